@@ -1,0 +1,192 @@
+/**
+ * The dashboard's own API under /api/. Shared by server/ (validation) and src/ (response parsing).
+ *
+ * Filters travel in the query string so that a dashboard URL, a list call, a count, an export
+ * and a delete-by-filter all describe the same set of requests the same way:
+ *   model=gpt-4o&model=gpt-4o-mini   any of (repeatable)      provider=openai (repeatable)
+ *   status=ERROR (repeatable)        tag=prod (repeatable, any of)
+ *   prompt=weather (repeatable)      meta.<key>=<value> (repeatable per key: any of; keys AND-ed)
+ *   score.<name>=<min>..<max>        either bound may be empty: score.default=80.. ; keys AND-ed
+ *   from=<ISO or epoch ms>  to=<ISO or epoch ms>   request_start_time in [from, to)
+ *   q=<free text>                    full text over input and output text
+ */
+import { z } from 'zod';
+
+export const STATUSES = ['SUCCESS', 'WARNING', 'ERROR'] as const;
+export const statusSchema = z.enum(STATUSES);
+export type RequestStatus = z.infer<typeof statusSchema>;
+
+export const SORT_FIELDS = ['time', 'latency', 'cost', 'tokens'] as const;
+export const sortFieldSchema = z.enum(SORT_FIELDS);
+export type SortField = z.infer<typeof sortFieldSchema>;
+export const sortOrderSchema = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof sortOrderSchema>;
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** A parsed filter, the same for list, count, probe, export and delete. */
+export const requestFilterSchema = z.object({
+  models: z.array(z.string()).default([]),
+  providers: z.array(z.string()).default([]),
+  statuses: z.array(statusSchema).default([]),
+  tags: z.array(z.string()).default([]),
+  promptNames: z.array(z.string()).default([]),
+  /** Each entry: the key must have one of the values. Entries are AND-ed. */
+  metadata: z.array(z.object({ key: z.string().min(1), values: z.array(z.string()).min(1) })).default([]),
+  /** Each entry: the request has a score with that name within [min, max]. Entries are AND-ed. */
+  scores: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        min: z.number().int().min(0).max(100).optional(),
+        max: z.number().int().min(0).max(100).optional(),
+      }),
+    )
+    .default([]),
+  /** Epoch milliseconds, inclusive. */
+  from: z.number().int().optional(),
+  /** Epoch milliseconds, exclusive. */
+  to: z.number().int().optional(),
+  q: z.string().optional(),
+});
+export type RequestFilter = z.infer<typeof requestFilterSchema>;
+export const emptyFilter = (): RequestFilter => requestFilterSchema.parse({});
+
+export const listQuerySchema = z.object({
+  filter: requestFilterSchema,
+  sort: sortFieldSchema.default('time'),
+  order: sortOrderSchema.default('desc'),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  /** Opaque keyset cursor from a previous page's nextCursor. */
+  cursor: z.string().optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const scoresSchema = z.record(z.string(), z.number().int());
+export const metadataSchema = z.record(z.string(), z.string());
+
+/** One row of the table: short previews, never the whole payload. */
+export const requestRowSchema = z.object({
+  id: z.number().int(),
+  provider: z.string(),
+  model: z.string(),
+  status: statusSchema,
+  errorType: z.string().nullable(),
+  /** ISO-8601 UTC. */
+  startTime: z.string(),
+  endTime: z.string(),
+  latencyMs: z.number(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  totalTokens: z.number().int(),
+  /** USD. */
+  cost: z.number(),
+  promptName: z.string().nullable(),
+  promptVersion: z.number().int().nullable(),
+  /** At most ~200 characters of the input text. */
+  inputPreview: z.string(),
+  /** At most ~200 characters of the output text. */
+  outputPreview: z.string(),
+  isToolCall: z.boolean(),
+  tags: z.array(z.string()),
+  metadata: metadataSchema,
+  scores: scoresSchema,
+});
+export type RequestRow = z.infer<typeof requestRowSchema>;
+
+export const listResponseSchema = z.object({
+  rows: z.array(requestRowSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ListResponse = z.infer<typeof listResponseSchema>;
+
+export const countResponseSchema = z.object({ total: z.number().int() });
+export type CountResponse = z.infer<typeof countResponseSchema>;
+
+/** Everything about one request, including the full input and output prompt templates (blueprints). */
+export const requestDetailSchema = requestRowSchema.extend({
+  functionName: z.string().nullable(),
+  apiType: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  promptId: z.string().nullable(),
+  promptInputVariables: z.record(z.string(), z.unknown()).nullable(),
+  groupId: z.number().int().nullable(),
+  parameters: z.record(z.string(), z.unknown()),
+  /** The prompt template sent to the model (PromptLayer blueprint: chat or completion). */
+  input: z.unknown(),
+  /** The prompt template the model answered with. */
+  output: z.unknown(),
+  toolNames: z.array(z.string()),
+});
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+
+export const facetValueSchema = z.object({ value: z.string(), count: z.number().int() });
+export type FacetValue = z.infer<typeof facetValueSchema>;
+export const facetsResponseSchema = z.object({
+  models: z.array(facetValueSchema.extend({ provider: z.string() })),
+  providers: z.array(facetValueSchema),
+  statuses: z.array(facetValueSchema),
+  tags: z.array(facetValueSchema),
+  promptNames: z.array(facetValueSchema),
+  metadataKeys: z.array(facetValueSchema),
+  scoreNames: z.array(facetValueSchema),
+});
+export type FacetsResponse = z.infer<typeof facetsResponseSchema>;
+
+export const metadataValuesResponseSchema = z.object({ values: z.array(facetValueSchema) });
+export type MetadataValuesResponse = z.infer<typeof metadataValuesResponseSchema>;
+
+/** GET /api/requests/probe?after=<id>&<filters>: cheap live-update check. */
+export const probeResponseSchema = z.object({
+  /** Highest request id in the store (regardless of filters); 0 when empty. */
+  newestId: z.number().int(),
+  /** How many requests matching the filters have an id greater than `after` (capped at 1000). */
+  newCount: z.number().int(),
+  /** Increases on every write (ingest, metadata, score, tag, delete). */
+  changeSeq: z.number().int(),
+});
+export type ProbeResponse = z.infer<typeof probeResponseSchema>;
+
+export const METADATA_KEY_MAX = 1024;
+export const TAG_MAX = 512;
+export const SCORE_NAME_MAX = 256;
+
+export const setMetadataBodySchema = z.object({ value: z.string().max(65_536) });
+export const setScoreBodySchema = z.object({ value: z.number().int().min(0).max(100) });
+
+/** Replies of the single-request mutations: the request's state after the write. */
+export const annotationsResponseSchema = z.object({
+  id: z.number().int(),
+  tags: z.array(z.string()),
+  metadata: metadataSchema,
+  scores: scoresSchema,
+});
+export type AnnotationsResponse = z.infer<typeof annotationsResponseSchema>;
+
+export const deleteResponseSchema = z.object({ deleted: z.number().int() });
+export const sampleDataBodySchema = z.object({ count: z.number().int().min(1).max(50_000).default(2000) });
+export const sampleDataResponseSchema = z.object({ inserted: z.number().int() });
+
+export const exportFormatSchema = z.enum(['csv', 'jsonl']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+/** POST /api/exports {format, query: "<the list query string>"} → a short-lived, single-use download URL. */
+export const createExportBodySchema = z.object({ format: exportFormatSchema, query: z.string().max(16_384) });
+export const createExportResponseSchema = z.object({ url: z.string() });
+
+export const healthResponseSchema = z.object({
+  ok: z.literal(true),
+  version: z.string(),
+  store: z.enum(['sqlite', 'postgres']),
+});
+
+/** Every /api error: the PromptLayer error shape, so SDK users and the SPA see one format. */
+export const apiErrorSchema = z.object({
+  success: z.literal(false),
+  error: z.string(),
+  message: z.string(),
+  detail: z
+    .array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string(), type: z.string() }))
+    .optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,127 @@
+/**
+ * The storage contract. Two adapters implement it (sqlite/, postgres/); routes only ever talk
+ * to this interface, and store.contract.test.ts runs unchanged against both.
+ */
+import type {
+  AnnotationsResponse,
+  FacetsResponse,
+  FacetValue,
+  ListQuery,
+  ListResponse,
+  ProbeResponse,
+  RequestDetail,
+  RequestFilter,
+  RequestStatus,
+} from '../../contract/api.ts';
+
+/**
+ * A request ready to be stored: validated and normalised by the ingest layer
+ * (timestamps in epoch ms, string content turned into blocks, camelCase aliases folded),
+ * with the search columns already derived.
+ */
+export interface NewRequest {
+  provider: string;
+  model: string;
+  functionName: string | null;
+  apiType: string | null;
+  status: RequestStatus;
+  errorType: string | null;
+  errorMessage: string | null;
+  startMs: number;
+  endMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** USD; 0 when the client sent none. */
+  price: number;
+  promptName: string | null;
+  promptId: string | null;
+  promptVersionNumber: number | null;
+  promptInputVariables: Record<string, unknown> | null;
+  parameters: Record<string, unknown>;
+  /** Prompt templates (blueprints) as received, after normalisation. */
+  input: unknown;
+  output: unknown;
+  /** Derived for search: every input message as "[role]: text", joined by newlines. */
+  inputText: string;
+  /** Derived for search: the output's text. */
+  outputText: string;
+  isToolCall: boolean;
+  toolNames: string[];
+  /** True when the output text parses as a JSON object or array. */
+  isJson: boolean;
+  tags: string[];
+  metadata: Record<string, string>;
+  /** Named scores, 0-100. */
+  scores: Record<string, number>;
+  groupId: number | null;
+}
+
+export interface PromptLink {
+  promptName: string;
+  promptInputVariables: Record<string, unknown> | null;
+  versionNumber: number | null;
+  label: string | null;
+}
+
+/** The PromptLayer search API's filter tree (promptlayer-api.md §6), already validated. */
+export type SearchFilterNode =
+  | { logic: 'AND' | 'OR'; filters: SearchFilterNode[] }
+  | { field: string; operator: string; value?: unknown; nested_key?: string };
+
+export interface SearchQuery {
+  filterGroup: SearchFilterNode | null;
+  q: string | null;
+  sortBy: 'request_start_time' | 'input_tokens' | 'output_tokens' | 'cost' | 'latency_ms' | 'status';
+  sortOrder: 'asc' | 'desc';
+  page: number;
+  perPage: number;
+}
+
+export interface SearchResult {
+  rows: RequestRow[];
+  total: number;
+}
+
+type RequestRow = ListResponse['rows'][number];
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** Commits the request (durably, before resolving) and returns its new id. */
+  insertRequest(request: NewRequest): Promise<number>;
+  /** Bulk path for the sample-data generator: one transaction per call. */
+  insertRequests(requests: NewRequest[]): Promise<number[]>;
+
+  getRequest(id: number): Promise<RequestDetail | null>;
+  /** Keyset-paginated list; never uses OFFSET. */
+  listRequests(query: ListQuery): Promise<ListResponse>;
+  countRequests(filter: RequestFilter): Promise<number>;
+  probe(after: number, filter: RequestFilter): Promise<ProbeResponse>;
+  facets(): Promise<FacetsResponse>;
+  metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]>;
+
+  /** Per-key upsert; keys not named are kept. Returns null when the request does not exist. */
+  setMetadata(id: number, entries: Record<string, string>): Promise<AnnotationsResponse | null>;
+  deleteMetadata(id: number, key: string): Promise<AnnotationsResponse | null>;
+  /** Upsert by name. */
+  setScore(id: number, name: string, value: number): Promise<AnnotationsResponse | null>;
+  deleteScore(id: number, name: string): Promise<AnnotationsResponse | null>;
+  addTag(id: number, tag: string): Promise<AnnotationsResponse | null>;
+  removeTag(id: number, tag: string): Promise<AnnotationsResponse | null>;
+  /** Returns false when the request does not exist. */
+  linkPrompt(id: number, link: PromptLink): Promise<boolean>;
+  setGroup(id: number, groupId: number): Promise<boolean>;
+  createGroup(): Promise<number>;
+
+  /** PromptLayer's POST /api/public/v2/requests/search (page-numbered by its contract). */
+  search(query: SearchQuery): Promise<SearchResult>;
+
+  /** Every matching request, in the list's order, read in bounded batches (constant memory). */
+  exportRequests(
+    filter: RequestFilter,
+    sort: Pick<ListQuery, 'sort' | 'order'>,
+  ): AsyncIterable<RequestDetail>;
+  deleteRequests(filter: RequestFilter): Promise<number>;
+
+  close(): Promise<void>;
+}
