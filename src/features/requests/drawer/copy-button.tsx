@@ -1,0 +1,42 @@
+import copy from 'clipboard-copy';
+import { useEffect, useState } from 'react';
+
+interface CopyButtonProps {
+  /** Accessible name, e.g. "Copy request ID 42". */
+  label: string;
+  /** Called at click time so large values (raw JSON) are only built when asked for. */
+  value: () => string;
+  /** Visible text; defaults to "Copy". */
+  children?: React.ReactNode;
+  className?: string;
+}
+
+export function CopyButton({ label, value, children, className }: CopyButtonProps) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return (
+    <span className="drawer-copy">
+      <button
+        type="button"
+        className={className ?? 'drawer-btn drawer-btn-small'}
+        aria-label={label}
+        title={label}
+        onClick={() => {
+          copy(value()).then(
+            () => setState('copied'),
+            () => setState('failed'),
+          );
+        }}
+      >
+        {children ?? 'Copy'}
+      </button>
+      <span role="status" className="drawer-copy-status">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+      </span>
+    </span>
+  );
+}
