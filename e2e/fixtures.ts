@@ -1,0 +1,107 @@
+/**
+ * Playwright fixtures for every e2e spec. Use them instead of @playwright/test:
+ *
+ *   import { expect, test } from './fixtures.ts';
+ *   test('…', async ({ page, server }) => {
+ *     const ids = await server.logMany(variedBodies(30));   // seed through the public /log-request
+ *     await page.goto(server.signInUrl());                    // `/#key=<key>`: signed in
+ *     await page.goto(server.pageUrl('?request=' + ids[0])); // later navigations: key is in localStorage
+ *   });
+ *
+ * - `server`: a real Promptlog server (startServer) on a fresh temp data dir and port 0, one per
+ *   test, with a known API key; closed and its data dir removed afterwards. It serves the built SPA
+ *   from dist/ (run `npx vite build` first; `npm test` does).
+ * - `page`: FAILS the test on any console error or uncaught page error. A test that expects some
+ *   (e.g. the browser's "Failed to load resource … 401" line) lists them with
+ *   `test.use({ allowedConsoleErrors: [/401/] })`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startServer } from '../server/start-server.ts';
+import type { LogRequestBody } from './log-request-body.ts';
+
+export const TEST_API_KEY = 'pl-e2e-test-key-0123456789';
+
+export interface TestServer {
+  url: string;
+  apiKey: string;
+  /** `<url>/<path>#key=<apiKey>`: the sign-in URL the server prints. */
+  signInUrl(path?: string): string;
+  /** `<url>/<path>` (path may start with '?'). */
+  pageUrl(path?: string): string;
+  /** POST /log-request; returns the new request id. */
+  log(body: LogRequestBody): Promise<number>;
+  /** Logs in order (ids ascend with the array) and returns the ids. */
+  logMany(bodies: LogRequestBody[]): Promise<number[]>;
+  /** Any API call with the key; returns the parsed JSON body and status. */
+  api<T = unknown>(
+    path: string,
+    init?: { method?: string; body?: unknown },
+  ): Promise<{ status: number; body: T }>;
+}
+
+interface Fixtures {
+  server: TestServer;
+  allowedConsoleErrors: RegExp[];
+}
+
+export const test = base.extend<Fixtures>({
+  allowedConsoleErrors: [[], { option: true }],
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring form.
+  server: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'promptlog-e2e-'));
+    const running = await startServer({ port: 0, dataDir, apiKeys: [TEST_API_KEY] });
+    const base = running.url.replace(/\/$/, '');
+    const api: TestServer['api'] = async (path, init = {}) => {
+      const response = await fetch(`${base}${path}`, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: {
+          'x-api-key': TEST_API_KEY,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
+    };
+    const log: TestServer['log'] = async (body) => {
+      const { status, body: reply } = await api<{ id: number }>('/log-request', { body });
+      if (status !== 201) throw new Error(`/log-request answered ${status}: ${JSON.stringify(reply)}`);
+      return reply.id;
+    };
+    await use({
+      url: base,
+      apiKey: TEST_API_KEY,
+      signInUrl: (path = '/') => `${base}${path.startsWith('/') ? path : `/${path}`}#key=${TEST_API_KEY}`,
+      pageUrl: (path = '/') => `${base}${path.startsWith('/') ? path : `/${path}`}`,
+      log,
+      logMany: async (bodies) => {
+        const ids: number[] = [];
+        for (const body of bodies) ids.push(await log(body));
+        return ids;
+      },
+      api,
+    });
+    await running.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+
+  page: async ({ page, allowedConsoleErrors }, use) => {
+    const errors: string[] = [];
+    const allowed = (text: string) => allowedConsoleErrors.some((pattern) => pattern.test(text));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !allowed(message.text()))
+        errors.push(`console.error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => {
+      if (!allowed(error.message)) errors.push(`page error: ${error.message}`);
+    });
+    await use(page);
+    expect(errors, 'console errors or page errors during the test').toEqual([]);
+  },
+});
+
+export { expect };

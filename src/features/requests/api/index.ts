@@ -1,0 +1,1 @@
+export { type ListView, requestQueries } from './request-queries.ts';
