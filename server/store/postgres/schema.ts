@@ -1,0 +1,193 @@
+/**
+ * The PostgreSQL schema as versioned migrations (applied by migrate.ts). Never edit a shipped
+ * migration: add a new version.
+ *
+ * Shape (mirrors the SQLite adapter): one `requests` row per logged call, with derived search
+ * columns and short previews so list pages never touch the TOASTed payloads; tags, metadata and
+ * scores in their own tables (per-key / per-name upserts); a change sequence for the live probe;
+ * and facet counts kept by statement-level triggers in a table sharded by backend, so concurrent
+ * ingest never queues on one hot counter row.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Characters of input/output text kept for the list's previews. */
+export const PREVIEW_CHARS = 200;
+/** Characters of each text indexed for `q` (a tsvector holds at most 1 MB). */
+export const SEARCH_CHARS = 100_000;
+/** Facet counters are spread over this many rows per value (by backend pid). */
+export const FACET_SHARDS = 16;
+
+const tables = `
+CREATE SEQUENCE change_seq;
+
+CREATE TABLE requests (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  provider text COLLATE "C" NOT NULL,
+  model text COLLATE "C" NOT NULL,
+  function_name text,
+  api_type text,
+  status text COLLATE "C" NOT NULL CHECK (status IN ('SUCCESS', 'WARNING', 'ERROR')),
+  error_type text,
+  error_message text,
+  start_ms bigint NOT NULL,
+  end_ms bigint NOT NULL,
+  latency_ms bigint GENERATED ALWAYS AS (end_ms - start_ms) STORED,
+  input_tokens integer NOT NULL,
+  output_tokens integer NOT NULL,
+  total_tokens bigint GENERATED ALWAYS AS (input_tokens::bigint + output_tokens) STORED,
+  price double precision NOT NULL,
+  prompt_name text COLLATE "C",
+  prompt_id text,
+  prompt_version_number integer,
+  prompt_input_variables text,
+  prompt_label text,
+  parameters text NOT NULL,
+  input text NOT NULL,
+  output text NOT NULL,
+  input_text text NOT NULL,
+  output_text text NOT NULL,
+  input_preview text GENERATED ALWAYS AS (left(input_text, ${PREVIEW_CHARS})) STORED,
+  output_preview text GENERATED ALWAYS AS (left(output_text, ${PREVIEW_CHARS})) STORED,
+  is_tool_call boolean NOT NULL,
+  tool_names text[] NOT NULL,
+  is_json boolean NOT NULL,
+  group_id bigint,
+  search tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple'::regconfig, left(input_text, ${SEARCH_CHARS}) || ' ' || left(output_text, ${SEARCH_CHARS}))
+  ) STORED
+);
+
+CREATE INDEX requests_time ON requests (start_ms, id);
+CREATE INDEX requests_latency ON requests (latency_ms, id);
+CREATE INDEX requests_cost ON requests (price, id);
+CREATE INDEX requests_tokens ON requests (total_tokens, id);
+CREATE INDEX requests_model_time ON requests (model, start_ms, id);
+CREATE INDEX requests_provider_time ON requests (provider, start_ms, id);
+CREATE INDEX requests_status_time ON requests (status, start_ms, id);
+CREATE INDEX requests_prompt_time ON requests (prompt_name, start_ms, id) WHERE prompt_name IS NOT NULL;
+CREATE INDEX requests_search ON requests USING gin (search);
+
+CREATE TABLE request_tags (
+  request_id bigint NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  tag text COLLATE "C" NOT NULL,
+  pos bigint GENERATED ALWAYS AS IDENTITY,
+  PRIMARY KEY (request_id, tag)
+);
+CREATE INDEX request_tags_tag ON request_tags (tag, request_id);
+
+-- Values can be 64 kB, past a btree entry's limit: the index holds a prefix, queries recheck.
+CREATE TABLE request_metadata (
+  request_id bigint NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  key text COLLATE "C" NOT NULL,
+  value text COLLATE "C" NOT NULL,
+  PRIMARY KEY (request_id, key)
+);
+CREATE INDEX request_metadata_key_value ON request_metadata (key, left(value, 200), request_id);
+
+CREATE TABLE request_scores (
+  request_id bigint NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  name text COLLATE "C" NOT NULL,
+  value smallint NOT NULL CHECK (value BETWEEN 0 AND 100),
+  PRIMARY KEY (request_id, name)
+);
+CREATE INDEX request_scores_name_value ON request_scores (name, value, request_id);
+
+CREATE TABLE request_groups (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+`;
+
+/** Facet kinds each table feeds, as (kind, value expression, extra expression, row filter). */
+const FACET_SOURCES: Record<string, [string, string, string, string][]> = {
+  requests: [
+    ['model', 'model', 'provider', 'true'],
+    ['provider', 'provider', "''", 'true'],
+    ['status', 'status', "''", 'true'],
+    ['prompt', 'prompt_name', "''", 'prompt_name IS NOT NULL'],
+  ],
+  request_tags: [['tag', 'tag', "''", 'true']],
+  request_metadata: [['metadata_key', 'key', "''", 'true']],
+  request_scores: [['score_name', 'name', "''", 'true']],
+};
+
+/**
+ * One trigger function per table and operation: it adds the signed counts of the statement's
+ * transition table(s) to this backend's shard. Rows are upserted in a fixed order so that two
+ * transactions on the same shard never wait on each other in opposite orders.
+ */
+function facetTrigger(table: string, op: 'INSERT' | 'DELETE' | 'UPDATE'): string {
+  const sources = FACET_SOURCES[table] ?? [];
+  const changed =
+    op === 'INSERT'
+      ? ['new_rows', '1']
+      : op === 'DELETE'
+        ? ['old_rows', '-1']
+        : ['new_rows', '1', 'old_rows', '-1'];
+  const selects: string[] = [];
+  for (let i = 0; i < changed.length; i += 2) {
+    for (const [kind, value, extra, where] of sources) {
+      selects.push(
+        `SELECT '${kind}'::text AS kind, ${value}::text AS value, ${extra}::text AS extra, ${changed[i + 1]} AS n FROM ${changed[i]} WHERE ${where}`,
+      );
+    }
+  }
+  const fn = `${table}_facets_${op.toLowerCase()}`;
+  const referencing =
+    op === 'INSERT'
+      ? 'NEW TABLE AS new_rows'
+      : op === 'DELETE'
+        ? 'OLD TABLE AS old_rows'
+        : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+  return `
+CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO facet_counts AS f (kind, value, extra, shard, n)
+  SELECT kind, value, extra, (pg_backend_pid() % ${FACET_SHARDS})::smallint, sum(n)
+  FROM (${selects.join('\n    UNION ALL ')}) d
+  GROUP BY kind, value, extra
+  HAVING sum(n) <> 0
+  ORDER BY kind, value, extra
+  ON CONFLICT (kind, value, extra, shard) DO UPDATE SET n = f.n + excluded.n;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER ${fn} AFTER ${op} ON ${table} REFERENCING ${referencing}
+  FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`;
+}
+
+const facets = `
+CREATE TABLE facet_counts (
+  kind text COLLATE "C" NOT NULL,
+  value text COLLATE "C" NOT NULL,
+  extra text COLLATE "C" NOT NULL,
+  shard smallint NOT NULL,
+  n bigint NOT NULL,
+  PRIMARY KEY (kind, value, extra, shard)
+);
+${facetTrigger('requests', 'INSERT')}
+${facetTrigger('requests', 'DELETE')}
+${facetTrigger('requests', 'UPDATE')}
+${['request_tags', 'request_metadata', 'request_scores']
+  .map((table) => `${facetTrigger(table, 'INSERT')}\n${facetTrigger(table, 'DELETE')}`)
+  .join('\n')}
+
+CREATE FUNCTION bump_change_seq() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM nextval('change_seq');
+  RETURN NULL;
+END
+$fn$;
+${['requests', 'request_tags', 'request_metadata', 'request_scores']
+  .map(
+    (table) =>
+      `CREATE TRIGGER ${table}_change_seq AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION bump_change_seq();`,
+  )
+  .join('\n')}
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'requests, tags, metadata, scores, groups', sql: tables },
+  { version: 2, name: 'facet counters and change sequence triggers', sql: facets },
+];
