@@ -1,0 +1,81 @@
+/**
+ * buildApp(deps): the whole HTTP surface (PromptLayer routes, dashboard API, SPA) on a Fastify
+ * instance. Never listens: main.ts / start-server.ts do, tests use app.inject().
+ */
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createKeyVerifier } from './auth/api-keys.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { installNotFoundHandler } from './http/not-found.ts';
+import { ExportTokens } from './routes/api/export-tokens.ts';
+import { downloadExportRoute } from './routes/api/exports.ts';
+import { healthRoute } from './routes/api/health.ts';
+import { dashboardApiRoutes } from './routes/api/index.ts';
+import { promptLayerRoutes } from './routes/promptlayer/index.ts';
+import { registerSpa } from './routes/spa.ts';
+import type { Store } from './store/store.ts';
+
+/** Bodies above this get a 413 JSON. Large enough for multi-MB prompts (images as data URLs). */
+export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export interface AppDeps {
+  store: Store;
+  /** Every accepted key; compared in constant time. */
+  apiKeys: readonly string[];
+  version: string;
+  /** false (default) = silent; true = info level; or a pino level name. */
+  logger?: boolean | string;
+  /** The built SPA. Default: <repo>/dist. */
+  distDir?: string;
+  bodyLimit?: number;
+}
+
+const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** Request logs carry method, path and status only: no headers, no bodies, no export tokens. */
+function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  return {
+    level: typeof logger === 'string' ? logger : 'info',
+    redact: { paths: ['req.headers', 'headers', 'body', '*.api_key', 'api_key'], remove: true },
+    serializers: {
+      req: (req: { method: string; url: string; remoteAddress?: string }) => ({
+        method: req.method,
+        url: req.url.replace(/^(\/+api\/exports\/)[^/?]+/, '$1<token>'),
+        remoteAddress: req.remoteAddress,
+      }),
+    },
+  };
+}
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const bodyLimit = deps.bodyLimit ?? BODY_LIMIT_BYTES;
+  const app = Fastify({
+    logger: loggerOptions(deps.logger),
+    bodyLimit,
+    // SDKs build `${baseURL}/path`, so a base URL ending in "/" sends `//log-request`.
+    routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 8192 },
+    // Plenty for multi-MB bodies on slow links, still bounded.
+    requestTimeout: 120_000,
+  });
+
+  // An empty body with a JSON content type (e.g. a DELETE from some clients) is "no body", not an error.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
+
+  installErrorHandler(app, bodyLimit);
+  const verifyKey = createKeyVerifier(deps.apiKeys);
+  const tokens = new ExportTokens();
+  const routeDeps = { store: deps.store };
+
+  healthRoute(app, { ...routeDeps, version: deps.version });
+  downloadExportRoute(app, { ...routeDeps, tokens });
+  app.register(promptLayerRoutes, { ...routeDeps, verifyKey });
+  app.register(dashboardApiRoutes, { ...routeDeps, verifyKey, tokens });
+  const spa = registerSpa(app, deps.distDir ?? DEFAULT_DIST);
+  installNotFoundHandler(app, spa);
+  return app;
+}

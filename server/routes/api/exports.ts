@@ -1,0 +1,61 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { createExportBodySchema, type ListQuery } from '../../../contract/api.ts';
+import { parseListParams } from '../../../contract/filter-query.ts';
+import { notFound } from '../../http/errors.ts';
+import { unwrapQuery } from '../../http/query-errors.ts';
+import { parseOrThrow } from '../../http/zod-errors.ts';
+import type { Store } from '../../store/store.ts';
+import type { RouteDeps } from '../deps.ts';
+import { csvHeader, csvRow, jsonlRow } from './export-format.ts';
+import type { ExportTokens } from './export-tokens.ts';
+
+/** POST /api/exports: validates the query now, so a bad filter is a 400 here, not a broken download. */
+export function createExportRoute(
+  app: FastifyInstance,
+  { tokens }: RouteDeps & { tokens: ExportTokens },
+): void {
+  app.post('/api/exports', async (request) => {
+    const { format, query } = parseOrThrow(createExportBodySchema, request.body, { loc: 'body' });
+    const listQuery = unwrapQuery(parseListParams(new URLSearchParams(query.replace(/^\?/, ''))));
+    const token = tokens.issue({ format, query: listQuery });
+    return { url: `/api/exports/${token}` };
+  });
+}
+
+async function* exportLines(store: Store, format: 'csv' | 'jsonl', query: ListQuery): AsyncGenerator<string> {
+  if (format === 'csv') yield csvHeader();
+  const serialise = format === 'csv' ? csvRow : jsonlRow;
+  for await (const detail of store.exportRequests(query.filter, { sort: query.sort, order: query.order })) {
+    yield serialise(detail);
+  }
+}
+
+/** GET /api/exports/:token: no key header (the single-use token is the credential). Streams with backpressure. */
+export function downloadExportRoute(
+  app: FastifyInstance,
+  { store, tokens }: RouteDeps & { tokens: ExportTokens },
+): void {
+  app.get('/api/exports/:token', async (request, reply) => {
+    const token = (request.params as { token?: string }).token ?? '';
+    const pending = tokens.redeem(token);
+    if (!pending)
+      throw notFound(
+        'Export link not found, already used or expired: start the export again.',
+        'export_not_found',
+      );
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const filename = `promptlog-export-${stamp}.${pending.format}`;
+    reply
+      .header(
+        'content-type',
+        pending.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      )
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('cache-control', 'no-store');
+    // Readable.from pulls the next row only when the socket has drained: constant memory at any size.
+    return reply.send(
+      Readable.from(exportLines(store, pending.format, pending.query), { objectMode: false }),
+    );
+  });
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { KeyVerifier } from '../../auth/api-keys.ts';
+import { requireApiKey } from '../../auth/require-api-key.ts';
+import type { RouteDeps } from '../deps.ts';
+import { annotationRoutes } from './annotations.ts';
+import { deleteRequestsRoute } from './delete-requests.ts';
+import type { ExportTokens } from './export-tokens.ts';
+import { createExportRoute } from './exports.ts';
+import { facetRoutes } from './facets.ts';
+import { requestRoutes } from './requests.ts';
+import { sampleDataRoutes } from './sample-data.ts';
+
+/** The dashboard's own API (contract/api.ts), all behind the API key. */
+export async function dashboardApiRoutes(
+  app: FastifyInstance,
+  options: RouteDeps & { verifyKey: KeyVerifier; tokens: ExportTokens },
+): Promise<void> {
+  app.addHook('preHandler', requireApiKey(options.verifyKey));
+  requestRoutes(app, options);
+  facetRoutes(app, options);
+  annotationRoutes(app, options);
+  deleteRequestsRoute(app, options);
+  sampleDataRoutes(app, options);
+  createExportRoute(app, options);
+}

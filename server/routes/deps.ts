@@ -1,0 +1,5 @@
+import type { Store } from '../store/store.ts';
+
+export interface RouteDeps {
+  store: Store;
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { KeyVerifier } from '../../auth/api-keys.ts';
+import { requireApiKey } from '../../auth/require-api-key.ts';
+import type { RouteDeps } from '../deps.ts';
+import { getRequestRoute } from './get-request.ts';
+import { logRequestRoute } from './log-request.ts';
+import { searchRoute } from './search.ts';
+import { suggestionsRoute } from './suggestions.ts';
+import { trackRoutes } from './track.ts';
+
+/** The PromptLayer-compatible routes (promptlayer-api.md §1–§6), all behind the API key. */
+export async function promptLayerRoutes(
+  app: FastifyInstance,
+  options: RouteDeps & { verifyKey: KeyVerifier },
+): Promise<void> {
+  app.addHook('preHandler', requireApiKey(options.verifyKey));
+  logRequestRoute(app, options);
+  getRequestRoute(app, options);
+  searchRoute(app, options);
+  suggestionsRoute(app, options);
+  trackRoutes(app, options);
+}

@@ -1,0 +1,131 @@
+/**
+ * Checks a PromptLayer search filter tree (promptlayer-api.md §6) against the known fields,
+ * operators and value shapes, and turns it into the store's SearchFilterNode. Every problem is a
+ * 400 naming the offending path, e.g. `filter_group.filters[2].operator`.
+ */
+import {
+  SEARCH_FIELD_OPERATORS,
+  type SearchField,
+  type WireSearchGroup,
+} from '../../../contract/promptlayer.ts';
+import { badRequest } from '../../http/errors.ts';
+import type { SearchFilterNode } from '../../store/store.ts';
+
+const MAX_DEPTH = 8;
+const MAX_FILTERS = 500;
+
+type Family = 'string' | 'text' | 'numeric' | 'datetime' | 'array' | 'metadata' | 'boolean';
+
+const FAMILY: Record<SearchField, Family> = {
+  engine: 'string',
+  provider_type: 'string',
+  status: 'string',
+  input_text: 'text',
+  output_text: 'text',
+  cost: 'numeric',
+  latency_ms: 'numeric',
+  input_tokens: 'numeric',
+  output_tokens: 'numeric',
+  request_start_time: 'datetime',
+  request_end_time: 'datetime',
+  tags: 'array',
+  metadata_keys: 'array',
+  tool_names: 'array',
+  metadata: 'metadata',
+  is_tool_call: 'boolean',
+  is_json: 'boolean',
+};
+
+const NO_VALUE = new Set(['is_null', 'is_not_null', 'is_empty', 'is_not_empty', 'is_true', 'is_false']);
+const LIST_VALUE = new Set(['in', 'not_in']);
+
+function fail(path: string, message: string): never {
+  throw badRequest(
+    `${path}: ${message}`,
+    [{ loc: ['body', ...path.split('.')], msg: message, type: 'invalid_filter' }],
+    'invalid_filter',
+  );
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function isTime(v: unknown): boolean {
+  return (isNumber(v) && v >= 0) || (isString(v) && !Number.isNaN(Date.parse(v)));
+}
+
+/** Datetimes go to the store as epoch milliseconds. */
+function timeToMs(v: unknown): number {
+  return isNumber(v) ? v : Date.parse(v as string);
+}
+
+function checkValue(family: Family, operator: string, value: unknown, path: string): unknown {
+  if (NO_VALUE.has(operator)) return undefined;
+  const where = `${path}.value`;
+  if (family === 'numeric') {
+    if (operator === 'between') {
+      if (Array.isArray(value) && value.length === 2 && value.every(isNumber)) return value;
+      fail(where, 'expected [min, max] numbers');
+    }
+    if (!isNumber(value)) fail(where, 'expected a number');
+    return value;
+  }
+  if (family === 'datetime') {
+    if (operator === 'between') {
+      if (Array.isArray(value) && value.length === 2 && value.every(isTime)) return value.map(timeToMs);
+      fail(where, 'expected [from, to] ISO-8601 date-times');
+    }
+    if (!isTime(value)) fail(where, 'expected an ISO-8601 date-time');
+    return timeToMs(value);
+  }
+  if (LIST_VALUE.has(operator)) {
+    if (Array.isArray(value) && value.length > 0 && value.every(isString)) return value;
+    fail(where, 'expected a non-empty array of strings');
+  }
+  if (!isString(value)) fail(where, 'expected a string');
+  return value;
+}
+
+export function toSearchFilterNode(
+  group: WireSearchGroup,
+  path = 'filter_group',
+  depth = 0,
+  count = { n: 0 },
+): SearchFilterNode {
+  if (depth > MAX_DEPTH) fail(path, `filter groups nest at most ${MAX_DEPTH} deep`);
+  const filters = group.filters.map((entry, index): SearchFilterNode => {
+    const at = `${path}.filters.${index}`;
+    count.n += 1;
+    if (count.n > MAX_FILTERS) fail(at, `at most ${MAX_FILTERS} filters in all`);
+    if ('filters' in entry) return toSearchFilterNode(entry, at, depth + 1, count);
+    if (!(entry.field in SEARCH_FIELD_OPERATORS)) {
+      fail(
+        `${at}.field`,
+        `unknown field '${entry.field}'; expected one of ${Object.keys(SEARCH_FIELD_OPERATORS).join(', ')}`,
+      );
+    }
+    const field = entry.field as SearchField;
+    const operators: readonly string[] = SEARCH_FIELD_OPERATORS[field];
+    if (!operators.includes(entry.operator)) {
+      fail(
+        `${at}.operator`,
+        `unknown operator '${entry.operator}' for field '${field}'; expected one of ${operators.join(', ')}`,
+      );
+    }
+    const family = FAMILY[field];
+    const node: { field: string; operator: string; value?: unknown; nested_key?: string } = {
+      field,
+      operator: entry.operator,
+    };
+    const value = checkValue(family, entry.operator, entry.value, at);
+    if (value !== undefined) node.value = value;
+    if (family === 'metadata') {
+      const key = entry.nested_key;
+      const keyOptional = NO_VALUE.has(entry.operator);
+      if (isString(key) && key !== '') node.nested_key = key;
+      else if (!keyOptional) fail(`${at}.nested_key`, 'the metadata key to filter on is required');
+    }
+    return node;
+  });
+  return { logic: group.logic ?? 'AND', filters };
+}

@@ -1,0 +1,39 @@
+/**
+ * The built dashboard (dist/) at `/`, with index.html for client-side routes. Without a build,
+ * `/` says how to make one (static text only).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SpaFallback } from '../http/not-found.ts';
+
+const NO_BUILD_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Promptlog</title></head>
+<body><h1>Promptlog</h1>
+<p>The API is running, but the dashboard has not been built yet. Run <code>npm run build</code>, then restart the server (or use <code>npm start</code>, which builds first).</p>
+</body></html>
+`;
+
+const sendNoBuildPage = (_request: FastifyRequest, reply: FastifyReply) =>
+  reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NO_BUILD_PAGE);
+
+/** Registers the static files and returns the fallback for unknown browser navigations. */
+export function registerSpa(app: FastifyInstance, distDir: string): SpaFallback {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    app.get('/', sendNoBuildPage);
+    return sendNoBuildPage;
+  }
+  app.register(fastifyStatic, {
+    root: distDir,
+    index: 'index.html',
+    // Unknown paths fall through to the not-found handler, which decides between SPA and JSON 404.
+    wildcard: true,
+    setHeaders(reply, path) {
+      if (path.endsWith('index.html')) reply.header('cache-control', 'no-cache');
+      else if (path.includes('/assets/'))
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  return (_request, reply) => reply.code(200).header('cache-control', 'no-cache').sendFile('index.html');
+}
