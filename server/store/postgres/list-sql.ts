@@ -1,0 +1,125 @@
+/**
+ * Statement builders for the dashboard's reads: the keyset-paginated list, count, probe and the
+ * export batches. Exported so the benchmark can run the very same SQL as its floor.
+ */
+import type { ListQuery, RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
+import { InvalidCursorError } from '../errors.ts';
+import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { filterConditions } from './filter-sql.ts';
+
+const SORT_COLUMNS: Record<SortField, string> = {
+  time: 'start_ms',
+  latency: 'latency_ms',
+  cost: 'price',
+  tokens: 'total_tokens',
+};
+
+/** A position in a sorted list: the sort value and id of the last row of a page. */
+export interface Keyset {
+  value: number;
+  id: number;
+}
+
+/**
+ * The cursor means the same as the SQLite adapter's: "rows strictly after (value, id) in this
+ * sort and order". It names its sort so that a cursor from another sort is refused, not misread.
+ */
+export function encodeCursor(sort: SortField, order: SortOrder, keyset: Keyset): string {
+  return Buffer.from(JSON.stringify([sort, order, keyset.value, keyset.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, sort: SortField, order: SortOrder): Keyset {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 4 ||
+    parsed[0] !== sort ||
+    parsed[1] !== order ||
+    typeof parsed[2] !== 'number' ||
+    !Number.isFinite(parsed[2]) ||
+    !Number.isSafeInteger(parsed[3])
+  ) {
+    throw new InvalidCursorError();
+  }
+  return { value: parsed[2], id: parsed[3] };
+}
+
+export function sortColumn(sort: SortField): string {
+  return SORT_COLUMNS[sort];
+}
+
+function orderBy(sort: SortField, order: SortOrder, alias: string): Sql {
+  const dir = order === 'asc' ? 'ASC' : 'DESC';
+  return raw(`${alias}.${SORT_COLUMNS[sort]} ${dir}, ${alias}.id ${dir}`);
+}
+
+function keysetCondition(sort: SortField, order: SortOrder, keyset: Keyset): Sql {
+  const column = SORT_COLUMNS[sort];
+  const cast = sort === 'cost' ? 'double precision' : 'bigint';
+  const op = raw(order === 'asc' ? '>' : '<');
+  return sql`(r.${raw(column)}, r.id) ${op} (${keyset.value}::${raw(cast)}, ${keyset.id}::bigint)`;
+}
+
+/** The columns of a list row, read from `r` (a page of requests already limited). */
+export const ROW_COLUMNS = raw(`r.id, r.provider, r.model, r.status, r.error_type, r.start_ms, r.end_ms,
+  r.latency_ms, r.input_tokens, r.output_tokens, r.total_tokens, r.price, r.prompt_name,
+  r.prompt_version_number, r.input_preview, r.output_preview, r.is_tool_call,
+  ARRAY(SELECT t.tag FROM request_tags t WHERE t.request_id = r.id ORDER BY t.pos) AS tags,
+  (SELECT coalesce(json_object_agg(m.key, m.value ORDER BY m.key), '{}') FROM request_metadata m
+    WHERE m.request_id = r.id) AS metadata,
+  (SELECT coalesce(json_object_agg(s.name, s.value ORDER BY s.name), '{}') FROM request_scores s
+    WHERE s.request_id = r.id) AS scores`);
+
+/** The extra columns of a detail (everything else about the request). */
+export const DETAIL_COLUMNS = raw(`r.function_name, r.api_type, r.error_message, r.prompt_id,
+  r.prompt_input_variables, r.group_id, r.parameters, r.input, r.output, r.tool_names`);
+
+/**
+ * A page of the list: the matching ids are found and limited first (an index walk for the sort),
+ * and only then are annotations gathered for those rows. Asks for limit + 1 rows to know whether
+ * there is a next page.
+ */
+export function listStatement(query: ListQuery, columns: Sql = ROW_COLUMNS): Sql {
+  const conditions = filterConditions(query.filter);
+  if (query.cursor)
+    conditions.push(
+      keysetCondition(query.sort, query.order, decodeCursor(query.cursor, query.sort, query.order)),
+    );
+  return sql`SELECT ${columns} FROM (
+    SELECT * FROM requests r WHERE ${and(conditions)}
+    ORDER BY ${orderBy(query.sort, query.order, 'r')} LIMIT ${query.limit + 1}
+  ) r ORDER BY ${orderBy(query.sort, query.order, 'r')}`;
+}
+
+/** The keyset of a row as read by listStatement (for the next cursor). */
+export function keysetOf(sort: SortField, row: Record<string, unknown>): Keyset {
+  return { value: Number(row[SORT_COLUMNS[sort]]), id: Number(row.id) };
+}
+
+export function countStatement(filter: RequestFilter): Sql {
+  return sql`SELECT count(*)::bigint AS total FROM requests r WHERE ${and(filterConditions(filter))}`;
+}
+
+/** Cap on the probe's count of new matching requests. */
+export const PROBE_CAP = 1000;
+
+export function probeStatement(after: number, filter: RequestFilter): Sql {
+  const conditions = [sql`r.id > ${after}::bigint`, ...filterConditions(filter)];
+  return sql`SELECT
+    (SELECT coalesce(max(id), 0) FROM requests) AS newest_id,
+    (SELECT count(*) FROM (SELECT 1 FROM requests r WHERE ${and(conditions)} LIMIT ${PROBE_CAP}) x) AS new_count,
+    (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq) AS change_seq`;
+}
+
+export function detailStatement(id: number): Sql {
+  return sql`SELECT ${ROW_COLUMNS}, ${DETAIL_COLUMNS} FROM requests r WHERE r.id = ${id}::bigint`;
+}
+
+export function deleteStatement(filter: RequestFilter): Sql {
+  return sql`DELETE FROM requests r WHERE ${and(filterConditions(filter))}`;
+}

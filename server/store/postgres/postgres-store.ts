@@ -1,0 +1,231 @@
+/** The Store interface on PostgreSQL. SQL lives in the *-sql.ts builders; this file runs it. */
+import type {
+  AnnotationsResponse,
+  FacetsResponse,
+  FacetValue,
+  ListQuery,
+  ListResponse,
+  ProbeResponse,
+  RequestDetail,
+  RequestFilter,
+} from '../../../contract/api.ts';
+import { isEmptyFilter } from '../../../contract/filter-query.ts';
+import type { Sql } from '../sql/fragment.ts';
+import { sql } from '../sql/fragment.ts';
+import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { Connection, type ConnectionOptions, type Row } from './connection.ts';
+import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
+import {
+  countStatement,
+  DETAIL_COLUMNS,
+  deleteStatement,
+  detailStatement,
+  encodeCursor,
+  keysetOf,
+  listStatement,
+  probeStatement,
+  ROW_COLUMNS,
+} from './list-sql.ts';
+import { toAnnotations, toDetail, toRow } from './rows.ts';
+import { searchCountStatement, searchPageStatement } from './search-sql.ts';
+import {
+  addTagStatement,
+  annotationsStatement,
+  createGroupStatement,
+  deleteMetadataStatement,
+  deleteScoreStatement,
+  insertStatement,
+  linkPromptStatement,
+  lockRequestStatement,
+  removeTagStatement,
+  setGroupStatement,
+  upsertMetadataStatement,
+  upsertScoreStatement,
+} from './write-sql.ts';
+
+/** Rows per export batch: bounded memory whatever the export's size. */
+export const EXPORT_BATCH = 200;
+
+const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly connection: Connection;
+
+  constructor(url: string, options: ConnectionOptions = {}) {
+    this.connection = new Connection(url, options);
+  }
+
+  private q<T extends Row = Row>(fragment: Sql) {
+    return this.connection.query<T>(fragment);
+  }
+
+  async insertRequest(request: NewRequest): Promise<number> {
+    const [id] = await this.insertRequests([request]);
+    return id as number;
+  }
+
+  async insertRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    const result = await this.q<{ id: string }>(insertStatement(requests));
+    return result.rows.map((row) => Number(row.id));
+  }
+
+  async getRequest(id: number): Promise<RequestDetail | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const result = await this.q(detailStatement(id));
+    const row = result.rows[0];
+    return row ? toDetail(row) : null;
+  }
+
+  async listRequests(query: ListQuery): Promise<ListResponse> {
+    const result = await this.q(listStatement(query));
+    const rows = result.rows.slice(0, query.limit);
+    const last = rows.at(-1);
+    const nextCursor =
+      result.rows.length > query.limit && last
+        ? encodeCursor(query.sort, query.order, keysetOf(query.sort, last))
+        : null;
+    return { rows: rows.map(toRow), nextCursor };
+  }
+
+  async countRequests(filter: RequestFilter): Promise<number> {
+    if (isEmptyFilter(filter)) {
+      // Every request has exactly one status: the status counters sum to the total.
+      const result = await this.q<{ total: string | null }>(
+        sql`SELECT sum(n)::bigint AS total FROM facet_counts WHERE kind = 'status'`,
+      );
+      return Number(result.rows[0]?.total ?? 0);
+    }
+    const result = await this.q<{ total: string }>(countStatement(filter));
+    return Number(result.rows[0]?.total ?? 0);
+  }
+
+  async probe(after: number, filter: RequestFilter): Promise<ProbeResponse> {
+    const result = await this.q(probeStatement(after, filter));
+    const row = result.rows[0] ?? {};
+    return {
+      newestId: Number(row.newest_id ?? 0),
+      newCount: Number(row.new_count ?? 0),
+      changeSeq: Number(row.change_seq ?? 0),
+    };
+  }
+
+  async facets(): Promise<FacetsResponse> {
+    const result = await this.q<{ kind: string; value: string; extra: string; n: string }>(facetsStatement());
+    const facets: FacetsResponse = {
+      models: [],
+      providers: [],
+      statuses: [],
+      tags: [],
+      promptNames: [],
+      metadataKeys: [],
+      scoreNames: [],
+    };
+    const lists: Record<string, FacetValue[]> = {
+      provider: facets.providers,
+      status: facets.statuses,
+      tag: facets.tags,
+      prompt: facets.promptNames,
+      metadata_key: facets.metadataKeys,
+      score_name: facets.scoreNames,
+    };
+    for (const row of result.rows) {
+      const count = Number(row.n);
+      if (row.kind === 'model') facets.models.push({ value: row.value, provider: row.extra, count });
+      else lists[row.kind]?.push({ value: row.value, count });
+    }
+    return facets;
+  }
+
+  async metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]> {
+    const result = await this.q<{ value: string; n: string }>(metadataValuesStatement(key, prefix, limit));
+    return result.rows.map((row) => ({ value: row.value, count: Number(row.n) }));
+  }
+
+  /** Runs one annotation write in a transaction and answers the request's annotations after it. */
+  private annotate(id: number, write: Sql): Promise<AnnotationsResponse | null> {
+    if (!Number.isSafeInteger(id)) return Promise.resolve(null);
+    return this.connection.transaction(async (run) => {
+      const lock = await run(lockRequestStatement(id));
+      if (lock.rowCount === 0) return null;
+      await run(write);
+      const after = await run(annotationsStatement(id));
+      return toAnnotations(id, after.rows[0] ?? {});
+    });
+  }
+
+  setMetadata(id: number, entries: Record<string, string>) {
+    return this.annotate(id, upsertMetadataStatement(id, entries));
+  }
+
+  deleteMetadata(id: number, key: string) {
+    return this.annotate(id, deleteMetadataStatement(id, key));
+  }
+
+  setScore(id: number, name: string, value: number) {
+    return this.annotate(id, upsertScoreStatement(id, name, value));
+  }
+
+  deleteScore(id: number, name: string) {
+    return this.annotate(id, deleteScoreStatement(id, name));
+  }
+
+  addTag(id: number, tag: string) {
+    return this.annotate(id, addTagStatement(id, tag));
+  }
+
+  removeTag(id: number, tag: string) {
+    return this.annotate(id, removeTagStatement(id, tag));
+  }
+
+  async linkPrompt(id: number, link: PromptLink): Promise<boolean> {
+    if (!Number.isSafeInteger(id)) return false;
+    const result = await this.q(linkPromptStatement(id, link));
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async setGroup(id: number, groupId: number): Promise<boolean> {
+    if (!Number.isSafeInteger(id)) return false;
+    const result = await this.q(setGroupStatement(id, groupId));
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async createGroup(): Promise<number> {
+    const result = await this.q<{ id: string }>(createGroupStatement());
+    return Number(result.rows[0]?.id);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const [page, count] = await Promise.all([
+      this.q(searchPageStatement(query, ROW_COLUMNS)),
+      this.q<{ total: string }>(searchCountStatement(query)),
+    ]);
+    return { rows: page.rows.map(toRow), total: Number(count.rows[0]?.total ?? 0) };
+  }
+
+  async *exportRequests(
+    filter: RequestFilter,
+    sort: Pick<ListQuery, 'sort' | 'order'>,
+  ): AsyncIterable<RequestDetail> {
+    let cursor: string | undefined;
+    for (;;) {
+      const query: ListQuery = { filter, sort: sort.sort, order: sort.order, limit: EXPORT_BATCH, cursor };
+      const result = await this.q(listStatement(query, DETAIL_AND_ROW));
+      const rows = result.rows.slice(0, EXPORT_BATCH);
+      for (const row of rows) yield toDetail(row);
+      const last = rows.at(-1);
+      if (result.rows.length <= EXPORT_BATCH || !last) return;
+      cursor = encodeCursor(sort.sort, sort.order, keysetOf(sort.sort, last));
+    }
+  }
+
+  async deleteRequests(filter: RequestFilter): Promise<number> {
+    const result = await this.q(deleteStatement(filter));
+    return result.rowCount ?? 0;
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+}
