@@ -1,0 +1,56 @@
+/** Command-line flags of `npm run bench`. */
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  rows: number;
+  store: 'sqlite' | 'postgres';
+  databaseUrl: string | undefined;
+  skipBrowser: boolean;
+  samples: number;
+  ingestCount: number;
+  /** Run only the variants whose name contains this text (quick checks while developing). */
+  only: string | undefined;
+}
+
+export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
+                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT]`;
+
+function positiveInt(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      rows: { type: 'string' },
+      store: { type: 'string' },
+      'database-url': { type: 'string' },
+      'skip-browser': { type: 'boolean' },
+      samples: { type: 'string' },
+      ingest: { type: 'string' },
+      only: { type: 'string' },
+    },
+    strict: true,
+  });
+  const store = values.store ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'postgres')
+    throw new Error(`--store must be sqlite or postgres, got "${store}"`);
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
+  if (store === 'postgres' && !databaseUrl?.startsWith('postgres')) {
+    throw new Error('--store postgres needs --database-url postgres://… or DATABASE_URL');
+  }
+  return {
+    rows: positiveInt(values.rows, 'rows', 1_000_000),
+    store,
+    databaseUrl: store === 'postgres' ? databaseUrl : undefined,
+    skipBrowser: values['skip-browser'] ?? false,
+    samples: positiveInt(values.samples, 'samples', 200),
+    ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
+    only: values.only,
+  };
+}

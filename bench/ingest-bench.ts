@@ -1,0 +1,70 @@
+/** POST /log-request from concurrent keep-alive clients: throughput, latency and errors. */
+import { generateLogRequests } from '../server/seed/generate.ts';
+import { BenchHttp } from './http-client.ts';
+import { summarize } from './percentile.ts';
+import type { BenchResult } from './types.ts';
+
+export const INGEST_TAG = 'bench-ingest';
+/** The rare multi-megabyte sample bodies are left out: this measures typical logging traffic. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function runIngestBench(options: {
+  baseUrl: string;
+  apiKey: string;
+  count: number;
+  clients: number;
+  budgetPerSecond: number;
+}): Promise<{ result: BenchResult; perSecond: number; errors: number }> {
+  const bodies: string[] = [];
+  for (const body of generateLogRequests(options.count * 2, {
+    seed: `ingest:${Date.now()}`,
+    extraTags: [INGEST_TAG],
+  })) {
+    const text = JSON.stringify(body);
+    if (text.length <= MAX_BODY_BYTES) bodies.push(text);
+    if (bodies.length === options.count) break;
+  }
+  const http = new BenchHttp(options.baseUrl, options.apiKey, options.clients);
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  let firstError = '';
+  const client = async () => {
+    for (let i = next++; i < bodies.length; i = next++) {
+      try {
+        const result = await http.send('POST', '/log-request', bodies[i]);
+        if (result.status === 201) latencies.push(result.ms);
+        else {
+          errors++;
+          firstError ||= `${result.status} ${result.body.slice(0, 160)}`;
+        }
+      } catch (error) {
+        errors++;
+        firstError ||= String(error);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.clients }, client));
+  const seconds = (performance.now() - started) / 1000;
+  http.close();
+  const perSecond = Math.round(bodies.length / seconds);
+  const stats = summarize(latencies);
+  const note = [
+    `${perSecond} req/s`,
+    `${errors} errors`,
+    `${options.clients} clients`,
+    `${bodies.length} requests`,
+  ];
+  if (firstError) note.push(`first error: ${firstError}`);
+  const result: BenchResult = {
+    section: 'ingest',
+    name: 'POST /log-request',
+    samples: stats.samples,
+    p50: stats.p50,
+    p95: stats.p95,
+    budget: `≥ ${options.budgetPerSecond} req/s, 0 errors`,
+    note: note.join('; '),
+  };
+  return { result, perSecond, errors };
+}
