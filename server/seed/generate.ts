@@ -144,8 +144,21 @@ function setTimes(
   }
 }
 
+/** Sum of string lengths plus a little per object: close to the JSON size, far cheaper to compute. */
+function charCount(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (typeof value !== 'object' || value === null) return 4;
+  let total = 8;
+  if (Array.isArray(value)) {
+    for (const item of value) total += charCount(item);
+    return total;
+  }
+  for (const key in value) total += key.length + charCount((value as Record<string, unknown>)[key]);
+  return total;
+}
+
 function estimateTokens(template: PromptTemplate, random: Random): number {
-  const chars = JSON.stringify(template).length;
+  const chars = charCount(template);
   return Math.max(1, Math.round((chars / 4) * (0.7 + random.next() * 0.3)));
 }
 
