@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 import { renderSql, type Sql } from '../sql/fragment.ts';
+import { typedPlaceholder } from './dialect.ts';
 import { describeTarget, isConnectionFailure, translateError } from './errors.ts';
 import { migrate } from './migrate.ts';
 
@@ -196,5 +197,8 @@ export class Connection {
 }
 
 export function toConfig(fragment: Sql): pg.QueryConfig {
-  return { text: renderSql(fragment, (i) => `$${i}`), values: [...fragment.params] };
+  return {
+    text: renderSql(fragment, (i) => typedPlaceholder(i, fragment.params[i - 1])),
+    values: [...fragment.params],
+  };
 }

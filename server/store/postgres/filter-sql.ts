@@ -4,26 +4,10 @@
  */
 import type { RequestFilter } from '../../../contract/api.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { tsqueryText } from './dialect.ts';
 
 /** Characters of a metadata value held in its index (values can be far longer). */
 export const METADATA_INDEX_CHARS = 200;
-
-/**
- * `q` as tsquery text over the 'simple' configuration: every whitespace-separated chunk must
- * appear (a chunk PostgreSQL's parser splits, like `gpt-4o`, must appear as that phrase), the last
- * one as a prefix so results follow typing. Chunks are quoted, so no user text is tsquery syntax;
- * the parser then splits them exactly as it split the indexed text.
- */
-export function tsqueryText(q: string): string | null {
-  const chunks = q.split(/\s+/).filter((chunk) => chunk !== '');
-  if (chunks.length === 0) return null;
-  return chunks
-    .map(
-      (chunk, i) =>
-        `'${chunk.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${i === chunks.length - 1 ? ':*' : ''}`,
-    )
-    .join(' & ');
-}
 
 export function filterConditions(filter: RequestFilter): Sql[] {
   const parts: Sql[] = [];

@@ -14,8 +14,6 @@ export interface Migration {
   sql: string;
 }
 
-/** Characters of input/output text kept for the list's previews. */
-export const PREVIEW_CHARS = 200;
 /** Characters of each text indexed for `q` (a tsvector holds at most 1 MB). */
 export const SEARCH_CHARS = 100_000;
 /** Facet counters are spread over this many rows per value (by backend pid). */
@@ -50,8 +48,8 @@ CREATE TABLE requests (
   output text NOT NULL,
   input_text text NOT NULL,
   output_text text NOT NULL,
-  input_preview text GENERATED ALWAYS AS (left(input_text, ${PREVIEW_CHARS})) STORED,
-  output_preview text GENERATED ALWAYS AS (left(output_text, ${PREVIEW_CHARS})) STORED,
+  input_preview text NOT NULL,
+  output_preview text NOT NULL,
   is_tool_call boolean NOT NULL,
   tool_names text[] NOT NULL,
   is_json boolean NOT NULL,

@@ -4,6 +4,7 @@
  */
 
 import { type Sql, sql } from '../sql/fragment.ts';
+import { inputPreview, outputPreview } from '../sql/rows.ts';
 import type { NewRequest, PromptLink } from '../store.ts';
 
 const json = (value: unknown): string | null =>
@@ -32,6 +33,8 @@ function columnsOf(requests: NewRequest[]) {
     input: requests.map((r) => JSON.stringify(r.input ?? null)),
     output: requests.map((r) => JSON.stringify(r.output ?? null)),
     inputText: requests.map((r) => r.inputText),
+    inputPreview: requests.map((r) => inputPreview(r.inputText)),
+    outputPreview: requests.map((r) => outputPreview(r.outputText)),
     outputText: requests.map((r) => r.outputText),
     isToolCall: requests.map((r) => r.isToolCall),
     // Arrays of arrays do not survive unnest; tool names travel as JSON text.
@@ -79,20 +82,21 @@ export function insertStatement(requests: NewRequest[]): Sql {
       ${c.price}::double precision[], ${c.promptName}::text[], ${c.promptId}::text[],
       ${c.promptVersion}::integer[], ${c.promptVariables}::text[], ${c.parameters}::text[],
       ${c.input}::text[], ${c.output}::text[], ${c.inputText}::text[], ${c.outputText}::text[],
+      ${c.inputPreview}::text[], ${c.outputPreview}::text[],
       ${c.isToolCall}::boolean[], ${c.toolNames}::text[], ${c.isJson}::boolean[], ${c.groupId}::bigint[]
     ) WITH ORDINALITY AS s(provider, model, function_name, api_type, status, error_type, error_message,
       start_ms, end_ms, input_tokens, output_tokens, price, prompt_name, prompt_id,
       prompt_version_number, prompt_input_variables, parameters, input, output, input_text,
-      output_text, is_tool_call, tool_names, is_json, group_id, ord)
+      output_text, input_preview, output_preview, is_tool_call, tool_names, is_json, group_id, ord)
   ), ins AS (
     INSERT INTO requests (provider, model, function_name, api_type, status, error_type, error_message,
       start_ms, end_ms, input_tokens, output_tokens, price, prompt_name, prompt_id,
       prompt_version_number, prompt_input_variables, parameters, input, output, input_text,
-      output_text, is_tool_call, tool_names, is_json, group_id)
+      output_text, input_preview, output_preview, is_tool_call, tool_names, is_json, group_id)
     SELECT provider, model, function_name, api_type, status, error_type, error_message,
       start_ms, end_ms, input_tokens, output_tokens, price, prompt_name, prompt_id,
       prompt_version_number, prompt_input_variables, parameters, input, output, input_text,
-      output_text, is_tool_call,
+      output_text, input_preview, output_preview, is_tool_call,
       ARRAY(SELECT json_array_elements_text(tool_names::json)), is_json, group_id
     FROM src ORDER BY ord
     RETURNING id
