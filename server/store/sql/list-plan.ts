@@ -1,0 +1,207 @@
+/**
+ * The list query: which index drives a page, and the SQL that reads one page of ids.
+ *
+ * Time sort (the default, and the budgeted case): the most selective filter part drives the
+ * query from an index whose order already is (start_ms, id), so the first page and a page 200
+ * deep cost the same: a short range scan that stops after limit+1 matches. A filter with
+ * several values (model=a&model=b) reads one limited arm per value and merges them. Full text
+ * drives only when it matches few rows (then its matches are sorted); otherwise it is a
+ * membership test while the time index drives.
+ *
+ * Other sorts use the sort column's index with every filter as a predicate.
+ */
+import type { RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
+import type { CursorPosition } from './cursor.ts';
+import type { Dialect } from './dialect.ts';
+import { type Candidate, candidatesOf, filterPredicate, restPredicates, timeRange } from './filter.ts';
+import { and, join, raw, type Sql, sql } from './fragment.ts';
+import { SORT_COLUMNS } from './sort.ts';
+
+/** Full text drives a time-sorted page only below this many matches. */
+export const FTS_DRIVE_MAX = 3000;
+/** Estimates from counting index entries stop here. */
+export const ESTIMATE_CAP = 5000;
+
+/** Index names both adapters create (the SQLite adapter pins plans to them). */
+export const INDEX = {
+  time: 'requests_start',
+  model: 'requests_model_start',
+  provider: 'requests_provider_start',
+  status: 'requests_status_start',
+  prompt_name: 'requests_prompt_start',
+  tag: 'request_tags_tag_start',
+  meta: 'request_metadata_key_value_start',
+  score: 'request_scores_name_start',
+} as const;
+
+const FACET_KIND = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' } as const;
+
+/** A single-row `SELECT … AS n` estimating how many requests match the candidate. */
+export function estimateSql(dialect: Dialect, candidate: Candidate): Sql {
+  switch (candidate.kind) {
+    case 'column':
+      return sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${FACET_KIND[candidate.column]} AND ${dialect.inList(raw('value'), candidate.values)}`;
+    case 'tag':
+      return sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = 'tag' AND ${dialect.inList(raw('value'), candidate.values)}`;
+    case 'score':
+      return sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = 'score_name' AND value = ${candidate.name}`;
+    case 'meta':
+      return sql`SELECT count(*) AS n FROM (SELECT 1 FROM request_metadata WHERE key = ${candidate.key} AND ${dialect.inList(raw('value'), candidate.values)} LIMIT ${ESTIMATE_CAP}) x`;
+    case 'fts':
+      return sql`SELECT count(*) AS n FROM (${dialect.ftsIds(candidate.q)} LIMIT ${ESTIMATE_CAP}) x`;
+  }
+}
+
+export interface PageInput {
+  filter: RequestFilter;
+  sort: SortField;
+  order: SortOrder;
+  /** Rows to read (the page size + 1, to know whether there is a next page). */
+  take: number;
+  after: CursorPosition | null;
+}
+
+/** Picks the driving candidate from estimated match counts (same order as candidatesOf). */
+export function chooseDriver(
+  candidates: readonly Candidate[],
+  estimates: readonly number[],
+): Candidate | null {
+  let best: Candidate | null = null;
+  let bestCount = Number.POSITIVE_INFINITY;
+  candidates.forEach((candidate, i) => {
+    const count = estimates[i] ?? Number.POSITIVE_INFINITY;
+    if (candidate.kind === 'fts' && count >= FTS_DRIVE_MAX) return;
+    if (count < bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  });
+  return best;
+}
+
+/** Does the time-sorted plan want estimates at all? (No when there is nothing to choose between.) */
+export function needsEstimates(candidates: readonly Candidate[]): boolean {
+  return candidates.length > 1 || candidates.some((c) => c.kind === 'fts');
+}
+
+function keyset(sortValue: Sql, id: Sql, order: SortOrder, after: CursorPosition | null): Sql[] {
+  if (!after) return [];
+  const cmp = raw(order === 'desc' ? '<' : '>');
+  const cmpEq = raw(order === 'desc' ? '<=' : '>=');
+  return [
+    sql`${sortValue} ${cmpEq} ${after.value}`,
+    sql`(${sortValue} ${cmp} ${after.value} OR ${id} ${cmp} ${after.id})`,
+  ];
+}
+
+interface Arm {
+  from: Sql;
+  id: Sql;
+  start: Sql;
+  where: Sql[];
+  rowInScope: boolean;
+  orderStart?: Sql;
+}
+
+function armSql(
+  dialect: Dialect,
+  input: PageInput,
+  candidates: readonly Candidate[],
+  skip: Candidate | null,
+  arm: Arm,
+): Sql {
+  const dir = raw(input.order === 'desc' ? 'DESC' : 'ASC');
+  const where = [
+    ...arm.where,
+    ...timeRange(input.filter, arm.start),
+    ...keyset(arm.start, arm.id, input.order, input.after),
+    ...restPredicates(dialect, candidates, skip, arm.id, { rowInScope: arm.rowInScope, hideColumns: true }),
+  ];
+  const orderStart = arm.orderStart ?? arm.start;
+  return sql`SELECT ${arm.id} AS id, ${arm.start} AS sk FROM ${arm.from} WHERE ${and(where)} ORDER BY ${orderStart} ${dir}, ${arm.id} ${dir} LIMIT ${input.take}`;
+}
+
+function armsFor(dialect: Dialect, driver: Candidate | null): Arm[] {
+  const r = (index: string) => sql`requests r${dialect.forceIndex(index)}`;
+  const requestsArm = (from: Sql, where: Sql[]): Arm => ({
+    from,
+    id: raw('r.id'),
+    start: raw('r.start_ms'),
+    where,
+    rowInScope: true,
+  });
+  if (driver === null) return [requestsArm(r(INDEX.time), [])];
+  switch (driver.kind) {
+    case 'column':
+      return driver.values.map((value) =>
+        requestsArm(r(INDEX[driver.column]), [sql`r.${raw(driver.column)} = ${value}`]),
+      );
+    case 'tag':
+      return driver.values.map((value) => ({
+        from: sql`request_tags t${dialect.forceIndex(INDEX.tag)}`,
+        id: raw('t.request_id'),
+        start: raw('t.start_ms'),
+        where: [sql`t.tag = ${value}`],
+        rowInScope: false,
+      }));
+    case 'meta':
+      return driver.values.map((value) => ({
+        from: sql`request_metadata m${dialect.forceIndex(INDEX.meta)}`,
+        id: raw('m.request_id'),
+        start: raw('m.start_ms'),
+        where: [sql`m.key = ${driver.key}`, sql`m.value = ${value}`],
+        rowInScope: false,
+      }));
+    case 'score':
+      return [
+        {
+          from: sql`request_scores s${dialect.forceIndex(INDEX.score)}`,
+          id: raw('s.request_id'),
+          start: raw('s.start_ms'),
+          where: [sql`s.name = ${driver.name}`, sql`s.value >= ${driver.min}`, sql`s.value <= ${driver.max}`],
+          rowInScope: false,
+        },
+      ];
+    case 'fts':
+      return [
+        {
+          from: raw('requests r'),
+          id: raw('r.id'),
+          // Hidden from the planner so that the few full-text matches drive, then get sorted.
+          start: dialect.noIndex(raw('r.start_ms')),
+          orderStart: dialect.noIndex(raw('r.start_ms')),
+          where: [sql`r.id IN (${dialect.ftsIds(driver.q)})`],
+          rowInScope: true,
+        },
+      ];
+  }
+}
+
+/** One page of `(id, sk)` in list order, for a time sort driven by `driver` (null: the time index). */
+export function timePageSql(dialect: Dialect, input: PageInput, driver: Candidate | null): Sql {
+  const candidates = candidatesOf(input.filter);
+  const skip = driver === null ? null : (candidates.find((c) => sameCandidate(c, driver)) ?? null);
+  const arms = armsFor(dialect, driver).map((arm) => armSql(dialect, input, candidates, skip, arm));
+  if (arms.length === 1) return arms[0] as Sql;
+  const dir = input.order === 'desc' ? 'DESC' : 'ASC';
+  const merged = join(
+    arms.map((arm, i) => sql`SELECT id, sk FROM (${arm}) ${raw(`a${i}`)}`),
+    ' UNION ',
+  );
+  return sql`${merged} ORDER BY sk ${raw(dir)}, id ${raw(dir)} LIMIT ${input.take}`;
+}
+
+function sameCandidate(a: Candidate, b: Candidate): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** One page of `(id, sk)` for a non-time sort: the sort column's index with the filter as predicate. */
+export function sortedPageSql(dialect: Dialect, input: PageInput): Sql {
+  const column = raw(`r.${SORT_COLUMNS[input.sort]}`);
+  const dir = raw(input.order === 'desc' ? 'DESC' : 'ASC');
+  const where = [
+    filterPredicate(dialect, input.filter),
+    ...keyset(column, raw('r.id'), input.order, input.after),
+  ];
+  return sql`SELECT r.id AS id, ${column} AS sk FROM requests r WHERE ${and(where)} ORDER BY ${column} ${dir}, r.id ${dir} LIMIT ${input.take}`;
+}

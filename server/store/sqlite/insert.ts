@@ -1,0 +1,80 @@
+/** Writing one request (row, body, full text, tags, metadata, scores) with cached statements. */
+import { inputPreview, outputPreview } from '../sql/rows.ts';
+import type { NewRequest } from '../store.ts';
+import type { Statements } from './statements.ts';
+
+const INSERT_REQUEST = `INSERT INTO requests (start_ms, end_ms, latency_ms, provider, model, status, error_type,
+  input_tokens, output_tokens, total_tokens, price, prompt_name, prompt_version, is_tool_call, is_json, group_id,
+  input_preview, output_preview) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_BODY = `INSERT INTO request_bodies (request_id, function_name, api_type, error_message, prompt_id,
+  prompt_input_variables, parameters, input, output, tool_names, input_text, output_text)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+export const INSERT_TAG = 'INSERT OR IGNORE INTO request_tags (request_id, tag, start_ms) VALUES (?, ?, ?)';
+export const UPSERT_METADATA = `INSERT INTO request_metadata (request_id, key, value, start_ms) VALUES (?, ?, ?, ?)
+  ON CONFLICT (request_id, key) DO UPDATE SET value = excluded.value`;
+export const UPSERT_SCORE = `INSERT INTO request_scores (request_id, name, value, start_ms) VALUES (?, ?, ?, ?)
+  ON CONFLICT (request_id, name) DO UPDATE SET value = excluded.value`;
+export const BUMP_CHANGE_SEQ = 'UPDATE store_state SET change_seq = change_seq + 1 WHERE id = 1';
+
+const json = (value: unknown): string => JSON.stringify(value ?? null);
+const int = (value: number): number => Math.max(0, Math.round(value));
+
+/** Inserts one request; the caller owns the transaction. Returns the new id. */
+export function insertOne(statements: Statements, request: NewRequest): number {
+  const inputTokens = int(request.inputTokens);
+  const outputTokens = int(request.outputTokens);
+  const result = statements
+    .prepare(INSERT_REQUEST)
+    .run(
+      request.startMs,
+      request.endMs,
+      Math.max(0, request.endMs - request.startMs),
+      request.provider,
+      request.model,
+      request.status,
+      request.errorType,
+      inputTokens,
+      outputTokens,
+      inputTokens + outputTokens,
+      Math.max(request.price, 0),
+      request.promptName,
+      request.promptVersionNumber,
+      request.isToolCall ? 1 : 0,
+      request.isJson ? 1 : 0,
+      request.groupId,
+      inputPreview(request.inputText),
+      outputPreview(request.outputText),
+    );
+  const id = Number(result.lastInsertRowid);
+  statements
+    .prepare(INSERT_BODY)
+    .run(
+      id,
+      request.functionName,
+      request.apiType,
+      request.errorMessage,
+      request.promptId,
+      request.promptInputVariables === null ? null : json(request.promptInputVariables),
+      json(request.parameters ?? {}),
+      json(request.input),
+      json(request.output),
+      json(request.toolNames),
+      request.inputText,
+      request.outputText,
+    );
+  if (request.tags.length > 0) {
+    const insertTag = statements.prepare(INSERT_TAG);
+    for (const tag of request.tags) insertTag.run(id, tag, request.startMs);
+  }
+  const metadata = Object.entries(request.metadata);
+  if (metadata.length > 0) {
+    const upsert = statements.prepare(UPSERT_METADATA);
+    for (const [key, value] of metadata) upsert.run(id, key, value, request.startMs);
+  }
+  const scores = Object.entries(request.scores);
+  if (scores.length > 0) {
+    const upsert = statements.prepare(UPSERT_SCORE);
+    for (const [name, value] of scores) upsert.run(id, name, value, request.startMs);
+  }
+  return id;
+}

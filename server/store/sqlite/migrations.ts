@@ -1,0 +1,191 @@
+/**
+ * SQLite schema as numbered steps, applied on open in one transaction each and recorded in
+ * PRAGMA user_version. Never edit a shipped step: append a new one.
+ *
+ * requests holds the listable columns (and ~200-character previews) so list pages never read a
+ * payload; request_bodies holds the big JSON and the search text, and feeds the FTS5 index
+ * (external content). Side tables carry a copy of start_ms so that a tag, metadata or score
+ * filter sorted by time is one index range scan. facet_counts and metadata_value_counts are kept
+ * by triggers so the filter UI's counts cost a few index reads at any size.
+ */
+export interface SqliteMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+function counterUpsert(kind: string, value: string, extra: string, delta: number): string {
+  return `INSERT INTO facet_counts (kind, value, extra, n) VALUES ('${kind}', ${value}, ${extra}, ${delta})
+    ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + ${delta};`;
+}
+
+function counterDecrement(kind: string, value: string, extra: string): string {
+  return `UPDATE facet_counts SET n = n - 1 WHERE kind = '${kind}' AND value = ${value} AND extra = ${extra};
+    DELETE FROM facet_counts WHERE kind = '${kind}' AND value = ${value} AND extra = ${extra} AND n <= 0;`;
+}
+
+const v1 = `
+CREATE TABLE requests (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL,
+  latency_ms INTEGER NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('SUCCESS', 'WARNING', 'ERROR')),
+  error_type TEXT,
+  input_tokens INTEGER NOT NULL DEFAULT 0,
+  output_tokens INTEGER NOT NULL DEFAULT 0,
+  total_tokens INTEGER NOT NULL DEFAULT 0,
+  price REAL NOT NULL DEFAULT 0,
+  prompt_name TEXT,
+  prompt_version INTEGER,
+  is_tool_call INTEGER NOT NULL DEFAULT 0,
+  is_json INTEGER NOT NULL DEFAULT 0,
+  group_id INTEGER,
+  input_preview TEXT NOT NULL DEFAULT '',
+  output_preview TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX requests_start ON requests (start_ms);
+CREATE INDEX requests_latency ON requests (latency_ms);
+CREATE INDEX requests_price ON requests (price);
+CREATE INDEX requests_tokens ON requests (total_tokens);
+CREATE INDEX requests_model_start ON requests (model, start_ms);
+CREATE INDEX requests_provider_start ON requests (provider, start_ms);
+CREATE INDEX requests_status_start ON requests (status, start_ms);
+CREATE INDEX requests_prompt_start ON requests (prompt_name, start_ms);
+
+CREATE TABLE request_bodies (
+  request_id INTEGER PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE,
+  function_name TEXT,
+  api_type TEXT,
+  error_message TEXT,
+  prompt_id TEXT,
+  prompt_input_variables TEXT,
+  prompt_label TEXT,
+  parameters TEXT NOT NULL,
+  input TEXT NOT NULL,
+  output TEXT NOT NULL,
+  tool_names TEXT NOT NULL,
+  input_text TEXT NOT NULL,
+  output_text TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE requests_fts USING fts5 (
+  input_text, output_text,
+  content = 'request_bodies', content_rowid = 'request_id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER request_bodies_fts_insert AFTER INSERT ON request_bodies BEGIN
+  INSERT INTO requests_fts (rowid, input_text, output_text) VALUES (new.request_id, new.input_text, new.output_text);
+END;
+CREATE TRIGGER request_bodies_fts_delete AFTER DELETE ON request_bodies BEGIN
+  INSERT INTO requests_fts (requests_fts, rowid, input_text, output_text)
+    VALUES ('delete', old.request_id, old.input_text, old.output_text);
+END;
+
+CREATE TABLE request_tags (
+  request_id INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  PRIMARY KEY (request_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX request_tags_tag_start ON request_tags (tag, start_ms, request_id);
+
+CREATE TABLE request_metadata (
+  request_id INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  PRIMARY KEY (request_id, key)
+) WITHOUT ROWID;
+CREATE INDEX request_metadata_key_value_start ON request_metadata (key, value, start_ms, request_id);
+
+CREATE TABLE request_scores (
+  request_id INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 100),
+  start_ms INTEGER NOT NULL,
+  PRIMARY KEY (request_id, name)
+) WITHOUT ROWID;
+CREATE INDEX request_scores_name_start ON request_scores (name, start_ms, request_id, value);
+
+CREATE TABLE request_groups (id INTEGER PRIMARY KEY AUTOINCREMENT, created_ms INTEGER NOT NULL);
+
+CREATE TABLE store_state (id INTEGER PRIMARY KEY CHECK (id = 1), change_seq INTEGER NOT NULL);
+INSERT INTO store_state (id, change_seq) VALUES (1, 0);
+
+CREATE TABLE facet_counts (
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  extra TEXT NOT NULL DEFAULT '',
+  n INTEGER NOT NULL,
+  PRIMARY KEY (kind, value, extra)
+) WITHOUT ROWID;
+CREATE TABLE metadata_value_counts (
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (key, value)
+) WITHOUT ROWID;
+
+CREATE TRIGGER requests_facets_insert AFTER INSERT ON requests BEGIN
+  ${counterUpsert('model', 'new.model', 'new.provider', 1)}
+  ${counterUpsert('provider', 'new.provider', "''", 1)}
+  ${counterUpsert('status', 'new.status', "''", 1)}
+  INSERT INTO facet_counts (kind, value, extra, n) SELECT 'prompt', new.prompt_name, '', 1
+    WHERE new.prompt_name IS NOT NULL ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER requests_facets_delete AFTER DELETE ON requests BEGIN
+  ${counterDecrement('model', 'old.model', 'old.provider')}
+  ${counterDecrement('provider', 'old.provider', "''")}
+  ${counterDecrement('status', 'old.status', "''")}
+  ${counterDecrement('prompt', 'old.prompt_name', "''")}
+END;
+CREATE TRIGGER requests_facets_prompt AFTER UPDATE OF prompt_name ON requests
+  WHEN old.prompt_name IS NOT new.prompt_name BEGIN
+  ${counterDecrement('prompt', 'old.prompt_name', "''")}
+  INSERT INTO facet_counts (kind, value, extra, n) SELECT 'prompt', new.prompt_name, '', 1
+    WHERE new.prompt_name IS NOT NULL ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER request_tags_facets_insert AFTER INSERT ON request_tags BEGIN
+  ${counterUpsert('tag', 'new.tag', "''", 1)}
+END;
+CREATE TRIGGER request_tags_facets_delete AFTER DELETE ON request_tags BEGIN
+  ${counterDecrement('tag', 'old.tag', "''")}
+END;
+
+CREATE TRIGGER request_scores_facets_insert AFTER INSERT ON request_scores BEGIN
+  ${counterUpsert('score_name', 'new.name', "''", 1)}
+END;
+CREATE TRIGGER request_scores_facets_delete AFTER DELETE ON request_scores BEGIN
+  ${counterDecrement('score_name', 'old.name', "''")}
+END;
+
+CREATE TRIGGER request_metadata_facets_insert AFTER INSERT ON request_metadata BEGIN
+  ${counterUpsert('metadata_key', 'new.key', "''", 1)}
+  INSERT INTO metadata_value_counts (key, value, n) VALUES (new.key, new.value, 1)
+    ON CONFLICT (key, value) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER request_metadata_facets_delete AFTER DELETE ON request_metadata BEGIN
+  ${counterDecrement('metadata_key', 'old.key', "''")}
+  UPDATE metadata_value_counts SET n = n - 1 WHERE key = old.key AND value = old.value;
+  DELETE FROM metadata_value_counts WHERE key = old.key AND value = old.value AND n <= 0;
+END;
+CREATE TRIGGER request_metadata_facets_update AFTER UPDATE OF value ON request_metadata
+  WHEN old.value IS NOT new.value BEGIN
+  UPDATE metadata_value_counts SET n = n - 1 WHERE key = old.key AND value = old.value;
+  DELETE FROM metadata_value_counts WHERE key = old.key AND value = old.value AND n <= 0;
+  INSERT INTO metadata_value_counts (key, value, n) VALUES (new.key, new.value, 1)
+    ON CONFLICT (key, value) DO UPDATE SET n = n + 1;
+END;
+`;
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'requests, bodies, full text, tags, metadata, scores, groups, facet counters',
+    sql: v1,
+  },
+];

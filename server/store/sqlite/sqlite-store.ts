@@ -1,0 +1,408 @@
+/**
+ * The embedded store: better-sqlite3 on one file in WAL mode. Every write is one transaction
+ * that is committed before its promise resolves, so an acknowledged request survives a SIGKILL.
+ * Reads use the dialect-neutral plans of ../sql/.
+ */
+import { setImmediate as nextTick } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import type {
+  AnnotationsResponse,
+  FacetsResponse,
+  FacetValue,
+  ListQuery,
+  ListResponse,
+  ProbeResponse,
+  RequestDetail,
+  RequestFilter,
+  RequestRow,
+} from '../../../contract/api.ts';
+import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
+import { sqliteDialect } from '../sql/dialect.ts';
+import { candidatesOf, filterPredicate } from '../sql/filter.ts';
+import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
+import {
+  chooseDriver,
+  estimateSql,
+  needsEstimates,
+  type PageInput,
+  sortedPageSql,
+  timePageSql,
+} from '../sql/list-plan.ts';
+import {
+  type Annotations,
+  collectAnnotations,
+  type DbRow,
+  emptyAnnotations,
+  ROW_COLUMNS,
+  toRequestDetail,
+  toRequestRow,
+} from '../sql/rows.ts';
+import { searchFilterSql } from '../sql/search-filter.ts';
+import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
+import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { BUMP_CHANGE_SEQ, INSERT_TAG, insertOne, UPSERT_METADATA, UPSERT_SCORE } from './insert.ts';
+import { openDatabase, type SqliteOptions } from './open-database.ts';
+import { Statements } from './statements.ts';
+
+const dialect = sqliteDialect;
+const FACET_LIMIT = 500;
+const PROBE_CAP = 1000;
+const EXPORT_BATCH = 500;
+
+interface Page {
+  ids: number[];
+  next: { value: number; id: number } | null;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly statements: Statements;
+  private readonly insertMany: Database.Transaction<(requests: readonly NewRequest[]) => number[]>;
+  private closed = false;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = new Statements(db);
+    const bump = db.prepare(BUMP_CHANGE_SEQ);
+    this.insertMany = db.transaction((requests: readonly NewRequest[]) => {
+      const ids = requests.map((request) => insertOne(this.statements, request));
+      bump.run();
+      return ids;
+    });
+  }
+
+  /** Runs `fn` in an immediate transaction that also bumps the change sequence. */
+  private write<T>(fn: () => T): T {
+    return this.db
+      .transaction(() => {
+        const result = fn();
+        this.statements.prepare(BUMP_CHANGE_SEQ).run();
+        return result;
+      })
+      .immediate();
+  }
+
+  async insertRequest(request: NewRequest): Promise<number> {
+    const [id] = this.insertMany.immediate([request]);
+    return id as number;
+  }
+
+  async insertRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    return this.insertMany.immediate(requests);
+  }
+
+  private annotationsFor(ids: readonly number[]): Map<number, Annotations> {
+    if (ids.length === 0) return new Map();
+    const inIds = list(ids);
+    return collectAnnotations(
+      ids,
+      this.statements.all(sql`SELECT request_id, tag FROM request_tags WHERE request_id IN (${inIds})`),
+      this.statements.all(
+        sql`SELECT request_id, key, value FROM request_metadata WHERE request_id IN (${inIds})`,
+      ),
+      this.statements.all(
+        sql`SELECT request_id, name, value FROM request_scores WHERE request_id IN (${inIds})`,
+      ),
+    );
+  }
+
+  private rowsFor(ids: readonly number[]): RequestRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.all(
+      sql`SELECT ${raw(ROW_COLUMNS)} FROM requests r WHERE r.id IN (${list(ids)})`,
+    );
+    const byId = new Map(rows.map((row) => [Number(row.id), row]));
+    const annotations = this.annotationsFor(ids);
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toRequestRow(row, annotations.get(id) ?? emptyAnnotations())] : [];
+    });
+  }
+
+  private detailsFor(ids: readonly number[]): RequestDetail[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.all(
+      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
+    );
+    const byId = new Map(rows.map((row) => [Number(row.id), row]));
+    const annotations = this.annotationsFor(ids);
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toRequestDetail(row, annotations.get(id) ?? emptyAnnotations())] : [];
+    });
+  }
+
+  async getRequest(id: number): Promise<RequestDetail | null> {
+    return this.detailsFor([id])[0] ?? null;
+  }
+
+  private page(query: Pick<ListQuery, 'filter' | 'sort' | 'order' | 'limit'>, after: Page['next']): Page {
+    const input: PageInput = {
+      filter: query.filter,
+      sort: query.sort,
+      order: query.order,
+      take: query.limit + 1,
+      after,
+    };
+    let pageSql: Sql;
+    if (query.sort === 'time') {
+      const candidates = candidatesOf(query.filter);
+      const estimates = needsEstimates(candidates)
+        ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
+        : [];
+      pageSql = timePageSql(dialect, input, chooseDriver(candidates, estimates));
+    } else {
+      pageSql = sortedPageSql(dialect, input);
+    }
+    const rows = this.statements.all(pageSql);
+    const hasMore = rows.length > query.limit;
+    const kept = hasMore ? rows.slice(0, query.limit) : rows;
+    const last = kept.at(-1);
+    return {
+      ids: kept.map((row) => Number(row.id)),
+      next: hasMore && last ? { value: Number(last.sk), id: Number(last.id) } : null,
+    };
+  }
+
+  async listRequests(query: ListQuery): Promise<ListResponse> {
+    const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null;
+    const page = this.page(query, after);
+    return {
+      rows: this.rowsFor(page.ids),
+      nextCursor: page.next ? encodeCursor(query.sort, query.order, page.next) : null,
+    };
+  }
+
+  private facetSum(kind: string, values: readonly string[]): number {
+    const row = this.statements.get(
+      sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind} AND ${dialect.inList(raw('value'), values)}`,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async countRequests(filter: RequestFilter): Promise<number> {
+    const candidates = candidatesOf(filter);
+    const noRange = filter.from === undefined && filter.to === undefined;
+    // The trigger-kept counters answer the common cases exactly without touching requests.
+    if (noRange && candidates.length === 0) return this.facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
+    const only = candidates[0];
+    if (noRange && candidates.length === 1 && only) {
+      if (only.kind === 'column') {
+        const kind = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' }[
+          only.column
+        ];
+        return this.facetSum(kind, only.values);
+      }
+      if (only.kind === 'tag' && only.values.length === 1) return this.facetSum('tag', only.values);
+    }
+    const row = this.statements.get(
+      sql`SELECT count(*) AS n FROM requests r WHERE ${filterPredicate(dialect, filter)}`,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async probe(after: number, filter: RequestFilter): Promise<ProbeResponse> {
+    const newest = this.statements.get(raw('SELECT COALESCE(max(id), 0) AS n FROM requests'));
+    const fresh = this.statements.get(
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM requests r WHERE r.id > ${after} AND ${filterPredicate(dialect, filter)} LIMIT ${PROBE_CAP}) x`,
+    );
+    const seq = this.statements.get(raw('SELECT change_seq AS n FROM store_state WHERE id = 1'));
+    return {
+      newestId: Number(newest?.n ?? 0),
+      newCount: Number(fresh?.n ?? 0),
+      changeSeq: Number(seq?.n ?? 0),
+    };
+  }
+
+  async facets(): Promise<FacetsResponse> {
+    const rows = this.statements.all(
+      raw('SELECT kind, value, extra, n FROM facet_counts WHERE n > 0 ORDER BY kind, n DESC, value'),
+    );
+    const out: FacetsResponse = {
+      models: [],
+      providers: [],
+      statuses: [],
+      tags: [],
+      promptNames: [],
+      metadataKeys: [],
+      scoreNames: [],
+    };
+    const target: Record<string, FacetValue[]> = {
+      provider: out.providers,
+      status: out.statuses,
+      tag: out.tags,
+      prompt: out.promptNames,
+      metadata_key: out.metadataKeys,
+      score_name: out.scoreNames,
+    };
+    for (const row of rows) {
+      const value = String(row.value);
+      const count = Number(row.n);
+      if (row.kind === 'model') {
+        if (out.models.length < FACET_LIMIT) out.models.push({ value, provider: String(row.extra), count });
+        continue;
+      }
+      const bucket = target[String(row.kind)];
+      if (bucket && bucket.length < FACET_LIMIT) bucket.push({ value, count });
+    }
+    return out;
+  }
+
+  async metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]> {
+    const rows = this.statements.all(
+      sql`SELECT value, n FROM metadata_value_counts WHERE key = ${key} AND value >= ${prefix} AND value < ${`${prefix}\u{10FFFF}`} AND n > 0 ORDER BY n DESC, value LIMIT ${Math.max(1, Math.min(limit, 1000))}`,
+    );
+    return rows.map((row) => ({ value: String(row.value), count: Number(row.n) }));
+  }
+
+  private startOf(id: number): number | null {
+    const row = this.statements.prepare('SELECT start_ms FROM requests WHERE id = ?').get(id) as
+      | DbRow
+      | undefined;
+    return row ? Number(row.start_ms) : null;
+  }
+
+  /** Runs `fn(startMs)` in a write transaction when the request exists; returns its annotations after. */
+  private annotate(id: number, fn: (startMs: number) => void): AnnotationsResponse | null {
+    const done = this.write(() => {
+      const startMs = this.startOf(id);
+      if (startMs === null) return false;
+      fn(startMs);
+      return true;
+    });
+    if (!done) return null;
+    const annotations = this.annotationsFor([id]).get(id) ?? emptyAnnotations();
+    return { id, ...annotations };
+  }
+
+  async setMetadata(id: number, entries: Record<string, string>): Promise<AnnotationsResponse | null> {
+    return this.annotate(id, (startMs) => {
+      const upsert = this.statements.prepare(UPSERT_METADATA);
+      for (const [key, value] of Object.entries(entries)) upsert.run(id, key, value, startMs);
+    });
+  }
+
+  async deleteMetadata(id: number, key: string): Promise<AnnotationsResponse | null> {
+    return this.annotate(id, () => {
+      this.statements.prepare('DELETE FROM request_metadata WHERE request_id = ? AND key = ?').run(id, key);
+    });
+  }
+
+  async setScore(id: number, name: string, value: number): Promise<AnnotationsResponse | null> {
+    return this.annotate(id, (startMs) => {
+      this.statements.prepare(UPSERT_SCORE).run(id, name, value, startMs);
+    });
+  }
+
+  async deleteScore(id: number, name: string): Promise<AnnotationsResponse | null> {
+    return this.annotate(id, () => {
+      this.statements.prepare('DELETE FROM request_scores WHERE request_id = ? AND name = ?').run(id, name);
+    });
+  }
+
+  async addTag(id: number, tag: string): Promise<AnnotationsResponse | null> {
+    return this.annotate(id, (startMs) => {
+      this.statements.prepare(INSERT_TAG).run(id, tag, startMs);
+    });
+  }
+
+  async removeTag(id: number, tag: string): Promise<AnnotationsResponse | null> {
+    return this.annotate(id, () => {
+      this.statements.prepare('DELETE FROM request_tags WHERE request_id = ? AND tag = ?').run(id, tag);
+    });
+  }
+
+  async linkPrompt(id: number, link: PromptLink): Promise<boolean> {
+    return this.write(() => {
+      const changed = this.statements
+        .prepare('UPDATE requests SET prompt_name = ?, prompt_version = ? WHERE id = ?')
+        .run(link.promptName, link.versionNumber, id).changes;
+      if (changed === 0) return false;
+      this.statements
+        .prepare(
+          'UPDATE request_bodies SET prompt_input_variables = ?, prompt_label = ? WHERE request_id = ?',
+        )
+        .run(
+          link.promptInputVariables === null ? null : JSON.stringify(link.promptInputVariables),
+          link.label,
+          id,
+        );
+      return true;
+    });
+  }
+
+  async setGroup(id: number, groupId: number): Promise<boolean> {
+    return this.write(
+      () =>
+        this.statements.prepare('UPDATE requests SET group_id = ? WHERE id = ?').run(groupId, id).changes > 0,
+    );
+  }
+
+  async createGroup(): Promise<number> {
+    return this.write(() =>
+      Number(
+        this.statements.prepare('INSERT INTO request_groups (created_ms) VALUES (?)').run(Date.now())
+          .lastInsertRowid,
+      ),
+    );
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const parts: Sql[] = [];
+    if (query.filterGroup) parts.push(searchFilterSql(dialect, query.filterGroup));
+    const q = query.q?.trim();
+    if (q) parts.push(sql`r.id IN (${dialect.ftsIds(q)})`);
+    const where = and(parts);
+    const column = raw(`r.${SEARCH_SORT_COLUMNS[query.sortBy] ?? 'start_ms'}`);
+    const dir = raw(query.sortOrder === 'asc' ? 'ASC' : 'DESC');
+    const perPage = Math.max(1, Math.min(query.perPage, 1000));
+    const offset = (Math.max(1, query.page) - 1) * perPage;
+    const ids = this.statements
+      .all(
+        sql`SELECT r.id AS id FROM requests r WHERE ${where} ORDER BY ${column} ${dir}, r.id ${dir} LIMIT ${perPage} OFFSET ${offset}`,
+      )
+      .map((row) => Number(row.id));
+    const total = Number(
+      this.statements.get(sql`SELECT count(*) AS n FROM requests r WHERE ${where}`)?.n ?? 0,
+    );
+    return { rows: this.rowsFor(ids), total };
+  }
+
+  async *exportRequests(
+    filter: RequestFilter,
+    sort: Pick<ListQuery, 'sort' | 'order'>,
+  ): AsyncIterable<RequestDetail> {
+    let after: Page['next'] = null;
+    do {
+      if (this.closed) return;
+      const page = this.page({ filter, sort: sort.sort, order: sort.order, limit: EXPORT_BATCH }, after);
+      for (const detail of this.detailsFor(page.ids)) yield detail;
+      after = page.next;
+      // Let other requests run between batches.
+      await nextTick();
+    } while (after !== null);
+  }
+
+  async deleteRequests(filter: RequestFilter): Promise<number> {
+    return this.write(
+      () =>
+        this.statements.run(
+          sql`DELETE FROM requests WHERE id IN (SELECT r.id FROM requests r WHERE ${filterPredicate(dialect, filter)})`,
+        ).changes,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<SqliteStore> {
+  return new SqliteStore(openDatabase(file, options));
+}
