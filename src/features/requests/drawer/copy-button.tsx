@@ -1,5 +1,5 @@
 import copy from 'clipboard-copy';
-import { useEffect, useState } from 'react';
+import { type Ref, useEffect, useState } from 'react';
 
 interface CopyButtonProps {
   /** Accessible name, e.g. "Copy request ID 42". */
@@ -9,9 +9,10 @@ interface CopyButtonProps {
   /** Visible text; defaults to "Copy". */
   children?: React.ReactNode;
   className?: string;
+  buttonRef?: Ref<HTMLButtonElement>;
 }
 
-export function CopyButton({ label, value, children, className }: CopyButtonProps) {
+export function CopyButton({ label, value, children, className, buttonRef }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -21,6 +22,7 @@ export function CopyButton({ label, value, children, className }: CopyButtonProp
   return (
     <span className="drawer-copy">
       <button
+        ref={buttonRef}
         type="button"
         className={className ?? 'drawer-btn drawer-btn-small'}
         aria-label={label}

@@ -37,6 +37,8 @@ function pendingFor(queryClient: QueryClient, id: number): number {
 export function useAnnotate() {
   const queryClient = useQueryClient();
   return useMutation<AnnotationsResponse, Error, AnnotateVariables, AnnotateContext>({
+    // The drawer shows the refusal beside the change itself (see drawer-body.tsx), not as a toast.
+    meta: { silent: true },
     mutationFn: ({ id, change }) => {
       const { method, path, body } = changeRequest(id, change);
       return apiFetch(path, { schema: annotationsResponseSchema, method, body });

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { LongText } from './long-text.tsx';
+import { JSON_LIMITS, LongText } from './long-text.tsx';
 
 /** Pretty JSON for display; values too large to indent cheaply are shown compact. */
 export function toDisplayJson(value: unknown): string {
@@ -24,5 +24,5 @@ export function prettyJsonText(text: string): string | null {
 
 export function JsonText({ value }: { value: unknown }) {
   const text = useMemo(() => toDisplayJson(value), [value]);
-  return <LongText text={text} className="bp-json" />;
+  return <LongText text={text} className="bp-json" limits={JSON_LIMITS} />;
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { prettyJsonText } from './json-text.tsx';
-import { LongText } from './long-text.tsx';
+import { JSON_LIMITS, LongText } from './long-text.tsx';
 import { type Message, messagePlainText, type ToolCall } from './normalize.ts';
 
 const RESULT_PREVIEW_CHARS = 300;
@@ -17,11 +17,11 @@ export function ToolCallCard({ call, result }: { call: ToolCall; result: Message
       {call.arguments === '' ? (
         <div className="bp-muted">(no arguments)</div>
       ) : pretty !== null ? (
-        <LongText text={pretty} className="bp-json" />
+        <LongText text={pretty} className="bp-json" limits={JSON_LIMITS} />
       ) : (
         <>
           <div className="bp-warning">Arguments are not valid JSON; shown as sent:</div>
-          <LongText text={call.arguments} className="bp-json" />
+          <LongText text={call.arguments} className="bp-json" limits={JSON_LIMITS} />
         </>
       )}
       {resultText !== null ? (

@@ -1,0 +1,66 @@
+import { type RefObject, useRef } from 'react';
+import { describeChange } from './annotation-change.ts';
+import { DrawerHeader } from './drawer-header.tsx';
+import { DrawerLoader } from './drawer-loader.tsx';
+import { TRIAGE_SCORE_NAME } from './triage-keys.ts';
+import { useAnnotate } from './use-annotate.ts';
+import { useListNavigation } from './use-list-navigation.ts';
+import { useTriageKeys } from './use-triage-keys.ts';
+
+interface DrawerBodyProps {
+  id: number;
+  drawerRef: RefObject<HTMLElement | null>;
+}
+
+/** What stays while j/k switch requests: header, keyboard triage, write errors; the content is keyed. */
+export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
+  const annotate = useAnnotate();
+  const navigation = useListNavigation(id);
+  const copyIdRef = useRef<HTMLButtonElement>(null);
+  const metadataKeyRef = useRef<HTMLInputElement>(null);
+  const onChange = (change: Parameters<typeof annotate.mutate>[0]['change']) =>
+    annotate.mutate({ id, change });
+
+  useTriageKeys(drawerRef, (action) => {
+    switch (action.type) {
+      case 'next':
+        return void navigation.go(1);
+      case 'previous':
+        return void navigation.go(-1);
+      case 'score':
+        return onChange({ kind: 'set-score', name: TRIAGE_SCORE_NAME, value: action.value });
+      case 'focus-metadata':
+        return metadataKeyRef.current?.focus();
+      case 'copy-id':
+        return copyIdRef.current?.click();
+    }
+  });
+
+  const failed = annotate.isError ? annotate.variables : undefined;
+  return (
+    <>
+      <DrawerHeader
+        id={id}
+        copyIdRef={copyIdRef}
+        hasPrevious={navigation.hasPrevious}
+        hasNext={navigation.hasNext}
+        onPrevious={() => void navigation.go(-1)}
+        onNext={() => void navigation.go(1)}
+      />
+      {failed ? (
+        <div className="drawer-write-error" role="alert">
+          <span>
+            Could not {describeChange(failed.change)} on request {failed.id}: {annotate.error?.message} The
+            change was undone.
+          </span>
+          <button type="button" className="drawer-btn drawer-btn-small" onClick={() => annotate.reset()}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <div className="drawer-scroll">
+        <DrawerLoader key={id} id={id} onChange={onChange} metadataKeyRef={metadataKeyRef} />
+      </div>
+    </>
+  );
+}

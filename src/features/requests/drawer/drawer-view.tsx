@@ -1,0 +1,30 @@
+import type { Ref } from 'react';
+import type { RequestDetail } from '../../../../contract/api.ts';
+import type { AnnotationChange } from './annotation-change.ts';
+import { BlueprintView } from './blueprint/blueprint-view.tsx';
+import { MetadataSection } from './metadata-section.tsx';
+import { RawJsonSection } from './raw-json-section.tsx';
+import { ScoresSection } from './scores-section.tsx';
+import { StatusLine, SummarySection } from './summary-section.tsx';
+import { TagsSection } from './tags-section.tsx';
+
+export interface DrawerViewProps {
+  detail: RequestDetail;
+  onChange: (change: AnnotationChange) => void;
+  metadataKeyRef: Ref<HTMLInputElement>;
+}
+
+/** Everything about one loaded request. Pure: data in, edits out. */
+export function DrawerView({ detail, onChange, metadataKeyRef }: DrawerViewProps) {
+  return (
+    <div className="drawer-view">
+      <StatusLine detail={detail} />
+      <SummarySection detail={detail} />
+      <ScoresSection scores={detail.scores} onChange={onChange} />
+      <TagsSection tags={detail.tags} onChange={onChange} />
+      <MetadataSection metadata={detail.metadata} onChange={onChange} keyInputRef={metadataKeyRef} />
+      <BlueprintView input={detail.input} output={detail.output} parameters={detail.parameters} />
+      <RawJsonSection detail={detail} />
+    </div>
+  );
+}

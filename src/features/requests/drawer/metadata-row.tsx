@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { AnnotationChange } from './annotation-change.ts';
+
+interface MetadataRowProps {
+  name: string;
+  value: string;
+  onChange: (change: AnnotationChange) => void;
+}
+
+/** One key/value pair, with its value editable in place. */
+export function MetadataRow({ name, value, onChange }: MetadataRowProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <tr>
+      <th scope="row" className="bp-mono">
+        {name}
+      </th>
+      <td>
+        {draft === null ? (
+          <span className="bp-text">{value}</span>
+        ) : (
+          <form
+            className="drawer-inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setDraft(null);
+              if (draft !== value) onChange({ kind: 'set-metadata', key: name, value: draft });
+            }}
+          >
+            <input
+              aria-label={`Value of ${name}`}
+              value={draft}
+              // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this value
+              autoFocus
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setDraft(null);
+              }}
+            />
+            <button type="submit" className="drawer-btn drawer-btn-small">
+              Save
+            </button>
+            <button type="button" className="drawer-btn drawer-btn-small" onClick={() => setDraft(null)}>
+              Cancel
+            </button>
+          </form>
+        )}
+      </td>
+      <td className="drawer-row-actions">
+        {draft === null ? (
+          <button
+            type="button"
+            className="drawer-btn drawer-btn-small"
+            aria-label={`Edit metadata ${name}`}
+            title={`Edit metadata ${name}`}
+            onClick={() => setDraft(value)}
+          >
+            Edit
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="drawer-btn drawer-btn-small"
+          aria-label={`Remove metadata ${name}`}
+          title={`Remove metadata ${name}`}
+          onClick={() => onChange({ kind: 'delete-metadata', key: name })}
+        >
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,81 @@
+import { type Ref, useState } from 'react';
+import { METADATA_KEY_MAX } from '../../../../contract/api.ts';
+import type { AnnotationChange } from './annotation-change.ts';
+import { MetadataRow } from './metadata-row.tsx';
+
+interface MetadataSectionProps {
+  metadata: Record<string, string>;
+  onChange: (change: AnnotationChange) => void;
+  /** The "Metadata key" field: the `m` shortcut focuses it. */
+  keyInputRef: Ref<HTMLInputElement>;
+}
+
+export function MetadataSection({ metadata, onChange, keyInputRef }: MetadataSectionProps) {
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const entries = Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <section className="drawer-section" aria-labelledby="drawer-metadata-title">
+      <h3 id="drawer-metadata-title" className="drawer-section-title">
+        Metadata
+      </h3>
+      {entries.length === 0 ? (
+        <p className="bp-muted">No metadata.</p>
+      ) : (
+        <table className="drawer-table" aria-label="Metadata">
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Value</th>
+              <th scope="col">
+                <span className="drawer-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(([name, v]) => (
+              <MetadataRow key={name} name={name} value={v} onChange={onChange} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        className="drawer-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const trimmed = key.trim();
+          if (trimmed === '') return setProblem('Enter a metadata key.');
+          if (trimmed.length > METADATA_KEY_MAX)
+            return setProblem(`A metadata key has at most ${METADATA_KEY_MAX} characters.`);
+          setProblem(null);
+          setKey('');
+          setValue('');
+          onChange({ kind: 'set-metadata', key: trimmed, value });
+        }}
+      >
+        <label className="drawer-field">
+          <span>Metadata key</span>
+          <input
+            ref={keyInputRef}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            aria-invalid={problem !== null}
+          />
+        </label>
+        <label className="drawer-field">
+          <span>Metadata value</span>
+          <input value={value} onChange={(e) => setValue(e.target.value)} />
+        </label>
+        <button type="submit" className="drawer-btn">
+          Save metadata
+        </button>
+        {problem ? (
+          <p role="alert" className="drawer-form-error">
+            {problem}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { AnnotationChange } from './annotation-change.ts';
+import { parseScoreInput } from './score-form.ts';
+
+const QUICK_SCORES = [0, 25, 50, 75, 100];
+
+interface ScoresSectionProps {
+  scores: Record<string, number>;
+  onChange: (change: AnnotationChange) => void;
+}
+
+export function ScoresSection({ scores, onChange }: ScoresSectionProps) {
+  const [name, setName] = useState('default');
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<{ field: 'name' | 'value'; message: string } | null>(null);
+  const entries = Object.entries(scores).sort(([a], [b]) => a.localeCompare(b));
+  const quickName = name.trim() || 'default';
+  return (
+    <section className="drawer-section" aria-labelledby="drawer-scores-title">
+      <h3 id="drawer-scores-title" className="drawer-section-title">
+        Scores
+      </h3>
+      {entries.length === 0 ? <p className="bp-muted">No scores.</p> : null}
+      <ul className="drawer-scores" aria-label="Scores">
+        {entries.map(([scoreName, score]) => (
+          <li key={scoreName} className="drawer-score">
+            <span className="bp-mono drawer-score-name">{scoreName}</span>
+            <meter min={0} max={100} value={score} aria-hidden="true" />
+            <strong className="drawer-score-value">{score}</strong>
+            <button
+              type="button"
+              className="drawer-btn drawer-btn-small"
+              aria-label={`Remove score ${scoreName}`}
+              title={`Remove score ${scoreName}`}
+              onClick={() => onChange({ kind: 'delete-score', name: scoreName })}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="drawer-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const parsed = parseScoreInput(name, value);
+          if (!parsed.ok) return setProblem({ field: parsed.field, message: parsed.message });
+          setProblem(null);
+          setValue('');
+          onChange({ kind: 'set-score', name: parsed.name, value: parsed.value });
+        }}
+      >
+        <label className="drawer-field">
+          <span>Score name</span>
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={problem?.field === 'name'}
+            aria-describedby={problem ? 'drawer-score-problem' : undefined}
+          />
+        </label>
+        <label className="drawer-field drawer-field-narrow">
+          <span>Score value</span>
+          <input
+            value={value}
+            inputMode="numeric"
+            placeholder="0–100"
+            onChange={(e) => setValue(e.target.value)}
+            aria-invalid={problem?.field === 'value'}
+            aria-describedby={problem ? 'drawer-score-problem' : undefined}
+          />
+        </label>
+        <button type="submit" className="drawer-btn">
+          Save score
+        </button>
+        {problem ? (
+          <p id="drawer-score-problem" role="alert" className="drawer-form-error">
+            {problem.message}
+          </p>
+        ) : null}
+      </form>
+      <fieldset className="drawer-quick-scores">
+        <legend className="bp-muted">
+          Quick set <span className="bp-mono">{quickName}</span> (keys 0–5 set{' '}
+          <span className="bp-mono">default</span>)
+        </legend>
+        {QUICK_SCORES.map((quick) => (
+          <button
+            key={quick}
+            type="button"
+            className="drawer-btn drawer-btn-small"
+            aria-label={`Set score ${quickName} to ${quick}`}
+            onClick={() => onChange({ kind: 'set-score', name: quickName, value: quick })}
+          >
+            {quick}
+          </button>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

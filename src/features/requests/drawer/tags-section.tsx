@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { TAG_MAX } from '../../../../contract/api.ts';
+import type { AnnotationChange } from './annotation-change.ts';
+
+interface TagsSectionProps {
+  tags: string[];
+  onChange: (change: AnnotationChange) => void;
+}
+
+export function TagsSection({ tags, onChange }: TagsSectionProps) {
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <section className="drawer-section" aria-labelledby="drawer-tags-title">
+      <h3 id="drawer-tags-title" className="drawer-section-title">
+        Tags
+      </h3>
+      {tags.length === 0 ? <p className="bp-muted">No tags.</p> : null}
+      <ul className="drawer-tags">
+        {tags.map((tag) => (
+          <li key={tag} className="drawer-tag">
+            <span>{tag}</span>
+            <button
+              type="button"
+              className="drawer-tag-remove"
+              aria-label={`Remove tag ${tag}`}
+              title={`Remove tag ${tag}`}
+              onClick={() => onChange({ kind: 'remove-tag', tag })}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="drawer-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const tag = draft.trim();
+          if (tag === '') return setProblem('Enter a tag.');
+          if (tag.length > TAG_MAX) return setProblem(`A tag has at most ${TAG_MAX} characters.`);
+          setProblem(null);
+          setDraft('');
+          onChange({ kind: 'add-tag', tag });
+        }}
+      >
+        <label className="drawer-field">
+          <span>New tag</span>
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={problem !== null} />
+        </label>
+        <button type="submit" className="drawer-btn">
+          Add tag
+        </button>
+        {problem ? (
+          <p role="alert" className="drawer-form-error">
+            {problem}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
