@@ -16,6 +16,17 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['c'], description: "Copy the focused request's ID", scope: 'Table' },
   { keys: ['/'], description: 'Search requests', scope: 'Anywhere' },
   { keys: ['?'], description: 'Show keyboard shortcuts', scope: 'Anywhere' },
+  { keys: ['j'], description: 'Open the next request in the list', scope: 'Drawer' },
+  { keys: ['k'], description: 'Open the previous request in the list', scope: 'Drawer' },
+  {
+    keys: ['1', '2', '3', '4', '5'],
+    description: 'Set the default score to 20, 40, 60, 80, 100',
+    scope: 'Drawer',
+  },
+  { keys: ['0'], description: 'Set the default score to 0', scope: 'Drawer' },
+  { keys: ['m'], description: 'Add metadata (focus the metadata key field)', scope: 'Drawer' },
+  { keys: ['c'], description: "Copy the open request's ID", scope: 'Drawer' },
+  { keys: ['Esc'], description: 'Close the drawer (leave a field first)', scope: 'Drawer' },
 ];
 
 /** True when a key press belongs to a text field, so single-key shortcuts must not fire. */
