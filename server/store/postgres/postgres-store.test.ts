@@ -1,0 +1,174 @@
+/**
+ * PostgreSQL adapter tests. They need a real PostgreSQL from TEST_DATABASE_URL (scripts/pg-throwaway.sh
+ * start prints one; CI sets it) and are skipped, saying so, without it. Each test works in its
+ * own fresh schema, dropped afterwards.
+ */
+
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emptyFilter } from '../../../contract/api.ts';
+import { makeNewRequest } from '../test-request.ts';
+import { DatabaseUnavailableError } from './errors.ts';
+import { openPostgresStore } from './index.ts';
+import { migrate } from './migrate.ts';
+import { MIGRATIONS } from './schema.ts';
+import { reservePort, TcpProxy } from './tcp-proxy.ts';
+import {
+  createTestSchema,
+  SKIP_REASON,
+  TEST_DATABASE_URL,
+  type TestSchema,
+  urlWithSchema,
+} from './test-database.ts';
+
+const schemas: TestSchema[] = [];
+async function freshSchema(): Promise<TestSchema> {
+  const schema = await createTestSchema();
+  schemas.push(schema);
+  return schema;
+}
+afterAll(async () => {
+  await Promise.all(schemas.map((schema) => schema.drop()));
+});
+
+/** TEST_DATABASE_URL pointed at another host:port (a proxy, or nothing at all). */
+function urlVia(port: number, schema: string): string {
+  const url = new URL(urlWithSchema(TEST_DATABASE_URL, schema));
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  return url.toString();
+}
+
+describe.skipIf(!TEST_DATABASE_URL)('postgres store: migrations', () => {
+  it('applies each migration exactly once when several servers start at the same moment', async () => {
+    const schema = await freshSchema();
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () => openPostgresStore(schema.url, { poolSize: 2 })),
+    );
+    try {
+      const applied = await stores[0]?.connection.pool.query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
+      expect(applied?.rows.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      const ids = await Promise.all(stores.map((store) => store.insertRequest(makeNewRequest())));
+      expect(new Set(ids).size).toBe(4);
+      expect(await stores[3]?.countRequests(emptyFilter())).toBe(4);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('serialises concurrent migrators with the advisory lock (a slow, non-idempotent step runs once)', async () => {
+    const schema = await freshSchema();
+    // Without the lock, every migrator would see version 1 missing and the second CREATE TABLE
+    // (or the version insert) would fail.
+    const slow = [{ version: 1, name: 'slow', sql: 'SELECT pg_sleep(0.3); CREATE TABLE slow_step (id int)' }];
+    const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: schema.url, max: 1 }));
+    try {
+      const results = await Promise.all(pools.map((pool) => migrate(pool, slow)));
+      expect(results.flatMap((result) => result.applied)).toEqual([1]);
+      const count = await pools[0]?.query('SELECT count(*)::int AS n FROM schema_migrations');
+      expect(count?.rows[0]?.n).toBe(1);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('postgres store: an unreachable database', () => {
+  it('starts anyway, reports it, answers DatabaseUnavailableError, and recovers (migrating) when the database comes up', async () => {
+    const schema = await freshSchema();
+    const target = new URL(TEST_DATABASE_URL);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    proxy.port = await reservePort();
+    const logs: string[] = [];
+    const store = await openPostgresStore(urlVia(proxy.port, schema.name), {
+      poolSize: 2,
+      retryMs: 100,
+      connectTimeoutMs: 1000,
+      log: (message) => logs.push(message),
+    });
+    try {
+      expect(logs.join('\n')).toMatch(/PostgreSQL at 127\.0\.0\.1:\d+\/postgres is unreachable/);
+      await expect(
+        store.listRequests({ filter: emptyFilter(), sort: 'time', order: 'desc', limit: 5 }),
+      ).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      await expect(store.insertRequest(makeNewRequest())).rejects.toMatchObject({
+        code: 'database_unavailable',
+        statusCode: 503,
+      });
+
+      await proxy.up();
+      await expect.poll(() => store.connection.isReady, { timeout: 5000 }).toBe(true);
+      const id = await store.insertRequest(makeNewRequest());
+      expect((await store.getRequest(id))?.id).toBe(id);
+      expect(logs.at(-1)).toMatch(/reachable again/);
+    } finally {
+      await store.close();
+      await proxy.down();
+    }
+  });
+
+  it('survives the database going away mid-life: 503-style errors, no crash, then works again', async () => {
+    const schema = await freshSchema();
+    const target = new URL(TEST_DATABASE_URL);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.up();
+    const store = await openPostgresStore(urlVia(proxy.port, schema.name), {
+      poolSize: 2,
+      retryMs: 100,
+      connectTimeoutMs: 1000,
+      log: () => undefined,
+    });
+    try {
+      const id = await store.insertRequest(makeNewRequest());
+      await proxy.down();
+      await expect(store.getRequest(id)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      await expect(store.setScore(id, 'default', 50)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      await proxy.up();
+      await expect
+        .poll(async () => (await store.getRequest(id).catch(() => null))?.id, { timeout: 5000 })
+        .toBe(id);
+      expect((await store.setScore(id, 'default', 50))?.scores).toEqual({ default: 50 });
+    } finally {
+      await store.close();
+      await proxy.down();
+    }
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('postgres store: concurrency', () => {
+  it('loses no score, metadata or tag written concurrently to one request through separate pools', async () => {
+    const schema = await freshSchema();
+    const [a, b] = await Promise.all([
+      openPostgresStore(schema.url, { poolSize: 4 }),
+      openPostgresStore(schema.url, { poolSize: 4 }),
+    ]);
+    if (!a || !b) throw new Error('stores did not open');
+    try {
+      const id = await a.insertRequest(makeNewRequest({ tags: [], metadata: {}, scores: {} }));
+      const writes: Promise<unknown>[] = [];
+      for (let i = 0; i < 20; i++) {
+        const store = i % 2 === 0 ? a : b;
+        writes.push(store.setMetadata(id, { [`k${i}`]: `v${i}` }));
+        writes.push(store.setScore(id, `s${i}`, i));
+        writes.push(store.addTag(id, `t${i}`));
+        writes.push(store.setMetadata(id, { shared: `w${i}` }));
+      }
+      await Promise.all(writes);
+      const detail = await b.getRequest(id);
+      expect(Object.keys(detail?.metadata ?? {})).toHaveLength(21);
+      expect(Object.keys(detail?.scores ?? {})).toHaveLength(20);
+      expect(detail?.tags).toHaveLength(20);
+      const facets = await a.facets();
+      expect(facets.tags.reduce((sum, tag) => sum + tag.count, 0)).toBe(20);
+      expect(facets.metadataKeys.find((key) => key.value === 'shared')?.count).toBe(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describe.skipIf(Boolean(TEST_DATABASE_URL))('postgres store', () => {
+  it.skip(SKIP_REASON, () => undefined);
+});
