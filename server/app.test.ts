@@ -1,0 +1,146 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { createTestApp, errorOf, KEY_HEADER, TEST_KEY, type TestApp } from './routes/test-app.ts';
+import { openStore } from './store/open-store.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('health', () => {
+  it('answers 200 JSON without a key', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ ok: true, version: 'test', store: 'sqlite' });
+  });
+});
+
+describe('unknown and unsupported routes', () => {
+  it.each([
+    ['POST', '/track-request'],
+    ['POST', '//track-request'],
+    ['POST', '/spans-bulk'],
+    ['POST', '/v1/traces'],
+    ['GET', '/prompt-templates/my-prompt'],
+    ['POST', '/rest/prompt-templates'],
+    ['GET', '/api/public/v2/prompt-templates'],
+    ['POST', '/rest/workflows/abc/run'],
+    ['POST', '/library-get-prompt-template'],
+  ])('%s %s is a 404 JSON saying the route is not supported', async (method, url) => {
+    const response = await t.app.inject({
+      method: method as 'GET' | 'POST',
+      url,
+      headers: KEY_HEADER,
+      payload: method === 'POST' ? {} : undefined,
+    });
+    expect(response.statusCode).toBe(404);
+    const body = errorOf(response);
+    expect(body.error).toBe('route_not_supported');
+    expect(body.message).toContain('not supported by Promptlog');
+  });
+
+  it('any other unknown route is a 404 JSON, also under /api/ for browsers', async () => {
+    const post = await t.app.inject({ method: 'POST', url: '/nope', payload: {} });
+    expect(post.statusCode).toBe(404);
+    expect(errorOf(post).error).toBe('not_found');
+    const api = await t.app.inject({ method: 'GET', url: '/api/nope', headers: { accept: 'text/html' } });
+    expect(api.statusCode).toBe(404);
+    errorOf(api);
+    const json = await t.app.inject({
+      method: 'GET',
+      url: '/some/page',
+      headers: { accept: 'application/json' },
+    });
+    expect(json.statusCode).toBe(404);
+    errorOf(json);
+  });
+
+  it('wrong methods on known paths are JSON too', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/log-request', headers: KEY_HEADER });
+    expect(response.statusCode).toBe(404);
+    errorOf(response);
+  });
+});
+
+describe('the SPA', () => {
+  it('without a build, / and client routes say to run npm run build (static text)', async () => {
+    const root = await t.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    expect(root.statusCode).toBe(200);
+    expect(root.headers['content-type']).toContain('text/html');
+    expect(root.body).toContain('npm run build');
+    const deep = await t.app.inject({
+      method: 'GET',
+      url: '/requests?x=<script>',
+      headers: { accept: 'text/html' },
+    });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).not.toContain('<script>');
+  });
+
+  it('with a build, serves files and index.html for client routes', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'promptlog-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Promptlog SPA</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const app = buildApp({ store: t.store, apiKeys: [TEST_KEY], version: 'test', distDir: dist });
+    try {
+      const root = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('Promptlog SPA');
+      const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const route = await app.inject({
+        method: 'GET',
+        url: '/?request=5',
+        headers: { accept: 'text/html,*/*' },
+      });
+      expect(route.body).toContain('Promptlog SPA');
+      const deep = await app.inject({
+        method: 'GET',
+        url: '/anything/deep',
+        headers: { accept: 'text/html' },
+      });
+      expect(deep.statusCode).toBe(200);
+      expect(deep.body).toContain('Promptlog SPA');
+      const missingAsset = await app.inject({
+        method: 'GET',
+        url: '/assets/missing.js',
+        headers: { accept: '*/*' },
+      });
+      expect(missingAsset.statusCode).toBe(404);
+      errorOf(missingAsset);
+      const api = await app.inject({ method: 'GET', url: '/api/requests', headers: KEY_HEADER });
+      expect(api.statusCode).toBe(200);
+    } finally {
+      await app.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('internal errors', () => {
+  it('answer 500 JSON without internals when the store fails', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-broken-'));
+    const store = await openStore({ dataDir, databaseUrl: undefined });
+    const app = buildApp({ store, apiKeys: [TEST_KEY], version: 'test', distDir: join(dataDir, 'none') });
+    try {
+      await store.close();
+      const response = await app.inject({ method: 'GET', url: '/api/requests/1', headers: KEY_HEADER });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({
+        success: false,
+        error: 'internal_error',
+        message: 'Internal server error.',
+      });
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

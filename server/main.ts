@@ -1,0 +1,53 @@
+/**
+ * `npm start`: configuration from env/flags (config.ts), store, listen, graceful shutdown.
+ * The API key is printed only inside the sign-in URL's fragment, which browsers never send.
+ */
+import { ConfigError, loadConfig } from './config.ts';
+import { startServer } from './start-server.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await startServer({
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    apiKeys: config.apiKeys,
+    logger: config.logLevel,
+  });
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const base = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${server.port}`;
+  process.stdout.write(
+    `Promptlog listening on ${base}  (store: ${server.store.kind}, data: ${config.dataDir})\n` +
+      `Sign in to the dashboard: ${base}/#key=${server.apiKey}\n` +
+      `Point the PromptLayer SDKs at it: PROMPTLAYER_BASE_URL=${base}\n`,
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stdout.write(`${signal} again: exiting now\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stdout.write(`${signal}: finishing in-flight requests, then closing the store\n`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while closing: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`promptlog: ${error.message}\n`);
+  else
+    process.stderr.write(
+      `promptlog: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  process.exit(1);
+});

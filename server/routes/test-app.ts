@@ -1,0 +1,90 @@
+/**
+ * API test harness: the real app on a real store in a temp dir, driven in-process with inject().
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { emptyFilter } from '../../contract/api.ts';
+import { type AppDeps, buildApp } from '../app.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+
+export const TEST_KEY = 'test-key-0123456789';
+export const KEY_HEADER = { 'x-api-key': TEST_KEY } as const;
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-api-'));
+  const store = await openStore({ dataDir, databaseUrl: undefined });
+  const app = buildApp({
+    store,
+    apiKeys: [TEST_KEY],
+    version: 'test',
+    distDir: join(dataDir, 'no-dist'),
+    ...overrides,
+  });
+  await app.ready();
+  return {
+    app,
+    store,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A minimal valid /log-request body; patch what a test cares about. */
+export function logBody(patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    provider: 'openai',
+    model: 'gpt-4o',
+    input: { type: 'chat', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello there' }] }] },
+    output: { type: 'chat', messages: [{ role: 'assistant', content: [{ type: 'text', text: 'Hi!' }] }] },
+    request_start_time: '2025-03-15T10:30:00Z',
+    request_end_time: '2025-03-15T10:30:01Z',
+    ...patch,
+  };
+}
+
+export async function logRequest(app: FastifyInstance, body: Record<string, unknown>): Promise<number> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/log-request',
+    headers: KEY_HEADER,
+    payload: body,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`log-request failed: ${response.statusCode} ${response.body}`);
+  return (response.json() as { id: number }).id;
+}
+
+export async function countAll(store: Store): Promise<number> {
+  return store.countRequests(emptyFilter());
+}
+
+/** Asserts the PromptLayer error shape and returns the body. */
+export function errorOf(response: LightMyRequestResponse): {
+  success: false;
+  error: string;
+  message: string;
+  detail?: { loc: (string | number)[] }[];
+} {
+  const body = response.json() as { success: false; error: string; message: string };
+  if (body.success !== false || typeof body.error !== 'string' || typeof body.message !== 'string') {
+    throw new Error(`not an error body: ${response.body}`);
+  }
+  if (!String(response.headers['content-type']).startsWith('application/json')) {
+    throw new Error(`error body is not JSON: ${response.headers['content-type']}`);
+  }
+  return body;
+}

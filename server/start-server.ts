@@ -1,0 +1,68 @@
+/**
+ * Starts a real Promptlog server in this process: opens the store, loads or creates the API
+ * key, listens. Used by main.ts, the e2e fixtures and the benchmark (port 0 = a free port).
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { loadOrCreateApiKey } from './auth/api-keys.ts';
+import { packageVersion } from './config.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
+
+export interface StartServerOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  host?: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Accepted in addition to the data dir's generated key. */
+  apiKeys?: readonly string[];
+  /** See AppDeps.logger. Default false (quiet). */
+  logger?: boolean | string;
+  distDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** The data dir's generated key (always accepted). */
+  apiKey: string;
+  app: FastifyInstance;
+  store: Store;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
+  close: () => Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const apiKey = loadOrCreateApiKey(options.dataDir);
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const app = buildApp({
+    store,
+    apiKeys: [apiKey, ...(options.apiKeys ?? [])],
+    version: packageVersion(),
+    logger: options.logger ?? false,
+    distDir: options.distDir,
+  });
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ port: options.port ?? 0, host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      try {
+        await app.close();
+      } finally {
+        await store.close();
+      }
+    })();
+    return closing;
+  };
+  return { url: `http://${urlHost}:${port}`, port, apiKey, app, store, close };
+}
