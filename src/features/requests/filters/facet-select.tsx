@@ -1,0 +1,73 @@
+import { useId, useState } from 'react';
+import type { FacetValue } from '../../../../contract/api.ts';
+import { formatCount } from '../../../lib/format.ts';
+import { FilterPopover } from './filter-popover.tsx';
+
+/** Multi-select over one facet's values, with their counts. */
+export function FacetSelect({
+  label,
+  values,
+  selected,
+  onChange,
+  detail,
+}: {
+  label: string;
+  values: FacetValue[];
+  selected: string[];
+  onChange: (next: string[]) => void;
+  /** Secondary text per value (e.g. a model's provider). */
+  detail?: (value: FacetValue) => string | undefined;
+}) {
+  const [search, setSearch] = useState('');
+  const searchId = useId();
+  // Selected values stay listed even when the facets do not (yet) contain them.
+  const known = new Set(values.map((value) => value.value));
+  const all = [
+    ...values,
+    ...selected.filter((value) => !known.has(value)).map((value) => ({ value, count: 0 })),
+  ];
+  const needle = search.trim().toLowerCase();
+  const shown = needle ? all.filter((value) => value.value.toLowerCase().includes(needle)) : all;
+  const toggle = (value: string, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+  return (
+    <FilterPopover label={label} activeCount={selected.length}>
+      {all.length > 8 ? (
+        <>
+          <label htmlFor={searchId} className="visually-hidden">
+            Find {label.toLowerCase()}
+          </label>
+          <input
+            id={searchId}
+            className="input input-sm"
+            placeholder={`Find ${label.toLowerCase()}…`}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </>
+      ) : null}
+      <fieldset className="facet-list">
+        <legend className="visually-hidden">{label}</legend>
+        {shown.length === 0 ? <p className="muted small">No values</p> : null}
+        {shown.map((value) => {
+          const secondary = detail?.(value);
+          return (
+            <label key={value.value} className="facet-option">
+              <input
+                type="checkbox"
+                aria-label={value.value}
+                checked={selected.includes(value.value)}
+                onChange={(event) => toggle(value.value, event.target.checked)}
+              />
+              <span className="facet-value">
+                {value.value}
+                {secondary ? <span className="muted"> {secondary}</span> : null}
+              </span>
+              <span className="facet-count">{formatCount(value.count)}</span>
+            </label>
+          );
+        })}
+      </fieldset>
+    </FilterPopover>
+  );
+}

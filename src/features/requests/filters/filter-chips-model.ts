@@ -1,0 +1,91 @@
+/** The active filters as removable chips (pure: tested in filter-chips-model.test.ts). */
+import type { RequestFilter } from '../../../../contract/api.ts';
+import type { RangePreset } from '../view-params.ts';
+import { timeRangeLabel } from './time-range.tsx';
+
+export interface FilterChip {
+  key: string;
+  label: string;
+  /** The filter without this condition. */
+  without: (filter: RequestFilter) => RequestFilter;
+  /** Chips for the time range clear the range instead of editing the filter. */
+  isTime?: boolean;
+}
+
+const LIST_FIELDS = [
+  ['models', 'Model'],
+  ['providers', 'Provider'],
+  ['statuses', 'Status'],
+  ['tags', 'Tag'],
+  ['promptNames', 'Prompt'],
+] as const;
+
+export function filterChips(filter: RequestFilter, range: RangePreset | null): FilterChip[] {
+  const chips: FilterChip[] = [];
+  if (filter.q)
+    chips.push({ key: 'q', label: `Search: “${filter.q}”`, without: ({ q: _q, ...rest }) => rest });
+  if (range || filter.from !== undefined || filter.to !== undefined) {
+    chips.push({
+      key: 'time',
+      label: `Time: ${timeRangeLabel(range, filter)}`,
+      without: (f) => f,
+      isTime: true,
+    });
+  }
+  for (const [field, name] of LIST_FIELDS) {
+    for (const value of filter[field]) {
+      chips.push({
+        key: `${field}:${value}`,
+        label: `${name}: ${value}`,
+        without: (f) => ({ ...f, [field]: (f[field] as string[]).filter((v) => v !== value) }),
+      });
+    }
+  }
+  for (const { key, values } of filter.metadata) {
+    for (const value of values) {
+      chips.push({
+        key: `meta:${key}=${value}`,
+        label: `${key} = ${value}`,
+        without: (f) => ({
+          ...f,
+          metadata: f.metadata
+            .map((entry) =>
+              entry.key === key ? { key, values: entry.values.filter((v) => v !== value) } : entry,
+            )
+            .filter((entry) => entry.values.length > 0),
+        }),
+      });
+    }
+  }
+  for (const score of filter.scores) {
+    const bounds =
+      score.min !== undefined && score.max !== undefined
+        ? `${score.min}–${score.max}`
+        : score.min !== undefined
+          ? `≥ ${score.min}`
+          : score.max !== undefined
+            ? `≤ ${score.max}`
+            : 'any';
+    chips.push({
+      key: `score:${score.name}`,
+      label: `Score ${score.name} ${bounds}`,
+      without: (f) => ({ ...f, scores: f.scores.filter((s) => s.name !== score.name) }),
+    });
+  }
+  return chips;
+}
+
+/** Adds `key = value` (OR with the key's other values, AND with other keys), without duplicates. */
+export function withMetadata(filter: RequestFilter, key: string, value: string): RequestFilter {
+  const existing = filter.metadata.find((entry) => entry.key === key);
+  if (existing?.values.includes(value)) return filter;
+  const metadata = existing
+    ? filter.metadata.map((entry) => (entry.key === key ? { key, values: [...entry.values, value] } : entry))
+    : [...filter.metadata, { key, values: [value] }];
+  return { ...filter, metadata };
+}
+
+/** Adds or replaces the condition on one score name. */
+export function withScore(filter: RequestFilter, condition: RequestFilter['scores'][number]): RequestFilter {
+  return { ...filter, scores: [...filter.scores.filter((s) => s.name !== condition.name), condition] };
+}

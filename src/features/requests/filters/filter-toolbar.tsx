@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { type RefObject, useCallback } from 'react';
+import { STATUSES } from '../../../../contract/api.ts';
+import { requestQueries } from '../api/request-queries.ts';
+import type { RequestsView } from '../url-state.ts';
+import { FacetSelect } from './facet-select.tsx';
+import { FilterChips } from './filter-chips.tsx';
+import { withMetadata, withScore } from './filter-chips-model.ts';
+import { MetadataFilter } from './metadata-filter.tsx';
+import { ScoreFilter } from './score-filter.tsx';
+import { SearchBox } from './search-box.tsx';
+import { TimeRangeSelect } from './time-range.tsx';
+
+export function FilterToolbar({
+  view,
+  searchRef,
+}: {
+  view: RequestsView;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
+  const { filter } = view.query;
+  const { setFilter } = view;
+  const onSearch = useCallback(
+    (q: string) => setFilter((prev) => ({ ...prev, q: q || undefined }), { replace: true }),
+    [setFilter],
+  );
+  const statusCounts = new Map((facets.data?.statuses ?? []).map((s) => [s.value, s.count]));
+  const providerOf = new Map((facets.data?.models ?? []).map((m) => [m.value, m.provider]));
+  return (
+    <div className="filter-toolbar">
+      <div className="filter-row">
+        <SearchBox value={filter.q ?? ''} onChange={onSearch} inputRef={searchRef} />
+        <TimeRangeSelect
+          key={`${view.range}-${filter.from}-${filter.to}`}
+          range={view.range}
+          filter={filter}
+          onChange={view.setRange}
+        />
+        <FacetSelect
+          label="Model"
+          values={facets.data?.models ?? []}
+          selected={filter.models}
+          onChange={(models) => setFilter((prev) => ({ ...prev, models }))}
+          detail={(value) => providerOf.get(value.value)}
+        />
+        <FacetSelect
+          label="Provider"
+          values={facets.data?.providers ?? []}
+          selected={filter.providers}
+          onChange={(providers) => setFilter((prev) => ({ ...prev, providers }))}
+        />
+        <FacetSelect
+          label="Status"
+          values={STATUSES.map((value) => ({ value, count: statusCounts.get(value) ?? 0 }))}
+          selected={filter.statuses}
+          onChange={(statuses) =>
+            setFilter((prev) => ({
+              ...prev,
+              statuses: statuses.filter((s) => STATUSES.includes(s as never)) as never,
+            }))
+          }
+        />
+        <FacetSelect
+          label="Tags"
+          values={facets.data?.tags ?? []}
+          selected={filter.tags}
+          onChange={(tags) => setFilter((prev) => ({ ...prev, tags }))}
+        />
+        <FacetSelect
+          label="Prompt"
+          values={facets.data?.promptNames ?? []}
+          selected={filter.promptNames}
+          onChange={(promptNames) => setFilter((prev) => ({ ...prev, promptNames }))}
+        />
+        <MetadataFilter
+          keys={facets.data?.metadataKeys ?? []}
+          active={filter.metadata}
+          onAdd={(key, value) => setFilter((prev) => withMetadata(prev, key, value))}
+        />
+        <ScoreFilter
+          names={facets.data?.scoreNames ?? []}
+          active={filter.scores}
+          onAdd={(condition) => setFilter((prev) => withScore(prev, condition))}
+        />
+      </div>
+      <FilterChips
+        filter={filter}
+        range={view.range}
+        onFilterChange={(next) => setFilter(next)}
+        onClearTime={() => view.setRange(null)}
+        onClearAll={view.clearFilters}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { FacetValue, RequestFilter } from '../../../../contract/api.ts';
+import { FilterPopover } from './filter-popover.tsx';
+
+type ScoreCondition = RequestFilter['scores'][number];
+
+function parseBound(raw: string): number | undefined | 'invalid' {
+  if (raw.trim() === '') return undefined;
+  if (!/^\d{1,3}$/.test(raw.trim())) return 'invalid';
+  const value = Number(raw);
+  return value <= 100 ? value : 'invalid';
+}
+
+/** Adds one score condition: a name with an optional min and max (0–100). */
+export function ScoreFilter({
+  names,
+  active,
+  onAdd,
+}: {
+  names: FacetValue[];
+  active: RequestFilter['scores'];
+  onAdd: (condition: ScoreCondition) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('default');
+  const [min, setMin] = useState('');
+  const [max, setMax] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ids = { name: useId(), min: useId(), max: useId(), list: useId(), error: useId() };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const lo = parseBound(min);
+    const hi = parseBound(max);
+    if (!name.trim()) return setError('Enter a score name.');
+    if (lo === 'invalid' || hi === 'invalid') return setError('Scores are whole numbers from 0 to 100.');
+    if (lo !== undefined && hi !== undefined && lo > hi) return setError('The minimum is above the maximum.');
+    const condition: ScoreCondition = { name: name.trim() };
+    if (lo !== undefined) condition.min = lo;
+    if (hi !== undefined) condition.max = hi;
+    onAdd(condition);
+    setError(null);
+    setOpen(false);
+  };
+  return (
+    <FilterPopover label="Score" activeCount={active.length} open={open} onOpenChange={setOpen}>
+      <form className="stack" onSubmit={submit} noValidate>
+        <label htmlFor={ids.name}>Filter score name</label>
+        <input
+          id={ids.name}
+          className="input input-sm"
+          list={ids.list}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          autoComplete="off"
+        />
+        <datalist id={ids.list}>
+          {names.map((n) => (
+            <option key={n.value} value={n.value} />
+          ))}
+        </datalist>
+        <div className="row-2">
+          <div className="stack">
+            <label htmlFor={ids.min}>Minimum score</label>
+            <input
+              id={ids.min}
+              className="input input-sm"
+              inputMode="numeric"
+              value={min}
+              onChange={(event) => setMin(event.target.value)}
+              placeholder="0"
+              aria-describedby={error ? ids.error : undefined}
+            />
+          </div>
+          <div className="stack">
+            <label htmlFor={ids.max}>Maximum score</label>
+            <input
+              id={ids.max}
+              className="input input-sm"
+              inputMode="numeric"
+              value={max}
+              onChange={(event) => setMax(event.target.value)}
+              placeholder="100"
+              aria-describedby={error ? ids.error : undefined}
+            />
+          </div>
+        </div>
+        {error ? (
+          <p id={ids.error} className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="btn btn-sm btn-primary">
+          Add score filter
+        </button>
+      </form>
+    </FilterPopover>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The requests screen: toolbar, live banner, the table and its states. The list query is the
+ * one cache entry the drawer also reads (requestQueries.list(view.query)).
+ */
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { type RefObject, useCallback, useRef, useState } from 'react';
+import { isEmptyFilter } from '../../../contract/filter-query.ts';
+import { formatCount } from '../../lib/format.ts';
+import { requestQueries } from './api/request-queries.ts';
+import { ExportMenu } from './export-menu.tsx';
+import { FilterToolbar } from './filters/filter-toolbar.tsx';
+import { Onboarding } from './states/onboarding.tsx';
+import { ErrorState, NoResults, TableSkeleton } from './states/table-states.tsx';
+import { ColumnVisibilityMenu } from './table/column-visibility-menu.tsx';
+import { requestColumns } from './table/columns.tsx';
+import { flattenPages, RequestsTable } from './table/requests-table.tsx';
+import { useColumnVisibility } from './table/use-column-visibility.ts';
+import type { RequestsView } from './url-state.ts';
+import { useLiveUpdates } from './use-live-updates.ts';
+
+export function RequestsPage({
+  view,
+  searchRef,
+}: {
+  view: RequestsView;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const list = useInfiniteQuery(requestQueries.list(view.query));
+  const count = useQuery({ ...requestQueries.count(view.query.filter), meta: { silent: true } });
+  const rows = flattenPages(list.data);
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility('promptlog.columns');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [atTop, setAtTop] = useState(true);
+  const onScroll = useCallback((top: number) => setAtTop(top < 8), []);
+  const live = useLiveUpdates(view.query, rows, atTop, list.isSuccess && !list.isPlaceholderData);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const fetchMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const filtered = !isEmptyFilter(view.query.filter) || view.range !== null;
+  const refreshing = list.isFetching && !list.isFetchingNextPage && !list.isPending;
+  const total = count.data && !count.isPlaceholderData ? count.data.total : undefined;
+
+  let body: React.ReactNode;
+  if (list.isPending) body = <TableSkeleton />;
+  else if (list.isError && rows.length === 0)
+    body = <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+  else if (rows.length === 0 && !list.isPlaceholderData)
+    body = filtered ? <NoResults onClear={view.clearFilters} /> : <Onboarding />;
+  else
+    body = (
+      <RequestsTable
+        view={view}
+        rows={rows}
+        total={total}
+        hasMore={hasNextPage}
+        isFetchingMore={isFetchingNextPage}
+        fetchMore={fetchMore}
+        columnVisibility={columnVisibility}
+        onColumnVisibilityChange={setColumnVisibility}
+        scrollRef={scrollRef}
+        onScroll={onScroll}
+      />
+    );
+
+  return (
+    <div className="requests-page">
+      <FilterToolbar view={view} searchRef={searchRef} />
+      <div className="table-bar">
+        <p className="result-count" aria-live="polite">
+          {total !== undefined ? `${formatCount(total)} ${total === 1 ? 'request' : 'requests'}` : ' '}
+        </p>
+        {live.newCount > 0 ? (
+          <button
+            type="button"
+            className="btn btn-sm btn-primary live-button"
+            onClick={() => {
+              scrollRef.current?.scrollTo({ top: 0 });
+              void live.showNew();
+            }}
+          >
+            {live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new{' '}
+            {live.newCount === 1 ? 'request' : 'requests'}
+          </button>
+        ) : null}
+        <div className="table-bar-actions">
+          <ExportMenu view={view.query} disabled={rows.length === 0} />
+          <ColumnVisibilityMenu
+            columns={requestColumns}
+            visibility={columnVisibility}
+            onChange={setColumnVisibility}
+          />
+        </div>
+      </div>
+      <div className="table-region">
+        {refreshing ? (
+          <div className="progress-bar" role="progressbar" aria-label="Refreshing requests" />
+        ) : null}
+        {list.isError && rows.length > 0 ? (
+          <div className="inline-error" role="alert">
+            Could not load more: {list.error.message}{' '}
+            <button type="button" className="btn btn-sm" onClick={() => void list.refetch()}>
+              Retry
+            </button>
+          </div>
+        ) : null}
+        {body}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { RequestRow } from '../../../../contract/api.ts';
+import { formatAbsoluteTime, formatRelativeTime } from '../../../lib/format.ts';
+
+export function TimeCell({ iso }: { iso: string }) {
+  const absolute = formatAbsoluteTime(iso);
+  return (
+    <time dateTime={iso} title={absolute} className="cell-time">
+      {formatRelativeTime(iso)}
+    </time>
+  );
+}
+
+export function StatusBadge({ row }: { row: Pick<RequestRow, 'status' | 'errorType'> }) {
+  const label = row.status === 'SUCCESS' ? 'Success' : row.status === 'WARNING' ? 'Warning' : 'Error';
+  return (
+    <span className={`badge badge-${row.status.toLowerCase()}`} title={row.errorType ?? undefined}>
+      {label}
+    </span>
+  );
+}
+
+export function TagList({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return <span className="muted">—</span>;
+  return (
+    <span className="chip-row" title={tags.join(', ')}>
+      {tags.map((tag) => (
+        <span key={tag} className="tag">
+          {tag}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function ScoreList({ scores }: { scores: Record<string, number> }) {
+  const entries = Object.entries(scores);
+  if (entries.length === 0) return <span className="muted">—</span>;
+  return (
+    <span className="chip-row" title={entries.map(([name, value]) => `${name}: ${value}`).join(', ')}>
+      {entries.map(([name, value]) => (
+        <span key={name} className="score">
+          {name === 'default' ? '' : `${name} `}
+          <strong>{value}</strong>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function Preview({ text }: { text: string }) {
+  if (!text) return <span className="muted">—</span>;
+  return (
+    <span className="preview" title={text}>
+      {text}
+    </span>
+  );
+}

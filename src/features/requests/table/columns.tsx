@@ -1,0 +1,118 @@
+/** The requests table's columns. Ids of sortable columns are the API's sort fields. */
+import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
+import type { RequestRow } from '../../../../contract/api.ts';
+import { formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
+import { Preview, ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
+import { CopyIdButton } from './copy-id-button.tsx';
+import type { DataTableFeatures } from './data-table-types.ts';
+
+const column = createColumnHelper<DataTableFeatures, RequestRow>();
+
+export const requestColumns = [
+  column.accessor('startTime', {
+    id: 'time',
+    header: 'Time',
+    cell: (info) => <TimeCell iso={info.getValue()} />,
+    enableHiding: false,
+    meta: { width: '88px', label: 'Time' },
+  }),
+  column.accessor('id', {
+    id: 'id',
+    header: 'ID',
+    cell: (info) => (
+      <span className="cell-id">
+        <span className="mono">{info.getValue()}</span>
+        <CopyIdButton id={info.getValue()} />
+      </span>
+    ),
+    enableSorting: false,
+    enableHiding: false,
+    meta: { width: '104px', label: 'Request ID' },
+  }),
+  column.accessor('promptName', {
+    id: 'prompt',
+    header: 'Prompt',
+    cell: (info) => {
+      const name = info.getValue();
+      if (!name) return <span className="muted">—</span>;
+      const version = info.row.original.promptVersion;
+      return (
+        <span className="truncate" title={name}>
+          {name}
+          {version !== null ? <span className="muted"> v{version}</span> : null}
+        </span>
+      );
+    },
+    enableSorting: false,
+    meta: { width: 'minmax(90px, 0.8fr)', label: 'Prompt' },
+  }),
+  column.accessor('model', {
+    id: 'model',
+    header: 'Model',
+    cell: (info) => (
+      <span className="cell-model" title={`${info.row.original.provider} / ${info.getValue()}`}>
+        <span className="truncate">{info.getValue()}</span>
+        <span className="provider">{info.row.original.provider}</span>
+      </span>
+    ),
+    enableSorting: false,
+    meta: { width: 'minmax(110px, 1fr)', label: 'Model' },
+  }),
+  column.accessor('inputPreview', {
+    id: 'input',
+    header: 'Input',
+    cell: (info) => <Preview text={info.getValue()} />,
+    enableSorting: false,
+    meta: { width: 'minmax(140px, 2fr)', label: 'Input' },
+  }),
+  column.accessor('outputPreview', {
+    id: 'output',
+    header: 'Output',
+    cell: (info) => <Preview text={info.getValue()} />,
+    enableSorting: false,
+    meta: { width: 'minmax(140px, 2fr)', label: 'Output' },
+  }),
+  column.accessor('status', {
+    id: 'status',
+    header: 'Status',
+    cell: (info) => <StatusBadge row={info.row.original} />,
+    enableSorting: false,
+    meta: { width: '76px', label: 'Status' },
+  }),
+  column.accessor('latencyMs', {
+    id: 'latency',
+    header: 'Latency',
+    cell: (info) => formatLatency(info.getValue()),
+    meta: { width: '84px', label: 'Latency', align: 'end' },
+  }),
+  column.accessor('totalTokens', {
+    id: 'tokens',
+    header: 'Tokens',
+    cell: (info) => (
+      <span title={`${info.row.original.inputTokens} in, ${info.row.original.outputTokens} out`}>
+        {formatTokenPair(info.row.original.inputTokens, info.row.original.outputTokens)}
+      </span>
+    ),
+    meta: { width: '104px', label: 'Tokens', align: 'end' },
+  }),
+  column.accessor('cost', {
+    id: 'cost',
+    header: 'Cost',
+    cell: (info) => formatCost(info.getValue()),
+    meta: { width: '76px', label: 'Cost', align: 'end' },
+  }),
+  column.accessor('tags', {
+    id: 'tags',
+    header: 'Tags',
+    cell: (info) => <TagList tags={info.getValue()} />,
+    enableSorting: false,
+    meta: { width: 'minmax(80px, 0.8fr)', label: 'Tags' },
+  }),
+  column.accessor('scores', {
+    id: 'scores',
+    header: 'Scores',
+    cell: (info) => <ScoreList scores={info.getValue()} />,
+    enableSorting: false,
+    meta: { width: 'minmax(64px, 0.6fr)', label: 'Scores' },
+  }),
+] as ColumnDef<DataTableFeatures, RequestRow>[];

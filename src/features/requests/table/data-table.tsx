@@ -1,0 +1,145 @@
+/**
+ * A generic, virtualized, keyboard-navigable table. It knows nothing about requests: it gets
+ * columns, rows, server-side sort state and callbacks. Sorting is manual (the server sorts);
+ * rows are rendered by VirtualRows, the lowest component, so scrolling re-renders only it.
+ */
+import {
+  type ColumnDef,
+  type ColumnVisibilityState,
+  type RowData,
+  type SortingState,
+  type Updater,
+  useTable,
+} from '@tanstack/react-table';
+import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { isTypingTarget } from '../shortcuts.ts';
+import { type DataTableFeatures, dataTableFeatures } from './data-table-types.ts';
+import { HeaderCell } from './header-cell.tsx';
+import { VirtualRows } from './virtual-rows.tsx';
+
+export interface DataTableProps<TData extends RowData> {
+  ariaLabel: string;
+  columns: ColumnDef<DataTableFeatures, TData>[];
+  data: TData[];
+  getRowId: (row: TData) => string;
+  sorting: SortingState;
+  onSortingChange: (next: SortingState) => void;
+  columnVisibility: ColumnVisibilityState;
+  onColumnVisibilityChange: (next: ColumnVisibilityState) => void;
+  /** Total rows on the server, when known (aria-rowcount). */
+  totalRows?: number | undefined;
+  rowHeight?: number;
+  /** Row click or Enter on a focused row. */
+  onRowOpen?: (row: TData) => void;
+  /** Hover or focus: a good moment to prefetch. */
+  onRowIntent?: (row: TData) => void;
+  /** Extra single-key shortcuts on the focused row; return true when handled. */
+  onRowKey?: (row: TData, key: string) => boolean;
+  /** The row shown as selected (e.g. the open request). */
+  activeRowId?: string | null;
+  hasMore?: boolean;
+  isFetchingMore?: boolean;
+  onEndReached?: () => void;
+  /** Rendered under the rows (e.g. "Loading more…"). */
+  footer?: ReactNode;
+  /** Lets the parent scroll to the top or read the scroll position. */
+  scrollRef?: React.RefObject<HTMLDivElement | null>;
+  onScroll?: (scrollTop: number) => void;
+}
+
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  const { columns, data, getRowId, sorting, onSortingChange, columnVisibility, onColumnVisibilityChange } =
+    props;
+  const state = useMemo(() => ({ sorting, columnVisibility }), [sorting, columnVisibility]);
+  const table = useTable<DataTableFeatures, TData>({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: (row) => getRowId(row),
+    state,
+    onSortingChange: (updater: Updater<SortingState>) =>
+      onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
+    onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) =>
+      onColumnVisibilityChange(typeof updater === 'function' ? updater(columnVisibility) : updater),
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    sortDescFirst: true,
+  });
+
+  const visibleColumns = table.getVisibleLeafColumns();
+  const gridTemplate = visibleColumns.map((column) => column.columnDef.meta?.width ?? '1fr').join(' ');
+  const rows = table.getRowModel().rows;
+
+  const ownScrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = props.scrollRef ?? ownScrollRef;
+  const [focusedIndex, setFocusedIndex] = useState(-1);
+  const clampedFocus = Math.min(focusedIndex, rows.length - 1);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const rowElement = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
+      const current = rowElement ? Number(rowElement.dataset.rowIndex) : clampedFocus;
+      const move = (index: number) => {
+        event.preventDefault();
+        setFocusedIndex(Math.max(0, Math.min(rows.length - 1, index)));
+      };
+      if (event.key === 'j' || event.key === 'ArrowDown') return move(current + 1);
+      if (event.key === 'k' || event.key === 'ArrowUp') return move(Math.max(0, current - 1));
+      if (event.key === 'Home') return move(0);
+      if (event.key === 'End') return move(rows.length - 1);
+      const row = rows[current];
+      if (!row || !rowElement || event.target !== rowElement) return;
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        props.onRowOpen?.(row.original);
+      } else if (props.onRowKey?.(row.original, event.key)) {
+        event.preventDefault();
+      }
+    },
+    [rows, clampedFocus, props.onRowOpen, props.onRowKey],
+  );
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keydown bubbles up from the focused row (roving tabindex).
+    <div
+      ref={scrollRef}
+      className="data-table-scroll"
+      onKeyDown={onKeyDown}
+      onScroll={props.onScroll ? (event) => props.onScroll?.(event.currentTarget.scrollTop) : undefined}
+    >
+      <table
+        aria-label={props.ariaLabel}
+        aria-rowcount={props.totalRows === undefined ? -1 : props.totalRows + 1}
+        className="data-table"
+        style={{ '--table-cols': gridTemplate } as React.CSSProperties}
+      >
+        <thead className="data-table-head">
+          {table.getHeaderGroups().map((group) => (
+            <tr aria-rowindex={1} key={group.id} className="data-table-row data-table-header-row">
+              {group.headers.map((header) => (
+                <HeaderCell key={header.id} header={header} table={table} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <VirtualRows
+          table={table}
+          rows={rows}
+          rowHeight={props.rowHeight ?? 36}
+          scrollRef={scrollRef}
+          focusedIndex={clampedFocus}
+          onFocusIndex={setFocusedIndex}
+          onRowOpen={props.onRowOpen}
+          onRowIntent={props.onRowIntent}
+          activeRowId={props.activeRowId ?? null}
+          hasMore={props.hasMore ?? false}
+          isFetchingMore={props.isFetchingMore ?? false}
+          onEndReached={props.onEndReached}
+        />
+      </table>
+      {props.footer}
+    </div>
+  );
+}

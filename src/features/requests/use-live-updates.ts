@@ -1,0 +1,44 @@
+/**
+ * Live updates without moving rows under the cursor: while the list is scrolled to the top and
+ * the tab is visible, poll the cheap probe for requests newer than the newest loaded one. The
+ * caller shows "N new requests"; showNew() keeps only the first page and refetches it.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
+import type { RequestRow } from '../../../contract/api.ts';
+import { type ListView, requestQueries } from './api/request-queries.ts';
+
+const POLL_MS = 4000;
+
+function subscribeVisibility(listener: () => void) {
+  document.addEventListener('visibilitychange', listener);
+  return () => document.removeEventListener('visibilitychange', listener);
+}
+
+export function useLiveUpdates(view: ListView, rows: RequestRow[], atTop: boolean, ready: boolean) {
+  const queryClient = useQueryClient();
+  const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === 'visible');
+  let after = 0;
+  for (const row of rows.slice(0, 200)) after = Math.max(after, row.id);
+  const probe = useQuery({
+    ...requestQueries.probe(after, view.filter),
+    enabled: ready && atTop && visible,
+    refetchInterval: POLL_MS,
+    meta: { silent: true },
+  });
+  const newCount = ready ? (probe.data?.newCount ?? 0) : 0;
+
+  const showNew = useCallback(async () => {
+    const { queryKey } = requestQueries.list(view);
+    queryClient.setQueryData(queryKey, (data) =>
+      data ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
+    );
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey }),
+      queryClient.invalidateQueries({ queryKey: requestQueries.counts() }),
+      queryClient.invalidateQueries({ queryKey: requestQueries.facets().queryKey }),
+    ]);
+  }, [queryClient, view]);
+
+  return { newCount, showNew };
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { consumeKeyFromFragment } from './lib/api-key-store.ts';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/table.css';
+import './styles/toolbar.css';
+
+consumeKeyFromFragment();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
