@@ -57,36 +57,43 @@ const MODELS = [
 ];
 
 /**
- * n requests, oldest first (i = 0 is the oldest, one minute apart, ending a minute ago), with
- * cycling models, every 5th ERROR, every 3rd tagged `beta`, metadata env=prod|staging and
- * user_id=u-<i mod 4>, prompt `weather` on even i, a `default` score of (i*7) mod 101, and cost,
- * latency and tokens that grow with i (so sorting is checkable).
+ * n requests, oldest first: i = 0 is the oldest, one minute apart, the newest 30 s ago (so a
+ * rolling time window never cuts a request by a few seconds). Cycling models (openai gpt-4o,
+ * openai gpt-4o-mini, anthropic claude-sonnet-4), every 5th ERROR, every 3rd tagged `beta` (all
+ * `e2e`), metadata env=prod|staging and user_id=u-<i mod 4>, prompt `weather` on even i, a
+ * `default` score of (i*7) mod 101, the word "zebra" in the question when i mod 7 = 3, latency and
+ * tokens growing with i, and a cost that does NOT follow i (so sorting by cost is checkable).
  */
 export function variedBodies(n: number, now = Date.now()): LogRequestBody[] {
   return Array.from({ length: n }, (_, i) => {
     const { provider, model } = MODELS[i % MODELS.length] ?? { provider: 'openai', model: 'gpt-4o' };
-    const start = now - (n - i + 1) * 60_000;
+    const start = now - (n - 1 - i) * 60_000 - 30_000;
     const isError = i % 5 === 4;
-    return chatBody(`Question number ${i}: what is ${i} squared?`, isError ? '' : `Answer ${i}: ${i * i}`, {
-      provider,
-      model,
-      request_start_time: new Date(start).toISOString(),
-      request_end_time: new Date(start + 100 + i * 10).toISOString(),
-      input_tokens: 10 + i,
-      output_tokens: 5 + i,
-      price: Number((0.001 * (i + 1)).toFixed(6)),
-      tags: i % 3 === 0 ? ['beta', 'e2e'] : ['e2e'],
-      metadata: { env: i % 2 === 0 ? 'prod' : 'staging', user_id: `u-${i % 4}` },
-      ...(i % 2 === 0 ? { prompt_name: 'weather', prompt_version_number: 1 + (i % 3) } : {}),
-      score: (i * 7) % 101,
-      score_name: 'default',
-      ...(isError
-        ? {
-            status: 'ERROR',
-            error_type: 'PROVIDER_RATE_LIMIT',
-            error_message: 'Rate limit reached for requests',
-          }
-        : {}),
-    });
+    const zebra = i % 7 === 3 ? ' Mention the zebra.' : '';
+    return chatBody(
+      `Question number ${i}: what is ${i} squared?${zebra}`,
+      isError ? '' : `Answer ${i}: ${i * i}`,
+      {
+        provider,
+        model,
+        request_start_time: new Date(start).toISOString(),
+        request_end_time: new Date(start + 100 + i * 10).toISOString(),
+        input_tokens: 10 + i,
+        output_tokens: 5 + i,
+        price: Number((0.001 * (((i * 13) % 17) + 1) + i * 0.000001).toFixed(6)),
+        tags: i % 3 === 0 ? ['beta', 'e2e'] : ['e2e'],
+        metadata: { env: i % 2 === 0 ? 'prod' : 'staging', user_id: `u-${i % 4}` },
+        ...(i % 2 === 0 ? { prompt_name: 'weather', prompt_version_number: 1 + (i % 3) } : {}),
+        score: (i * 7) % 101,
+        score_name: 'default',
+        ...(isError
+          ? {
+              status: 'ERROR',
+              error_type: 'PROVIDER_RATE_LIMIT',
+              error_message: 'Rate limit reached for requests',
+            }
+          : {}),
+      },
+    );
   });
 }

@@ -23,11 +23,12 @@ export function TagList({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <span className="muted">—</span>;
   return (
     <span className="chip-row" title={tags.join(', ')}>
-      {tags.map((tag) => (
-        <span key={tag} className="tag">
+      {tags.slice(0, 2).map((tag) => (
+        <span key={tag} className="tag truncate">
           {tag}
         </span>
       ))}
+      {tags.length > 2 ? <span className="more">+{tags.length - 2}</span> : null}
     </span>
   );
 }
@@ -37,12 +38,13 @@ export function ScoreList({ scores }: { scores: Record<string, number> }) {
   if (entries.length === 0) return <span className="muted">—</span>;
   return (
     <span className="chip-row" title={entries.map(([name, value]) => `${name}: ${value}`).join(', ')}>
-      {entries.map(([name, value]) => (
-        <span key={name} className="score">
+      {entries.slice(0, 2).map(([name, value]) => (
+        <span key={name} className="score truncate">
           {name === 'default' ? '' : `${name} `}
           <strong>{value}</strong>
         </span>
       ))}
+      {entries.length > 2 ? <span className="more">+{entries.length - 2}</span> : null}
     </span>
   );
 }

@@ -112,6 +112,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
       <table
         aria-label={props.ariaLabel}
         aria-rowcount={props.totalRows === undefined ? -1 : props.totalRows + 1}
+        data-loaded-rows={rows.length}
         className="data-table"
         style={{ '--table-cols': gridTemplate } as React.CSSProperties}
       >
