@@ -1,0 +1,132 @@
+/**
+ * The SQLite floor: the statements SqliteStore runs for each read, run here on the same database
+ * file opened read-only, with the same page cache size, returning raw rows (no mapping).
+ * The list plan and its parts come from the store's exported builders (server/store/sql/);
+ * the few short statements SqliteStore keeps inline are mirrored below, marked "mirrors".
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ListQuery, RequestFilter } from '../contract/api.ts';
+import {
+  candidatesOf,
+  chooseDriver,
+  decodeCursor,
+  sqliteDialect as dialect,
+  estimateSql,
+  filterPredicate,
+  list,
+  needsEstimates,
+  type PageInput,
+  ROW_COLUMNS,
+  raw,
+  type Sql,
+  sortedPageSql,
+  sql,
+  timePageSql,
+} from '../server/store/sql/index.ts';
+import { Statements } from '../server/store/sqlite/statements.ts';
+import type { Floor } from './read-bench.ts';
+import type { FloorQuery } from './read-variants.ts';
+
+/** SqliteStore's default page cache (open-database.ts). */
+const CACHE_MIB = 64;
+
+export function openSqliteFloor(dataDir: string): Floor {
+  const db = new Database(join(dataDir, 'promptlog.db'), { readonly: true, fileMustExist: true });
+  db.pragma(`cache_size = -${CACHE_MIB * 1024}`);
+  const statements = new Statements(db);
+
+  // mirrors SqliteStore.annotationsFor + rowsFor
+  const rowsFor = (ids: number[]) => {
+    if (ids.length === 0) return [];
+    const inIds = list(ids);
+    statements.all(sql`SELECT request_id, tag FROM request_tags WHERE request_id IN (${inIds})`);
+    statements.all(sql`SELECT request_id, key, value FROM request_metadata WHERE request_id IN (${inIds})`);
+    statements.all(sql`SELECT request_id, name, value FROM request_scores WHERE request_id IN (${inIds})`);
+    return statements.all(sql`SELECT ${raw(ROW_COLUMNS)} FROM requests r WHERE r.id IN (${list(ids)})`);
+  };
+
+  // mirrors SqliteStore.page: estimates, plan choice, one page of ids
+  const page = (query: ListQuery): number[] => {
+    const input: PageInput = {
+      filter: query.filter,
+      sort: query.sort,
+      order: query.order,
+      take: query.limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null,
+    };
+    let pageSql: Sql;
+    if (query.sort === 'time') {
+      const candidates = candidatesOf(query.filter);
+      const estimates = needsEstimates(candidates)
+        ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
+        : [];
+      pageSql = timePageSql(dialect, input, chooseDriver(candidates, estimates));
+    } else {
+      pageSql = sortedPageSql(dialect, input);
+    }
+    return statements
+      .all(pageSql)
+      .slice(0, query.limit)
+      .map((row) => Number(row.id));
+  };
+
+  const facetSum = (kind: string, values: readonly string[]) =>
+    statements.get(
+      sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind} AND ${dialect.inList(raw('value'), values)}`,
+    );
+
+  // mirrors SqliteStore.countRequests (counters for the simple cases, else a count)
+  const count = (filter: RequestFilter) => {
+    const candidates = candidatesOf(filter);
+    const noRange = filter.from === undefined && filter.to === undefined;
+    if (noRange && candidates.length === 0) return facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
+    const only = candidates[0];
+    if (noRange && candidates.length === 1 && only) {
+      if (only.kind === 'column') {
+        const kinds = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' };
+        return facetSum(kinds[only.column], only.values);
+      }
+      if (only.kind === 'tag' && only.values.length === 1) return facetSum('tag', only.values);
+    }
+    return statements.get(
+      sql`SELECT count(*) AS n FROM requests r WHERE ${filterPredicate(dialect, filter)}`,
+    );
+  };
+
+  const run = (query: FloorQuery): unknown => {
+    switch (query.kind) {
+      case 'list':
+        return rowsFor(page(query.query));
+      case 'count':
+        return count(query.filter);
+      case 'detail': {
+        const ids = list([query.id]);
+        // mirrors SqliteStore.detailsFor
+        statements.all(sql`SELECT request_id, tag FROM request_tags WHERE request_id IN (${ids})`);
+        statements.all(sql`SELECT request_id, key, value FROM request_metadata WHERE request_id IN (${ids})`);
+        statements.all(sql`SELECT request_id, name, value FROM request_scores WHERE request_id IN (${ids})`);
+        return statements.all(
+          sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${ids})`,
+        );
+      }
+      case 'facets':
+        // mirrors SqliteStore.facets
+        return statements.all(
+          raw('SELECT kind, value, extra, n FROM facet_counts WHERE n > 0 ORDER BY kind, n DESC, value'),
+        );
+      case 'metadataValues':
+        // mirrors SqliteStore.metadataValues
+        return statements.all(
+          sql`SELECT value, n FROM metadata_value_counts WHERE key = ${query.key} AND value >= ${query.prefix} AND value < ${`${query.prefix}\u{10FFFF}`} AND n > 0 ORDER BY n DESC, value LIMIT ${query.limit}`,
+        );
+    }
+  };
+
+  return {
+    run,
+    async close() {
+      db.close();
+    },
+  };
+}

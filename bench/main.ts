@@ -1,0 +1,153 @@
+/**
+ * npm run bench [-- --rows N --store sqlite|postgres --skip-browser --samples K]
+ * Builds or reuses a database of N requests, starts the real server as a child process, and
+ * prints one table: reads over HTTP with their SQL floor, server RSS, browser timings, ingest.
+ * Not part of `npm test`. Run it on an otherwise quiet machine (see bench/README.md).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseBenchArgs, USAGE } from './args.ts';
+import { runBrowserSection } from './browser-section.ts';
+import { ensureDatabase, removeIngestedRows } from './database.ts';
+import { createFloor } from './floor.ts';
+import { BenchHttp } from './http-client.ts';
+import { runIngestBench } from './ingest-bench.ts';
+import { loadProfile } from './profile.ts';
+import { deepPageVariant, runReadVariant } from './read-bench.ts';
+import { listCase, readVariants } from './read-variants.ts';
+import { startServerProcess } from './server-process.ts';
+import { formatTable, type JudgedRow, judgeByBudgetText, judged, judgeRead } from './table.ts';
+
+const RSS_BUDGET_MB = 300;
+const INGEST_BUDGET = 2000;
+const INGEST_CLIENTS = 16;
+const DEEP_PAGES = 200;
+
+let args: ReturnType<typeof parseBenchArgs>;
+try {
+  args = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+// PostgreSQL is held to the SQLite budgets within 1.5× (issue 5).
+const budgetScale = args.store === 'postgres' ? 1.5 : 1;
+const startedAt = new Date();
+const load = loadavg().map((l) => l.toFixed(2));
+console.log(
+  `bench: ${startedAt.toISOString()}  rows=${args.rows} store=${args.store} samples=${args.samples}  ` +
+    `cpus=${cpus().length} load=${load.join(' ')}  node ${process.version}`,
+);
+if (Number(load[0]) > cpus().length * 0.5) {
+  console.log('bench: WARNING the machine is busy (1-min load above half the cores): figures will be skewed');
+}
+
+const db = await ensureDatabase(args);
+console.log(`bench: database ${db.dataDir}: ${db.rows.toLocaleString('en')} requests, ${db.origin}`);
+const apiKey = `bench_${randomBytes(16).toString('hex')}`;
+const server = await startServerProcess({ dataDir: db.dataDir, apiKey, databaseUrl: db.databaseUrl });
+console.log(`bench: server pid ${server.pid} at ${server.url}`);
+const rows: JudgedRow[] = [];
+const http = new BenchHttp(server.url, apiKey, 1);
+const floor = await createFloor(db);
+try {
+  const profile = await loadProfile(http);
+  const variants = readVariants(profile);
+  const listCount = variants.findIndex((v) => !v.name.startsWith('list:'));
+  const deep = [
+    await deepPageVariant(http, DEEP_PAGES, 20),
+    await deepPageVariant(http, DEEP_PAGES, 20, listCase({}, 'cost', 'desc')),
+  ];
+  variants.splice(listCount, 0, ...deep);
+
+  const rssSamples: number[] = [];
+  const sampler = setInterval(() => rssSamples.push(server.memory().rssMb), 100);
+  const readStarted = performance.now();
+  for (const variant of variants) {
+    if (args.only && !variant.name.includes(args.only)) continue;
+    const result = await runReadVariant(variant, http, floor, args.samples, budgetScale);
+    const budget = variant.budgetP95Ms === undefined ? undefined : variant.budgetP95Ms * budgetScale;
+    const row = judgeRead(result, budget);
+    rows.push(row);
+    console.log(
+      `  ${row.name}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms, floor p50 ${row.floorP50?.toFixed(2) ?? '-'} ms`,
+    );
+  }
+  clearInterval(sampler);
+  const memory = server.memory();
+  const readSeconds = ((performance.now() - readStarted) / 1000).toFixed(0);
+  rows.push(
+    judged(
+      {
+        section: 'server',
+        name: 'RSS during reads (MB)',
+        samples: rssSamples.length,
+        p50: Number.NaN,
+        p95: Number.NaN,
+        budget: `RSS ≤ ${RSS_BUDGET_MB} MB`,
+        note: `peak (VmHWM) ${memory.peakMb.toFixed(0)} MB; max sampled VmRSS ${Math.max(...rssSamples).toFixed(0)} MB over ${readSeconds} s`,
+      },
+      memory.peakMb <= RSS_BUDGET_MB,
+      `peak ${memory.peakMb.toFixed(0)} MB > ${RSS_BUDGET_MB} MB`,
+    ),
+  );
+
+  const browser = await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey });
+  if (!browser.ran) console.log(`bench: browser section ${browser.reason}`);
+  else {
+    rows.push(...browser.results.map(judgeByBudgetText));
+    for (const failure of browser.failures) {
+      console.log(`bench: browser bench failed: ${failure}`);
+      rows.push(
+        judged(
+          {
+            section: 'browser',
+            name: failure.split(':')[0] ?? failure,
+            samples: 0,
+            p50: Number.NaN,
+            p95: Number.NaN,
+            note: failure,
+          },
+          false,
+          'crashed',
+        ),
+      );
+    }
+  }
+
+  console.log(`bench: ingest, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
+  const ingest = await runIngestBench({
+    baseUrl: server.url,
+    apiKey,
+    count: args.ingestCount,
+    clients: INGEST_CLIENTS,
+    budgetPerSecond: INGEST_BUDGET,
+  });
+  rows.push(
+    judged(
+      ingest.result,
+      ingest.perSecond >= INGEST_BUDGET && ingest.errors === 0,
+      `${ingest.perSecond} req/s, ${ingest.errors} errors`,
+    ),
+  );
+} finally {
+  http.close();
+  await server.stop();
+  await floor?.close();
+}
+const removed = await removeIngestedRows(db);
+console.log(`bench: removed ${removed} ingested rows, database back to ${db.rows.toLocaleString('en')}`);
+
+console.log(`\n${formatTable(rows)}\n`);
+mkdirSync('.bench', { recursive: true });
+const report = {
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  args,
+  machine: { cpus: cpus().length, loadAtStart: load, node: process.version },
+  database: db,
+  rows,
+};
+writeFileSync('.bench/last-run.json', `${JSON.stringify(report, null, 2)}\n`);
+console.log('bench: wrote .bench/last-run.json');

@@ -1,0 +1,87 @@
+/**
+ * npm run seed -- --count N [--data-dir D] [--database-url U] [--seed S] [--batch B] [--tag T]…
+ * Writes N sample requests through the same ingest path as POST /log-request.
+ */
+import { parseArgs } from 'node:util';
+import { openStore } from '../store/open-store.ts';
+import { seedStore } from './seed-store.ts';
+
+const USAGE =
+  'usage: npm run seed -- --count N [--data-dir DIR] [--database-url postgres://…] [--seed S] [--batch B] [--tag TAG]';
+
+function fail(message: string): never {
+  console.error(`seed: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function positiveInt(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value < 1) fail(`--${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse().values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const count = positiveInt(values.count, 'count', Number.NaN);
+  if (Number.isNaN(count)) fail('--count is required');
+  const batchSize = positiveInt(values.batch, 'batch', 5000);
+  const dataDir = values['data-dir'] ?? process.env.PROMPTLOG_DATA_DIR ?? './data';
+  const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+
+  const store = await openStore({ dataDir, databaseUrl });
+  const where = store.kind === 'postgres' ? 'PostgreSQL' : `SQLite in ${dataDir}`;
+  console.log(`seed: writing ${count.toLocaleString('en')} requests to ${where} (batches of ${batchSize})`);
+  let lastReport = 0;
+  try {
+    const result = await seedStore(store, {
+      count,
+      batchSize,
+      seed: values.seed ?? 1,
+      extraTags: values.tag ?? [],
+      onProgress(inserted, elapsedMs) {
+        if (elapsedMs - lastReport < 2000 && inserted < count) return;
+        lastReport = elapsedMs;
+        const rate = Math.round(inserted / (elapsedMs / 1000));
+        const pct = ((inserted / count) * 100).toFixed(1);
+        console.log(
+          `  ${inserted.toLocaleString('en')} (${pct}%) ${(elapsedMs / 1000).toFixed(1)} s, ${rate}/s`,
+        );
+      },
+    });
+    const seconds = result.elapsedMs / 1000;
+    console.log(
+      `seed: inserted ${result.inserted.toLocaleString('en')} in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(result.inserted / seconds)}/s; generate+normalise ${(result.prepareMs / 1000).toFixed(1)} s, ` +
+        `store insert ${(result.insertMs / 1000).toFixed(1)} s)`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      count: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      seed: { type: 'string' },
+      batch: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+}
+
+await main();
