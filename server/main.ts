@@ -3,11 +3,33 @@
  * The API key is printed only inside the sign-in URL's fragment, which browsers never send.
  */
 import { ConfigError, loadConfig } from './config.ts';
-import { startServer } from './start-server.ts';
+import { type RunningServer, startServer } from './start-server.ts';
+
+let server: RunningServer | undefined;
+let stopping = false;
+
+function stop(signal: NodeJS.Signals): void {
+  if (stopping || !server) {
+    process.stdout.write(`${signal}: exiting now\n`);
+    process.exit(1);
+  }
+  stopping = true;
+  process.stdout.write(`${signal}: finishing in-flight requests, then closing the store\n`);
+  server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`error while closing: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
 
 async function main(): Promise<void> {
+  // Handlers go in before anything is printed: whoever reads the URL may signal us at once.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
   const config = loadConfig();
-  const server = await startServer({
+  server = await startServer({
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,
@@ -22,25 +44,6 @@ async function main(): Promise<void> {
       `Sign in to the dashboard: ${base}/#key=${server.apiKey}\n` +
       `Point the PromptLayer SDKs at it: PROMPTLAYER_BASE_URL=${base}\n`,
   );
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      process.stdout.write(`${signal} again: exiting now\n`);
-      process.exit(1);
-    }
-    stopping = true;
-    process.stdout.write(`${signal}: finishing in-flight requests, then closing the store\n`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`error while closing: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API_KEY_FILE } from './auth/api-keys.ts';
+import { logBody } from './routes/test-app.ts';
+import { type SpawnedServer, spawnServer } from './spawn-server.test-helper.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-main-'));
+const running: SpawnedServer[] = [];
+afterAll(() => {
+  for (const server of running) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('server/main.ts', () => {
+  it('prints the sign-in URL with the key only in the fragment, never logs it, and stops on SIGTERM', async () => {
+    const extra = 'extra-key-for-main-test';
+    const server = await spawnServer(dataDir, {
+      PROMPTLOG_LOG_LEVEL: 'info',
+      PROMPTLOG_API_KEYS: ` ${extra} ,`,
+    });
+    running.push(server);
+    const stored = readFileSync(join(dataDir, API_KEY_FILE), 'utf8').trim();
+    expect(server.apiKey).toBe(stored);
+    expect(statSync(join(dataDir, API_KEY_FILE)).mode & 0o777).toBe(0o600);
+
+    const health = await fetch(`${server.url}/api/health`);
+    expect(await health.json()).toMatchObject({ ok: true, store: 'sqlite' });
+    const byHeader = await fetch(`${server.url}/log-request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-API-KEY': extra },
+      body: JSON.stringify(logBody()),
+    });
+    expect(byHeader.status).toBe(201);
+    const byBody = await fetch(`${server.url}/log-request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(logBody({ api_key: server.apiKey })),
+    });
+    expect(byBody.status).toBe(201);
+    const bearer = await fetch(`${server.url}/api/requests`, {
+      headers: { authorization: `Bearer ${server.apiKey}` },
+    });
+    expect(bearer.status).toBe(200);
+    const wrong = await fetch(`${server.url}/api/requests`, {
+      headers: { 'x-api-key': `${server.apiKey}x` },
+    });
+    expect(wrong.status).toBe(401);
+
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+    const output = server.output();
+    // Request logging is on (info) and did log these requests...
+    expect(output).toContain('/log-request');
+    // ...but the keys appear only in the sign-in line's fragment.
+    expect(output.split(server.apiKey).length - 1).toBe(1);
+    expect(output).toContain(`/#key=${server.apiKey}`);
+    expect(output).not.toContain(extra);
+    expect(output).not.toMatch(/[?&]key=/);
+  }, 60_000);
+
+  it('reuses the stored key on the next start and stops on SIGINT', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'promptlog-main-'));
+    try {
+      const first = await spawnServer(dir);
+      running.push(first);
+      first.child.kill('SIGINT');
+      const exit = await first.exited;
+      expect(exit, first.output()).toEqual({ code: 0, signal: null });
+      const second = await spawnServer(dir);
+      running.push(second);
+      expect(second.apiKey).toBe(first.apiKey);
+      second.child.kill('SIGTERM');
+      expect((await second.exited).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses a bad port with a one-line message', async () => {
+    await expect(spawnServer(dataDir, { PORT: 'eighty' }, []).then(() => 'started')).rejects.toThrow(
+      /PORT: expected a port number/,
+    );
+  }, 60_000);
+});
