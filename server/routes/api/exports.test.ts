@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestDetail } from '../../../contract/api.ts';
+import { emptyFilter, type ListQuery, type RequestDetail } from '../../../contract/api.ts';
 import { createTestApp, errorOf, KEY_HEADER, logBody, logRequest, type TestApp } from '../test-app.ts';
 import { csvCell } from './export-format.ts';
 import { EXPORT_TOKEN_TTL_MS, ExportTokens } from './export-tokens.ts';
@@ -133,20 +133,7 @@ describe('exports', () => {
   it('tokens expire after 60 seconds', () => {
     let now = 1_000_000;
     const tokens = new ExportTokens(() => now);
-    const query = {
-      filter: {
-        models: [],
-        providers: [],
-        statuses: [],
-        tags: [],
-        promptNames: [],
-        metadata: [],
-        scores: [],
-      },
-      sort: 'time',
-      order: 'desc',
-      limit: 50,
-    } as const;
+    const query: ListQuery = { filter: emptyFilter(), sort: 'time', order: 'desc', limit: 50 };
     const fresh = tokens.issue({ format: 'csv', query });
     const stale = tokens.issue({ format: 'csv', query });
     now += EXPORT_TOKEN_TTL_MS - 1;
