@@ -84,7 +84,7 @@ export function TimeRangeSelect({
       </fieldset>
       <form className="custom-range" onSubmit={apply}>
         <p className="popover-heading">Custom range</p>
-        <label htmlFor={fromId}>From</label>
+        <label htmlFor={fromId}>From (local time)</label>
         <input
           id={fromId}
           className="input input-sm"
@@ -92,7 +92,7 @@ export function TimeRangeSelect({
           value={from}
           onChange={(e) => setFrom(e.target.value)}
         />
-        <label htmlFor={toId}>To</label>
+        <label htmlFor={toId}>To (local time)</label>
         <input
           id={toId}
           className="input input-sm"
