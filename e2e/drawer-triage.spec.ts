@@ -1,0 +1,115 @@
+import { drawer, tableRow } from './drawer-support.ts';
+import { expect, test } from './fixtures.ts';
+import { chatBody, variedBodies } from './log-request-body.ts';
+
+interface ListReply {
+  rows: { id: number; scores: Record<string, number> }[];
+  nextCursor: string | null;
+}
+
+test('j/k walk the filtered, sorted list across a page boundary', async ({ page, server }) => {
+  await server.logMany(variedBodies(25));
+  // Newest first, 10 rows a page: j from the 10th row needs page 2.
+  const order = (await server.api<ListReply>('/api/requests?limit=100')).body.rows.map((row) => row.id);
+  expect(order).toHaveLength(25);
+  await page.goto(server.signInUrl(`/?limit=10&request=${order[8]}`));
+  await expect(drawer(page, order[8] as number)).toBeVisible();
+  for (const index of [9, 10, 11]) {
+    await page.keyboard.press('j');
+    await expect(drawer(page, order[index] as number)).toBeVisible();
+  }
+  for (const index of [10, 9, 8]) {
+    await page.keyboard.press('k');
+    await expect(drawer(page, order[index] as number)).toBeVisible();
+  }
+  // The header buttons do the same.
+  await drawer(page, order[8] as number)
+    .getByRole('button', { name: 'Next request' })
+    .click();
+  await expect(drawer(page, order[9] as number)).toBeVisible();
+
+  // With a filter and another sort, j follows that list (its order as the API gives it).
+  const { body } = await server.api<ListReply>('/api/requests?meta.env=prod&sort=cost&order=asc&limit=100');
+  const prodByCost = body.rows.map((row) => row.id);
+  expect(prodByCost.length).toBeGreaterThan(8);
+  await page.goto(server.pageUrl(`/?limit=5&meta.env=prod&sort=cost&order=asc&request=${prodByCost[3]}`));
+  await expect(drawer(page, prodByCost[3] as number)).toBeVisible();
+  for (const index of [4, 5, 6]) {
+    await page.keyboard.press('j');
+    await expect(drawer(page, prodByCost[index] as number)).toBeVisible();
+  }
+  // Moving with j/k does not pile up history entries.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=cost/);
+});
+
+test('shortcuts never fire while typing', async ({ page, server }) => {
+  const ids = await server.logMany(variedBodies(3));
+  const id = ids[2] as number;
+  await page.goto(server.signInUrl(`/?request=${id}`));
+  const d = drawer(page, id);
+  await expect(d.getByLabel('Metadata key')).toBeVisible();
+  const before = (await server.api<{ scores: Record<string, number> }>(`/api/requests/${id}`)).body.scores;
+  await page.keyboard.press('m');
+  await expect(d.getByLabel('Metadata key')).toBeFocused();
+  await page.keyboard.type('jk3c');
+  await expect(d.getByLabel('Metadata key')).toHaveValue('jk3c');
+  await expect(drawer(page, id)).toBeVisible();
+  // Esc leaves the field first, then closes.
+  await page.keyboard.press('Escape');
+  await expect(d).toBeVisible();
+  await expect(d.getByLabel('Metadata key')).not.toBeFocused();
+  const after = (await server.api<{ scores: Record<string, number> }>(`/api/requests/${id}`)).body.scores;
+  expect(after).toEqual(before);
+  await page.keyboard.press('Escape');
+  await expect(d).toBeHidden();
+});
+
+test('100 requests scored in a row from the keyboard all land', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  const bodies = Array.from({ length: 100 }, (_, i) => chatBody(`triage ${i}`, `answer ${i}`));
+  const ids = await server.logMany(bodies);
+  const order = [...ids].reverse();
+  const keys = ['1', '2', '3', '4', '5', '0'];
+  const values: Record<string, number> = { '0': 0, '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 };
+  await page.goto(server.signInUrl(`/?request=${order[0]}`));
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i] as number;
+    const d = drawer(page, id);
+    await expect(d).toBeVisible();
+    const key = keys[i % keys.length] as string;
+    await page.keyboard.press(key);
+    await expect(d.getByRole('list', { name: 'Scores' })).toContainText(String(values[key]));
+    if (i < order.length - 1) await page.keyboard.press('j');
+  }
+  await expect
+    .poll(async () => {
+      const { body } = await server.api<ListReply>('/api/requests?limit=200');
+      return body.rows.filter((row) => row.scores.default !== undefined).length;
+    })
+    .toBe(100);
+  const { body } = await server.api<ListReply>('/api/requests?limit=200');
+  for (const row of body.rows) {
+    const index = order.indexOf(row.id);
+    expect(row.scores, `request ${row.id}`).toEqual({ default: values[keys[index % keys.length] as string] });
+  }
+  // The table shows them too, without a reload.
+  await expect(tableRow(page, order[0] as number)).toContainText('20');
+});
+
+test('a score filter and the table agree at once after a keyboard score', async ({ page, server }) => {
+  const ids = await server.logMany([
+    chatBody('keep', 'a', { score: 90, score_name: 'default' }),
+    chatBody('drop', 'b', { score: 95, score_name: 'default' }),
+  ]);
+  const [keep, drop] = ids as [number, number];
+  await page.goto(server.signInUrl(`/?score.default=80..&request=${drop}`));
+  await expect(tableRow(page, keep)).toBeVisible();
+  await expect(tableRow(page, drop)).toBeVisible();
+  await page.keyboard.press('1');
+  await expect(tableRow(page, drop)).toHaveCount(0);
+  await expect(tableRow(page, keep)).toBeVisible();
+  // The open request left the filtered list; j still moves on from where it was.
+  await page.keyboard.press('j');
+  await expect(drawer(page, keep)).toBeVisible();
+});
