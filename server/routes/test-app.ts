@@ -5,9 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { describe } from 'vitest';
 import { emptyFilter } from '../../contract/api.ts';
 import { type AppDeps, buildApp } from '../app.ts';
 import { openStore } from '../store/open-store.ts';
+import { createTestSchema, SKIP_REASON, TEST_DATABASE_URL } from '../store/postgres/test-database.ts';
 import type { Store } from '../store/store.ts';
 
 export const TEST_KEY = 'test-key-0123456789';
@@ -20,9 +22,25 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+export type StoreKind = 'sqlite' | 'postgres';
+
+/**
+ * Runs `define` once per store adapter: SQLite always, PostgreSQL when TEST_DATABASE_URL is set
+ * (each app then gets its own fresh schema), so the API tests run unchanged against both.
+ */
+export function forEachStore(define: (kind: StoreKind) => void): void {
+  describe('sqlite store', () => define('sqlite'));
+  if (TEST_DATABASE_URL) describe('postgres store', () => define('postgres'));
+  else describe.skip(`postgres store: ${SKIP_REASON}`, () => define('postgres'));
+}
+
+export async function createTestApp(
+  overrides: Partial<AppDeps> = {},
+  kind: StoreKind = 'sqlite',
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-api-'));
-  const store = await openStore({ dataDir, databaseUrl: undefined });
+  const schema = kind === 'postgres' ? await createTestSchema() : undefined;
+  const store = await openStore({ dataDir, databaseUrl: schema?.url });
   const app = buildApp({
     store,
     apiKeys: [TEST_KEY],
@@ -38,6 +56,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     close: async () => {
       await app.close();
       await store.close();
+      await schema?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,170 +1,180 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyFilter, type ListQuery, type RequestDetail } from '../../../contract/api.ts';
-import { createTestApp, errorOf, KEY_HEADER, logBody, logRequest, type TestApp } from '../test-app.ts';
+import {
+  createTestApp,
+  errorOf,
+  forEachStore,
+  KEY_HEADER,
+  logBody,
+  logRequest,
+  type TestApp,
+} from '../test-app.ts';
 import { csvCell } from './export-format.ts';
 import { EXPORT_TOKEN_TTL_MS, ExportTokens } from './export-tokens.ts';
 
-let t: TestApp;
-const ids: number[] = [];
-beforeAll(async () => {
-  t = await createTestApp();
-  for (let i = 0; i < 7; i++) {
-    ids.push(
-      await logRequest(
-        t.app,
-        logBody({
-          tags: i < 5 ? ['export'] : ['other'],
-          metadata: { note: i === 2 ? '=HYPERLINK("http://evil")' : `line one\nline "two", ${i}` },
-          request_start_time: 1742034600 + i,
-          request_end_time: 1742034601 + i,
-          input: {
-            type: 'chat',
-            messages: [{ role: 'user', content: i === 3 ? '+1 then @SUM(A1)' : `q${i}` }],
-          },
-        }),
-      ),
-    );
-  }
-});
-afterAll(() => t.close());
-
-async function startExport(format: string, query: string): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/exports',
-    headers: KEY_HEADER,
-    payload: { format, query },
+forEachStore((kind) => {
+  let t: TestApp;
+  const ids: number[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({}, kind);
+    for (let i = 0; i < 7; i++) {
+      ids.push(
+        await logRequest(
+          t.app,
+          logBody({
+            tags: i < 5 ? ['export'] : ['other'],
+            metadata: { note: i === 2 ? '=HYPERLINK("http://evil")' : `line one\nline "two", ${i}` },
+            request_start_time: 1742034600 + i,
+            request_end_time: 1742034601 + i,
+            input: {
+              type: 'chat',
+              messages: [{ role: 'user', content: i === 3 ? '+1 then @SUM(A1)' : `q${i}` }],
+            },
+          }),
+        ),
+      );
+    }
   });
-  expect(response.statusCode, response.body).toBe(200);
-  const { url } = response.json() as { url: string };
-  expect(url).toMatch(/^\/api\/exports\/[\w-]{20,}$/);
-  return url;
-}
+  afterAll(() => t.close());
 
-/** Minimal RFC 4180 reader, enough to check our quoting round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
-
-describe('exports', () => {
-  it('streams JSONL: one detail object per matching request, in list order, as an attachment', async () => {
-    const url = await startExport('jsonl', 'tag=export');
-    const response = await t.app.inject({ method: 'GET', url });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toContain('application/x-ndjson');
-    expect(response.headers['content-disposition']).toMatch(
-      /^attachment; filename="promptlog-export-.*\.jsonl"$/,
-    );
-    const lines = response.body.trimEnd().split('\n');
-    expect(lines).toHaveLength(5);
-    const details = lines.map((line) => JSON.parse(line) as RequestDetail);
-    expect(details.map((d) => d.id)).toEqual(ids.slice(0, 5).reverse());
-    expect(details[0]?.input).toBeDefined();
-  });
-
-  it('streams CSV with proper quoting and formula-injection guards', async () => {
-    const url = await startExport('csv', '?tag=export&sort=time&order=asc');
-    const response = await t.app.inject({ method: 'GET', url });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toContain('text/csv');
-    expect(response.headers['content-disposition']).toMatch(/\.csv"$/);
-    const rows = parseCsv(response.body);
-    const header = rows[0] ?? [];
-    expect(header).toEqual(
-      expect.arrayContaining(['id', 'model', 'tags', 'metadata', 'scores', 'input', 'output']),
-    );
-    expect(rows).toHaveLength(6);
-    const col = (name: string) => header.indexOf(name);
-    expect(rows.slice(1).map((r) => Number(r[col('id')]))).toEqual(ids.slice(0, 5));
-    const second = rows[3] ?? [];
-    expect(JSON.parse(second[col('metadata')] ?? '')).toEqual({ note: '=HYPERLINK("http://evil")' });
-    const third = rows[1] ?? [];
-    expect(JSON.parse(third[col('metadata')] ?? '')).toEqual({ note: 'line one\nline "two", 0' });
-    expect(JSON.parse(third[col('tags')] ?? '')).toEqual(['export']);
-    const fourth = rows[4] ?? [];
-    expect(fourth[col('input_preview')]).toBe("'+1 then @SUM(A1)");
-  });
-
-  it('guards every cell a spreadsheet would evaluate', () => {
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('=a,"b"')).toBe(`"'=a,""b"""`);
-    expect(csvCell(-1)).toBe('-1');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell('plain')).toBe('plain');
-  });
-
-  it('a download link works once, needs no key, and unknown tokens are 404 JSON', async () => {
-    const url = await startExport('jsonl', '');
-    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(200);
-    const again = await t.app.inject({ method: 'GET', url });
-    expect(again.statusCode).toBe(404);
-    expect(errorOf(again).error).toBe('export_not_found');
-    expect((await t.app.inject({ method: 'GET', url: '/api/exports/made-up-token' })).statusCode).toBe(404);
-  });
-
-  it('tokens expire after 60 seconds', () => {
-    let now = 1_000_000;
-    const tokens = new ExportTokens(() => now);
-    const query: ListQuery = { filter: emptyFilter(), sort: 'time', order: 'desc', limit: 50 };
-    const fresh = tokens.issue({ format: 'csv', query });
-    const stale = tokens.issue({ format: 'csv', query });
-    now += EXPORT_TOKEN_TTL_MS - 1;
-    expect(tokens.redeem(fresh)).toBeDefined();
-    now += 1;
-    expect(tokens.redeem(stale)).toBeUndefined();
-  });
-
-  it.each([
-    [{ format: 'xlsx', query: '' }, 'format'],
-    [{ query: '' }, 'format'],
-    [{ format: 'csv' }, 'query'],
-    [{ format: 'csv', query: 'status=nope' }, 'status'],
-    [{ format: 'csv', query: 'cursor=x&sort=colour' }, 'sort'],
-  ])('POST /api/exports refuses %j with a 400 naming %s', async (payload, field) => {
+  async function startExport(format: string, query: string): Promise<string> {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/exports',
       headers: KEY_HEADER,
-      payload,
+      payload: { format, query },
     });
-    expect(response.statusCode).toBe(400);
-    expect(errorOf(response).message.startsWith(`${field}:`)).toBe(true);
-  });
+    expect(response.statusCode, response.body).toBe(200);
+    const { url } = response.json() as { url: string };
+    expect(url).toMatch(/^\/api\/exports\/[\w-]{20,}$/);
+    return url;
+  }
 
-  it('POST /api/exports needs a key', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/exports',
-      payload: { format: 'csv', query: '' },
+  /** Minimal RFC 4180 reader, enough to check our quoting round-trips. */
+  function parseCsv(text: string): string[][] {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') {
+        row.push(cell);
+        cell = '';
+      } else if (c === '\r' && text[i + 1] === '\n') {
+        row.push(cell);
+        rows.push(row);
+        row = [];
+        cell = '';
+        i++;
+      } else cell += c;
+    }
+    return rows;
+  }
+
+  describe('exports', () => {
+    it('streams JSONL: one detail object per matching request, in list order, as an attachment', async () => {
+      const url = await startExport('jsonl', 'tag=export');
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('application/x-ndjson');
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="promptlog-export-.*\.jsonl"$/,
+      );
+      const lines = response.body.trimEnd().split('\n');
+      expect(lines).toHaveLength(5);
+      const details = lines.map((line) => JSON.parse(line) as RequestDetail);
+      expect(details.map((d) => d.id)).toEqual(ids.slice(0, 5).reverse());
+      expect(details[0]?.input).toBeDefined();
     });
-    expect(response.statusCode).toBe(401);
+
+    it('streams CSV with proper quoting and formula-injection guards', async () => {
+      const url = await startExport('csv', '?tag=export&sort=time&order=asc');
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('text/csv');
+      expect(response.headers['content-disposition']).toMatch(/\.csv"$/);
+      const rows = parseCsv(response.body);
+      const header = rows[0] ?? [];
+      expect(header).toEqual(
+        expect.arrayContaining(['id', 'model', 'tags', 'metadata', 'scores', 'input', 'output']),
+      );
+      expect(rows).toHaveLength(6);
+      const col = (name: string) => header.indexOf(name);
+      expect(rows.slice(1).map((r) => Number(r[col('id')]))).toEqual(ids.slice(0, 5));
+      const second = rows[3] ?? [];
+      expect(JSON.parse(second[col('metadata')] ?? '')).toEqual({ note: '=HYPERLINK("http://evil")' });
+      const third = rows[1] ?? [];
+      expect(JSON.parse(third[col('metadata')] ?? '')).toEqual({ note: 'line one\nline "two", 0' });
+      expect(JSON.parse(third[col('tags')] ?? '')).toEqual(['export']);
+      const fourth = rows[4] ?? [];
+      expect(fourth[col('input_preview')]).toBe("'+1 then @SUM(A1)");
+    });
+
+    it('guards every cell a spreadsheet would evaluate', () => {
+      expect(csvCell('=1+1')).toBe("'=1+1");
+      expect(csvCell('+1')).toBe("'+1");
+      expect(csvCell('-1')).toBe("'-1");
+      expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+      expect(csvCell('\tx')).toBe("'\tx");
+      expect(csvCell('=a,"b"')).toBe(`"'=a,""b"""`);
+      expect(csvCell(-1)).toBe('-1');
+      expect(csvCell(null)).toBe('');
+      expect(csvCell('plain')).toBe('plain');
+    });
+
+    it('a download link works once, needs no key, and unknown tokens are 404 JSON', async () => {
+      const url = await startExport('jsonl', '');
+      expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+      const again = await t.app.inject({ method: 'GET', url });
+      expect(again.statusCode).toBe(404);
+      expect(errorOf(again).error).toBe('export_not_found');
+      expect((await t.app.inject({ method: 'GET', url: '/api/exports/made-up-token' })).statusCode).toBe(404);
+    });
+
+    it('tokens expire after 60 seconds', () => {
+      let now = 1_000_000;
+      const tokens = new ExportTokens(() => now);
+      const query: ListQuery = { filter: emptyFilter(), sort: 'time', order: 'desc', limit: 50 };
+      const fresh = tokens.issue({ format: 'csv', query });
+      const stale = tokens.issue({ format: 'csv', query });
+      now += EXPORT_TOKEN_TTL_MS - 1;
+      expect(tokens.redeem(fresh)).toBeDefined();
+      now += 1;
+      expect(tokens.redeem(stale)).toBeUndefined();
+    });
+
+    it.each([
+      [{ format: 'xlsx', query: '' }, 'format'],
+      [{ query: '' }, 'format'],
+      [{ format: 'csv' }, 'query'],
+      [{ format: 'csv', query: 'status=nope' }, 'status'],
+      [{ format: 'csv', query: 'cursor=x&sort=colour' }, 'sort'],
+    ])('POST /api/exports refuses %j with a 400 naming %s', async (payload, field) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/exports',
+        headers: KEY_HEADER,
+        payload,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(errorOf(response).message.startsWith(`${field}:`)).toBe(true);
+    });
+
+    it('POST /api/exports needs a key', async () => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/exports',
+        payload: { format: 'csv', query: '' },
+      });
+      expect(response.statusCode).toBe(401);
+    });
   });
 });
