@@ -129,10 +129,11 @@ export class Connection {
     this.retryTimer = null;
   }
 
-  async query<T extends Row = Row>(fragment: Sql): Promise<pg.QueryResult<T>> {
+  /** Runs one statement; a `name` makes it a prepared statement (for statements whose text never varies). */
+  async query<T extends Row = Row>(fragment: Sql, name?: string): Promise<pg.QueryResult<T>> {
     await this.ready();
     try {
-      return await this.pool.query<T>(toConfig(fragment));
+      return await this.pool.query<T>(name ? { ...toConfig(fragment), name } : toConfig(fragment));
     } catch (error) {
       if (isConnectionFailure(error)) {
         this.reportDown(error);

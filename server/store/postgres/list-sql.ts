@@ -101,8 +101,45 @@ export function keysetOf(sort: SortField, row: Record<string, unknown>): Keyset 
   return { value: Number(row[SORT_COLUMNS[sort]]), id: Number(row.id) };
 }
 
-export function countStatement(filter: RequestFilter): Sql {
+/** Counts by scanning the matching requests. */
+export function fullCountStatement(filter: RequestFilter): Sql {
   return sql`SELECT count(*)::bigint AS total FROM requests r WHERE ${and(filterConditions(filter))}`;
+}
+
+/**
+ * The facet counter that answers this count exactly, if any: no filter (every request has one
+ * status), or a filter on one of model / provider / status / prompt name alone (one value per
+ * request, so the counts of several values add up), or one tag alone.
+ */
+function counterFor(filter: RequestFilter): { kind: string; values: string[] } | null {
+  const dimensions: [string, string[]][] = [
+    ['model', filter.models],
+    ['provider', filter.providers],
+    ['status', filter.statuses],
+    ['prompt', filter.promptNames],
+    ['tag', filter.tags],
+  ];
+  const used = dimensions.filter(([, values]) => values.length > 0);
+  const rest =
+    filter.metadata.length > 0 ||
+    filter.scores.length > 0 ||
+    filter.from !== undefined ||
+    filter.to !== undefined ||
+    (filter.q !== undefined && filter.q.trim() !== '');
+  if (rest || used.length > 1) return null;
+  const [only] = used;
+  if (!only) return { kind: 'status', values: [] };
+  const [kind, values] = only;
+  if (kind === 'tag' && new Set(values).size > 1) return null;
+  return { kind, values: [...new Set(values)] };
+}
+
+/** The count of matching requests (column `total`): from the facet counters when they answer it exactly. */
+export function countStatement(filter: RequestFilter): Sql {
+  const counter = counterFor(filter);
+  if (!counter) return fullCountStatement(filter);
+  const values = counter.values.length > 0 ? sql` AND value = ANY(${counter.values}::text[])` : raw('');
+  return sql`SELECT coalesce(sum(n), 0)::bigint AS total FROM facet_counts WHERE kind = ${counter.kind}${values}`;
 }
 
 /** Cap on the probe's count of new matching requests. */

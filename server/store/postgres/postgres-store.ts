@@ -9,7 +9,6 @@ import type {
   RequestDetail,
   RequestFilter,
 } from '../../../contract/api.ts';
-import { isEmptyFilter } from '../../../contract/filter-query.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
@@ -45,6 +44,7 @@ import {
 
 /** Rows per export batch: bounded memory whatever the export's size. */
 export const EXPORT_BATCH = 200;
+const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v1';
 
 const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 
@@ -67,7 +67,11 @@ export class PostgresStore implements Store {
 
   async insertRequests(requests: NewRequest[]): Promise<number[]> {
     if (requests.length === 0) return [];
-    const result = await this.q<{ id: string }>(insertStatement(requests));
+    // One statement text whatever the batch (the values travel as arrays): prepared once per connection.
+    const result = await this.connection.query<{ id: string }>(
+      insertStatement(requests),
+      INSERT_STATEMENT_NAME,
+    );
     return result.rows.map((row) => Number(row.id));
   }
 
@@ -90,13 +94,6 @@ export class PostgresStore implements Store {
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {
-    if (isEmptyFilter(filter)) {
-      // Every request has exactly one status: the status counters sum to the total.
-      const result = await this.q<{ total: string | null }>(
-        sql`SELECT sum(n)::bigint AS total FROM facet_counts WHERE kind = 'status'`,
-      );
-      return Number(result.rows[0]?.total ?? 0);
-    }
     const result = await this.q<{ total: string }>(countStatement(filter));
     return Number(result.rows[0]?.total ?? 0);
   }
