@@ -35,6 +35,8 @@ export interface TestServer {
   log(body: LogRequestBody): Promise<number>;
   /** Logs in order (ids ascend with the array) and returns the ids. */
   logMany(bodies: LogRequestBody[]): Promise<number[]>;
+  /** Logs with `concurrency` requests in flight (ids do not follow the array order); returns how many. */
+  logConcurrently(bodies: LogRequestBody[], concurrency?: number): Promise<number>;
   /** Any API call with the key; returns the parsed JSON body and status. */
   api<T = unknown>(
     path: string,
@@ -82,6 +84,17 @@ export const test = base.extend<Fixtures>({
         const ids: number[] = [];
         for (const body of bodies) ids.push(await log(body));
         return ids;
+      },
+      logConcurrently: async (bodies, concurrency = 8) => {
+        let next = 0;
+        const worker = async () => {
+          while (next < bodies.length) {
+            const body = bodies[next++];
+            if (body) await log(body);
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        return bodies.length;
       },
       api,
     });

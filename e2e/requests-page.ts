@@ -7,7 +7,7 @@ export class RequestsPage {
   readonly search: Locator;
 
   constructor(readonly page: Page) {
-    this.table = page.getByRole('table', { name: 'Requests' });
+    this.table = page.getByRole('table', { name: 'Requests', exact: true });
     this.rows = this.table.locator('tbody tr');
     this.search = page.getByLabel('Search requests');
   }

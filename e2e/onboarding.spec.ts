@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures.ts';
+import { RequestsPage } from './requests-page.ts';
+
+test('an empty database shows onboarding; sample data loads and is removed again', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto(server.signInUrl());
+  await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
+  const snippets = page.locator('.snippet');
+  await expect(snippets).toHaveCount(3);
+  for (const title of ['curl', 'JavaScript SDK', 'Python SDK']) {
+    await expect(page.locator('.snippet figcaption', { hasText: title })).toBeVisible();
+  }
+  const snippetText = (await snippets.allTextContents()).join('\n');
+  expect(snippetText).toContain(`${server.url}/log-request`);
+  expect(snippetText).toContain(`PROMPTLAYER_BASE_URL=${server.url}`);
+  expect(snippetText).not.toContain(server.apiKey);
+
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  const requests = new RequestsPage(page);
+  await expect(requests.rows.first()).toBeVisible({ timeout: 30_000 });
+  const { body } = await server.api<{ total: number }>('/api/requests/count?tag=sample');
+  expect(body.total).toBeGreaterThanOrEqual(1000);
+  await requests.expectCountText(body.total);
+
+  await page.getByRole('button', { name: 'Remove sample data' }).click();
+  await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible({ timeout: 30_000 });
+  const after = await server.api<{ total: number }>('/api/requests/count');
+  expect(after.body.total).toBe(0);
+  await expect(page.getByRole('button', { name: 'Remove sample data' })).toHaveCount(0);
+});
