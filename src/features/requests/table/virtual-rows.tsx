@@ -4,7 +4,7 @@
  */
 import type { ReactTable, Row, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { DataTableFeatures } from './data-table-types.ts';
 
 interface VirtualRowsProps<TData extends RowData> {
@@ -26,9 +26,13 @@ const HEADER_HEIGHT = 34;
 
 export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData>) {
   const { table, rows, rowHeight, scrollRef, focusedIndex, hasMore, isFetchingMore, onEndReached } = props;
+  // The scroll container belongs to the parent, whose ref is attached after this component's layout
+  // effects run; pick it up after mount so the virtualizer never starts without a viewport.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  useEffect(() => setScrollElement(scrollRef.current), [scrollRef]);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollElement,
     estimateSize: () => rowHeight,
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 12,
