@@ -2,10 +2,15 @@
 import { raw, type Sql, sql } from '../sql/fragment.ts';
 import { METADATA_INDEX_CHARS } from './filter-sql.ts';
 
+/** At most this many values per facet kind (the most used), as the SQLite adapter. */
+export const FACET_LIMIT = 500;
+
 export function facetsStatement(): Sql {
-  return sql`SELECT kind, value, extra, sum(n)::bigint AS n FROM facet_counts
-    GROUP BY kind, value, extra HAVING sum(n) > 0
-    ORDER BY kind, sum(n) DESC, value, extra`;
+  return sql`SELECT kind, value, extra, n FROM (
+    SELECT kind, value, extra, n, row_number() OVER (PARTITION BY kind ORDER BY n DESC, value, extra) AS rank
+    FROM (SELECT kind, value, extra, sum(n)::bigint AS n FROM facet_counts GROUP BY kind, value, extra) totals
+    WHERE n > 0
+  ) ranked WHERE rank <= ${FACET_LIMIT} ORDER BY kind, n DESC, value, extra`;
 }
 
 function likePrefix(prefix: string): string {
@@ -18,5 +23,5 @@ export function metadataValuesStatement(key: string, prefix: string, limit: numb
   const indexed = likePrefix(prefix.slice(0, METADATA_INDEX_CHARS));
   return sql`SELECT value, count(*)::bigint AS n FROM request_metadata
     WHERE key = ${key} AND left(value, ${raw(String(METADATA_INDEX_CHARS))}) LIKE ${indexed} AND value LIKE ${pattern}
-    GROUP BY value ORDER BY count(*) DESC, value LIMIT ${limit}`;
+    GROUP BY value ORDER BY count(*) DESC, value LIMIT ${Math.max(1, Math.min(limit, 1000))}`;
 }

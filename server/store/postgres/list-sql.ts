@@ -69,7 +69,7 @@ function keysetCondition(sort: SortField, order: SortOrder, keyset: Keyset): Sql
 export const ROW_COLUMNS = raw(`r.id, r.provider, r.model, r.status, r.error_type, r.start_ms, r.end_ms,
   r.latency_ms, r.input_tokens, r.output_tokens, r.total_tokens, r.price, r.prompt_name,
   r.prompt_version_number, r.input_preview, r.output_preview, r.is_tool_call,
-  ARRAY(SELECT t.tag FROM request_tags t WHERE t.request_id = r.id ORDER BY t.pos) AS tags,
+  ARRAY(SELECT t.tag FROM request_tags t WHERE t.request_id = r.id ORDER BY t.tag) AS tags,
   (SELECT coalesce(json_object_agg(m.key, m.value ORDER BY m.key), '{}') FROM request_metadata m
     WHERE m.request_id = r.id) AS metadata,
   (SELECT coalesce(json_object_agg(s.name, s.value ORDER BY s.name), '{}') FROM request_scores s

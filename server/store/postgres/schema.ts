@@ -72,7 +72,6 @@ CREATE INDEX requests_search ON requests USING gin (search);
 CREATE TABLE request_tags (
   request_id bigint NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
   tag text COLLATE "C" NOT NULL,
-  pos bigint GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY (request_id, tag)
 );
 CREATE INDEX request_tags_tag ON request_tags (tag, request_id);

@@ -24,9 +24,10 @@ function searchWhere(query: SearchQuery): Sql {
 export function searchPageStatement(query: SearchQuery, columns: Sql): Sql {
   const dir = query.sortOrder === 'asc' ? 'ASC' : 'DESC';
   const order = raw(`r.${SEARCH_SORT_COLUMNS[query.sortBy]} ${dir}, r.id ${dir}`);
-  const offset = (Math.max(1, query.page) - 1) * query.perPage;
+  const perPage = Math.max(1, Math.min(query.perPage, 1000));
+  const offset = (Math.max(1, query.page) - 1) * perPage;
   return sql`SELECT ${columns} FROM (
-    SELECT * FROM requests r WHERE ${searchWhere(query)} ORDER BY ${order} LIMIT ${query.perPage} OFFSET ${offset}
+    SELECT * FROM requests r WHERE ${searchWhere(query)} ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}
   ) r ORDER BY ${order}`;
 }
 

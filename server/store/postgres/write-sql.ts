@@ -122,7 +122,7 @@ export function insertStatement(requests: NewRequest[]): Sql {
 
 export function annotationsStatement(id: number): Sql {
   return sql`SELECT
-    ARRAY(SELECT t.tag FROM request_tags t WHERE t.request_id = r.id ORDER BY t.pos) AS tags,
+    ARRAY(SELECT t.tag FROM request_tags t WHERE t.request_id = r.id ORDER BY t.tag) AS tags,
     (SELECT coalesce(json_object_agg(m.key, m.value ORDER BY m.key), '{}') FROM request_metadata m
       WHERE m.request_id = r.id) AS metadata,
     (SELECT coalesce(json_object_agg(s.name, s.value ORDER BY s.name), '{}') FROM request_scores s
