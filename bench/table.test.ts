@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, judgeByBudgetText, judgeRead } from './table.ts';
+import { formatTable, judgeByBudgetText, judgeDeepPage, judgeRead } from './table.ts';
 import type { BenchResult } from './types.ts';
 
 const read = (p50: number, p95: number, floorP50?: number): BenchResult => ({
@@ -32,6 +32,17 @@ describe('judgeRead', () => {
   it('fails a row whose samples had errors', () => {
     const row = judgeRead({ ...read(1, 2, 1), note: '3 errors, first: 500 boom' }, 20);
     expect(row.verdict).toBe('fail');
+  });
+});
+
+describe('judgeDeepPage', () => {
+  it('fails a deep page that costs clearly more than the first page', () => {
+    const first = judgeRead(read(4, 8, 3), 20);
+    expect(judgeDeepPage(judgeRead(read(6, 9, 3), 20), first).verdict).toBe('pass');
+    expect(judgeDeepPage(judgeRead(read(12, 15, 8), 20), first)).toMatchObject({
+      verdict: 'fail',
+      why: 'p50 12.0 vs first page 4.00 ms',
+    });
   });
 });
 

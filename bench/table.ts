@@ -31,6 +31,18 @@ export function judgeRead(result: BenchResult, budgetP95Ms: number | undefined):
   return row;
 }
 
+/**
+ * "A deep cursor page costs the same as the first": the deep page's p50 may exceed the first
+ * page's by at most 50% plus 1 ms of noise, on top of its own budget.
+ */
+export function judgeDeepPage(deep: JudgedRow, first: JudgedRow | undefined): JudgedRow {
+  if (!first) return deep;
+  const limit = first.p50 * 1.5 + 1;
+  if (deep.p50 <= limit) return deep;
+  const why = `p50 ${fmt(deep.p50)} vs first page ${fmt(first.p50)} ms`;
+  return { ...deep, verdict: 'fail', why: deep.why ? `${deep.why}, ${why}` : why };
+}
+
 /** A row judged by the caller (ingest throughput, RSS, browser budgets). */
 export function judged(result: BenchResult, ok: boolean | undefined, why?: string): JudgedRow {
   const row: JudgedRow = { ...result, verdict: ok === undefined ? 'n/a' : ok ? 'pass' : 'fail' };
