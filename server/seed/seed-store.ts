@@ -2,6 +2,7 @@
  * Writes generated sample requests into a store through THE ingest path
  * (normalizeLogRequest), in batches of one transaction each.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { normalizeLogRequest } from '../ingest/normalize-log-request.ts';
 import type { NewRequest, Store } from '../store/store.ts';
 import { type GenerateOptions, generateLogRequests } from './generate.ts';
@@ -40,6 +41,9 @@ export async function seedStore(store: Store, options: SeedOptions): Promise<See
     inserted += batch.length;
     batch = [];
     options.onProgress?.(inserted, mark - started);
+    // SQLite inserts are synchronous: let a server's other requests run between batches.
+    await yieldToEventLoop();
+    mark = performance.now();
   };
 
   for (const body of generateLogRequests(options.count, options)) {
