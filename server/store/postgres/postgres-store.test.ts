@@ -6,7 +6,7 @@
 
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyFilter } from '../../../contract/api.ts';
+import { emptyFilter, type RequestStatus } from '../../../contract/api.ts';
 import { makeNewRequest } from '../test-request.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import { openPostgresStore } from './index.ts';
@@ -133,6 +133,34 @@ describe.skipIf(!TEST_DATABASE_URL)('postgres store: an unreachable database', (
     } finally {
       await store.close();
       await proxy.down();
+    }
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('postgres store: grouped inserts', () => {
+  it('commits concurrent inserts together, in call order, and one bad request fails alone', async () => {
+    const schema = await freshSchema();
+    const [writer, reader] = await Promise.all([
+      openPostgresStore(schema.url, { poolSize: 2 }),
+      openPostgresStore(schema.url, { poolSize: 1 }),
+    ]);
+    try {
+      const bad = makeNewRequest({ status: 'BOGUS' as RequestStatus });
+      const settled = await Promise.allSettled([
+        writer.insertRequest(makeNewRequest({ model: 'm1' })),
+        writer.insertRequest(makeNewRequest({ model: 'm2' })),
+        writer.insertRequest(bad),
+        writer.insertRequest(makeNewRequest({ model: 'm4' })),
+      ]);
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      const ids = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      // Acknowledged means committed: another pool sees every one at once.
+      const models = await Promise.all(ids.map(async (id) => (await reader.getRequest(id))?.model));
+      expect(models).toEqual(['m1', 'm2', 'm4']);
+      expect(ids[0]).toBeLessThan(ids[1] as number);
+      expect(await reader.countRequests(emptyFilter())).toBe(3);
+    } finally {
+      await Promise.all([writer.close(), reader.close()]);
     }
   });
 });

@@ -14,6 +14,7 @@ import { sql } from '../sql/fragment.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
+import { InsertBatcher } from './insert-batcher.ts';
 import {
   countStatement,
   DETAIL_COLUMNS,
@@ -52,6 +53,8 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
 
+  private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
+
   constructor(url: string, options: ConnectionOptions = {}) {
     this.connection = new Connection(url, options);
   }
@@ -60,9 +63,9 @@ export class PostgresStore implements Store {
     return this.connection.query<T>(fragment);
   }
 
-  async insertRequest(request: NewRequest): Promise<number> {
-    const [id] = await this.insertRequests([request]);
-    return id as number;
+  /** Grouped with the inserts arriving in the same event-loop turn; resolves after the commit. */
+  insertRequest(request: NewRequest): Promise<number> {
+    return this.batcher.insert(request);
   }
 
   async insertRequests(requests: NewRequest[]): Promise<number[]> {
