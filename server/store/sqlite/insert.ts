@@ -1,6 +1,7 @@
 /** Writing one request (row, body, full text, tags, metadata, scores) with cached statements. */
 import { inputPreview, outputPreview } from '../sql/rows.ts';
 import type { NewRequest } from '../store.ts';
+import type { CounterDeltas } from './counters.ts';
 import type { Statements } from './statements.ts';
 
 const INSERT_REQUEST = `INSERT INTO requests (start_ms, end_ms, latency_ms, provider, model, status, error_type,
@@ -19,8 +20,11 @@ export const BUMP_CHANGE_SEQ = 'UPDATE store_state SET change_seq = change_seq +
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 const int = (value: number): number => Math.max(0, Math.round(value));
 
-/** Inserts one request; the caller owns the transaction. Returns the new id. */
-export function insertOne(statements: Statements, request: NewRequest): number {
+/**
+ * Inserts one request; the caller owns the transaction and flushes `counters` before commit.
+ * Counters are recorded only once every statement succeeded. Returns the new id.
+ */
+export function insertOne(statements: Statements, request: NewRequest, counters: CounterDeltas): number {
   const inputTokens = int(request.inputTokens);
   const outputTokens = int(request.outputTokens);
   const result = statements
@@ -62,9 +66,11 @@ export function insertOne(statements: Statements, request: NewRequest): number {
       request.inputText,
       request.outputText,
     );
+  const newTags: string[] = [];
   if (request.tags.length > 0) {
     const insertTag = statements.prepare(INSERT_TAG);
-    for (const tag of request.tags) insertTag.run(id, tag, request.startMs);
+    for (const tag of request.tags)
+      if (insertTag.run(id, tag, request.startMs).changes > 0) newTags.push(tag);
   }
   const metadata = Object.entries(request.metadata);
   if (metadata.length > 0) {
@@ -76,5 +82,12 @@ export function insertOne(statements: Statements, request: NewRequest): number {
     const upsert = statements.prepare(UPSERT_SCORE);
     for (const [name, value] of scores) upsert.run(id, name, value, request.startMs);
   }
+  counters.facet('model', request.model, request.provider);
+  counters.facet('provider', request.provider);
+  counters.facet('status', request.status);
+  if (request.promptName !== null) counters.facet('prompt', request.promptName);
+  for (const tag of newTags) counters.facet('tag', tag);
+  for (const [key, value] of metadata) counters.metadata(key, value);
+  for (const [name] of scores) counters.facet('score_name', name);
   return id;
 }

@@ -6,17 +6,13 @@
  * payload; request_bodies holds the big JSON and the search text, and feeds the FTS5 index
  * (external content). Side tables carry a copy of start_ms so that a tag, metadata or score
  * filter sorted by time is one index range scan. facet_counts and metadata_value_counts are kept
- * by triggers so the filter UI's counts cost a few index reads at any size.
+ * so the filter UI's counts cost a few index reads at any size: inserts add to them once per
+ * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
 export interface SqliteMigration {
   version: number;
   name: string;
   sql: string;
-}
-
-function counterUpsert(kind: string, value: string, extra: string, delta: number): string {
-  return `INSERT INTO facet_counts (kind, value, extra, n) VALUES ('${kind}', ${value}, ${extra}, ${delta})
-    ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + ${delta};`;
 }
 
 function counterDecrement(kind: string, value: string, extra: string): string {
@@ -74,7 +70,7 @@ CREATE TABLE request_bodies (
 CREATE VIRTUAL TABLE requests_fts USING fts5 (
   input_text, output_text,
   content = 'request_bodies', content_rowid = 'request_id',
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0
 );
 CREATE TRIGGER request_bodies_fts_insert AFTER INSERT ON request_bodies BEGIN
   INSERT INTO requests_fts (rowid, input_text, output_text) VALUES (new.request_id, new.input_text, new.output_text);
@@ -129,13 +125,6 @@ CREATE TABLE metadata_value_counts (
   PRIMARY KEY (key, value)
 ) WITHOUT ROWID;
 
-CREATE TRIGGER requests_facets_insert AFTER INSERT ON requests BEGIN
-  ${counterUpsert('model', 'new.model', 'new.provider', 1)}
-  ${counterUpsert('provider', 'new.provider', "''", 1)}
-  ${counterUpsert('status', 'new.status', "''", 1)}
-  INSERT INTO facet_counts (kind, value, extra, n) SELECT 'prompt', new.prompt_name, '', 1
-    WHERE new.prompt_name IS NOT NULL ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + 1;
-END;
 CREATE TRIGGER requests_facets_delete AFTER DELETE ON requests BEGIN
   ${counterDecrement('model', 'old.model', 'old.provider')}
   ${counterDecrement('provider', 'old.provider', "''")}
@@ -149,25 +138,14 @@ CREATE TRIGGER requests_facets_prompt AFTER UPDATE OF prompt_name ON requests
     WHERE new.prompt_name IS NOT NULL ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + 1;
 END;
 
-CREATE TRIGGER request_tags_facets_insert AFTER INSERT ON request_tags BEGIN
-  ${counterUpsert('tag', 'new.tag', "''", 1)}
-END;
 CREATE TRIGGER request_tags_facets_delete AFTER DELETE ON request_tags BEGIN
   ${counterDecrement('tag', 'old.tag', "''")}
 END;
 
-CREATE TRIGGER request_scores_facets_insert AFTER INSERT ON request_scores BEGIN
-  ${counterUpsert('score_name', 'new.name', "''", 1)}
-END;
 CREATE TRIGGER request_scores_facets_delete AFTER DELETE ON request_scores BEGIN
   ${counterDecrement('score_name', 'old.name', "''")}
 END;
 
-CREATE TRIGGER request_metadata_facets_insert AFTER INSERT ON request_metadata BEGIN
-  ${counterUpsert('metadata_key', 'new.key', "''", 1)}
-  INSERT INTO metadata_value_counts (key, value, n) VALUES (new.key, new.value, 1)
-    ON CONFLICT (key, value) DO UPDATE SET n = n + 1;
-END;
 CREATE TRIGGER request_metadata_facets_delete AFTER DELETE ON request_metadata BEGIN
   ${counterDecrement('metadata_key', 'old.key', "''")}
   UPDATE metadata_value_counts SET n = n - 1 WHERE key = old.key AND value = old.value;

@@ -40,6 +40,7 @@ import {
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { CounterDeltas } from './counters.ts';
 import { BUMP_CHANGE_SEQ, INSERT_TAG, insertOne, UPSERT_METADATA, UPSERT_SCORE } from './insert.ts';
 import { openDatabase, type SqliteOptions } from './open-database.ts';
 import { Statements } from './statements.ts';
@@ -49,6 +50,12 @@ const FACET_LIMIT = 500;
 const PROBE_CAP = 1000;
 const EXPORT_BATCH = 500;
 
+interface PendingInsert {
+  request: NewRequest;
+  resolve: (id: number) => void;
+  reject: (error: unknown) => void;
+}
+
 interface Page {
   ids: number[];
   next: { value: number; id: number } | null;
@@ -57,38 +64,76 @@ interface Page {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements: Statements;
-  private readonly insertMany: Database.Transaction<(requests: readonly NewRequest[]) => number[]>;
+  private readonly counters = new CounterDeltas();
+  /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
+  private readonly insertSavepoint: Database.Transaction<(request: NewRequest) => number>;
+  private queue: PendingInsert[] = [];
   private closed = false;
 
   constructor(private readonly db: Database.Database) {
     this.statements = new Statements(db);
-    const bump = db.prepare(BUMP_CHANGE_SEQ);
-    this.insertMany = db.transaction((requests: readonly NewRequest[]) => {
-      const ids = requests.map((request) => insertOne(this.statements, request));
-      bump.run();
-      return ids;
-    });
+    this.insertSavepoint = db.transaction((request: NewRequest) =>
+      insertOne(this.statements, request, this.counters),
+    );
   }
 
-  /** Runs `fn` in an immediate transaction that also bumps the change sequence. */
+  /** Runs `fn` in an immediate transaction that also flushes counters and bumps the change sequence. */
   private write<T>(fn: () => T): T {
     return this.db
       .transaction(() => {
         const result = fn();
+        this.counters.flush(this.statements);
         this.statements.prepare(BUMP_CHANGE_SEQ).run();
         return result;
       })
       .immediate();
   }
 
-  async insertRequest(request: NewRequest): Promise<number> {
-    const [id] = this.insertMany.immediate([request]);
-    return id as number;
+  /**
+   * Group commit: the inserts that arrive within one turn of the event loop (e.g. 16 concurrent
+   * HTTP clients) share one transaction, and each promise resolves only after that commit.
+   * Committing each row alone would write every touched page to the WAL once per row.
+   */
+  insertRequest(request: NewRequest): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      if (this.closed) {
+        reject(new Error('store is closed'));
+        return;
+      }
+      this.queue.push({ request, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flushQueue());
+    });
+  }
+
+  private flushQueue(): void {
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let outcomes: ({ ok: true; id: number } | { ok: false; error: unknown })[];
+    try {
+      outcomes = this.write(() =>
+        batch.map((item) => {
+          try {
+            return { ok: true as const, id: this.insertSavepoint(item.request) };
+          } catch (error) {
+            return { ok: false as const, error };
+          }
+        }),
+      );
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      const item = batch[i] as PendingInsert;
+      if (outcome.ok) item.resolve(outcome.id);
+      else item.reject(outcome.error);
+    });
   }
 
   async insertRequests(requests: NewRequest[]): Promise<number[]> {
     if (requests.length === 0) return [];
-    return this.insertMany.immediate(requests);
+    return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
   }
 
   private annotationsFor(ids: readonly number[]): Map<number, Annotations> {
@@ -277,8 +322,15 @@ export class SqliteStore implements Store {
 
   async setMetadata(id: number, entries: Record<string, string>): Promise<AnnotationsResponse | null> {
     return this.annotate(id, (startMs) => {
+      const exists = this.statements.prepare(
+        'SELECT 1 FROM request_metadata WHERE request_id = ? AND key = ?',
+      );
       const upsert = this.statements.prepare(UPSERT_METADATA);
-      for (const [key, value] of Object.entries(entries)) upsert.run(id, key, value, startMs);
+      for (const [key, value] of Object.entries(entries)) {
+        // A changed value is recounted by trigger; a new key is counted here.
+        if (!exists.get(id, key)) this.counters.metadata(key, value);
+        upsert.run(id, key, value, startMs);
+      }
     });
   }
 
@@ -290,6 +342,10 @@ export class SqliteStore implements Store {
 
   async setScore(id: number, name: string, value: number): Promise<AnnotationsResponse | null> {
     return this.annotate(id, (startMs) => {
+      const exists = this.statements.prepare(
+        'SELECT 1 FROM request_scores WHERE request_id = ? AND name = ?',
+      );
+      if (!exists.get(id, name)) this.counters.facet('score_name', name);
       this.statements.prepare(UPSERT_SCORE).run(id, name, value, startMs);
     });
   }
@@ -302,7 +358,8 @@ export class SqliteStore implements Store {
 
   async addTag(id: number, tag: string): Promise<AnnotationsResponse | null> {
     return this.annotate(id, (startMs) => {
-      this.statements.prepare(INSERT_TAG).run(id, tag, startMs);
+      if (this.statements.prepare(INSERT_TAG).run(id, tag, startMs).changes > 0)
+        this.counters.facet('tag', tag);
     });
   }
 
@@ -394,6 +451,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flushQueue();
     this.closed = true;
     try {
       this.db.pragma('optimize');
