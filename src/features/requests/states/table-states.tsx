@@ -24,7 +24,7 @@ export function TableSkeleton() {
       <table aria-label="Requests (loading)" className="data-table skeleton-table">
         <thead className="data-table-head">
           <tr className="data-table-row data-table-header-row">
-            {SKELETON_WIDTHS.map((width, i) => (
+            {SKELETON_WIDTHS.map((_width, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder cells
               <th key={i} className="data-table-th">
                 <Skeleton width="60%" height={10} />

@@ -42,7 +42,7 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
   const lastIndex = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && !isFetchingMore && lastIndex >= rows.length - 25) onEndReached?.();
+    if (hasMore && !isFetchingMore && lastIndex >= rows.length - 10) onEndReached?.();
   }, [hasMore, isFetchingMore, lastIndex, rows.length, onEndReached]);
 
   // Keyboard focus follows focusedIndex: scroll the row into view, then focus it once rendered.

@@ -1,0 +1,157 @@
+/**
+ * Browser bench for the requests table (issue 3), against the bench server's database:
+ *   - navigation → first rows visible, cold (fresh browser context each time), median of 5 (≤ 1 s)
+ *   - a filter change (a facet checkbox click) → the table shows the filtered rows (≤ 300 ms)
+ * Times come from inside the page: navigation start (performance time origin) or the click
+ * event, to the first animation frame in which the expected rows are rendered.
+ */
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { summarize } from '../percentile.ts';
+import type { BenchResult, BrowserBench, BrowserBenchContext } from '../types.ts';
+
+const COLD_LOADS = 5;
+const FILTER_SAMPLES = 8;
+
+// In-page code is source text: tsx-transpiled functions reference helpers that do not exist in the page.
+
+/** Before the app loads: records when the first table row appears, and the last click. */
+const INSTRUMENT = `
+  (() => {
+    const state = { firstRowAt: 0, clickAt: 0 };
+    window.__tableBench = state;
+    window.addEventListener('click', () => { state.clickAt = performance.now(); }, true);
+    const observer = new MutationObserver(() => {
+      if (!state.firstRowAt && document.querySelector('tbody tr[data-row-id]')) {
+        requestAnimationFrame(() => { state.firstRowAt = performance.now(); });
+        observer.disconnect();
+      }
+    });
+    document.addEventListener('DOMContentLoaded', () =>
+      observer.observe(document.body, { childList: true, subtree: true }));
+  })();
+`;
+
+/**
+ * Resolves with ms from the next click to the frame after the URL carries the filter, the top row
+ * is `id` and no refetch is in flight.
+ */
+const waitForTopRow = (page: Page, id: number, param: string, value: string): Promise<number> =>
+  page.evaluate(`
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const deadline = started + 20000;
+      const check = () => {
+        const clicked = window.__tableBench.clickAt > started;
+        const inUrl = new URLSearchParams(location.search).getAll(${JSON.stringify(param)}).includes(${JSON.stringify(value)});
+        const rows = [...document.querySelectorAll('tbody tr[data-row-id]')];
+        const top = rows.find((row) => row.getAttribute('aria-rowindex') === '2');
+        const topOk = top && top.getAttribute('data-row-id') === '${id}';
+        if (clicked && inUrl && topOk && !document.querySelector('.progress-bar')) {
+          requestAnimationFrame(() => resolve(performance.now() - window.__tableBench.clickAt));
+        } else if (performance.now() > deadline) reject(new Error('rows for the filter never showed'));
+        else requestAnimationFrame(check);
+      };
+      check();
+    })
+  `);
+
+interface Facet {
+  value: string;
+  count: number;
+}
+
+async function api<T>(ctx: BrowserBenchContext, path: string): Promise<T> {
+  const response = await fetch(`${ctx.baseUrl}${path}`, { headers: { 'x-api-key': ctx.apiKey } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function coldLoad(browser: Browser, ctx: BrowserBenchContext): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    await context.addInitScript(`localStorage.setItem('promptlog.apiKey', ${JSON.stringify(ctx.apiKey)});`);
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+    await page.goto(`${ctx.baseUrl}/`);
+    await page.waitForFunction('window.__tableBench.firstRowAt > 0', undefined, { timeout: 30_000 });
+    return (await page.evaluate('window.__tableBench.firstRowAt')) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Facet values to filter by, each with the id the filtered list starts with. */
+async function filterTargets(
+  ctx: BrowserBenchContext,
+): Promise<{ label: string; param: string; value: string; topId: number }[]> {
+  const facets = await api<{ models: Facet[]; providers: Facet[]; statuses: Facet[] }>(ctx, '/api/facets');
+  const candidates = [
+    ...facets.models.slice(0, 4).map((f) => ({ label: 'Model', param: 'model', value: f.value })),
+    ...facets.providers.slice(0, 2).map((f) => ({ label: 'Provider', param: 'provider', value: f.value })),
+    ...facets.statuses
+      .filter((f) => f.value !== 'SUCCESS')
+      .map((f) => ({ label: 'Status', param: 'status', value: f.value })),
+  ];
+  const targets = [];
+  for (const candidate of candidates) {
+    const params = new URLSearchParams({ [candidate.param]: candidate.value, limit: '1' });
+    const { rows } = await api<{ rows: { id: number }[] }>(ctx, `/api/requests?${params}`);
+    if (rows[0]) targets.push({ ...candidate, topId: rows[0].id });
+  }
+  return targets;
+}
+
+async function filterChanges(browser: Browser, ctx: BrowserBenchContext): Promise<number[]> {
+  const targets = await filterTargets(ctx);
+  if (targets.length === 0) throw new Error('no facet values to filter by (empty database?)');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const samples: number[] = [];
+  try {
+    await context.addInitScript(`localStorage.setItem('promptlog.apiKey', ${JSON.stringify(ctx.apiKey)});`);
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+    for (let i = 0; i < FILTER_SAMPLES; i++) {
+      const target = targets[i % targets.length];
+      if (!target) break;
+      await page.goto(`${ctx.baseUrl}/`);
+      await page.locator('tbody tr[data-row-id]').first().waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: new RegExp(`^${target.label}`) }).click();
+      const checkbox = page.getByRole('checkbox', { name: target.value, exact: true });
+      await checkbox.waitFor();
+      const measured = waitForTopRow(page, target.topId, target.param, target.value);
+      await checkbox.click();
+      samples.push(await measured);
+    }
+  } finally {
+    await context.close();
+  }
+  return samples;
+}
+
+const tableBench: BrowserBench = async (ctx) => {
+  const browser = await chromium.launch(ctx.chromiumPath ? { executablePath: ctx.chromiumPath } : {});
+  try {
+    const loads: number[] = [];
+    for (let i = 0; i < COLD_LOADS; i++) loads.push(await coldLoad(browser, ctx));
+    const filters = await filterChanges(browser, ctx);
+    const results: BenchResult[] = [
+      {
+        section: 'browser',
+        name: 'table: navigation → first rows (cold)',
+        ...summarize(loads),
+        budget: 'median ≤ 1000 ms',
+      },
+      {
+        section: 'browser',
+        name: 'table: filter change → updated rows',
+        ...summarize(filters),
+        budget: 'median ≤ 300 ms',
+      },
+    ];
+    return results;
+  } finally {
+    await browser.close();
+  }
+};
+
+export default tableBench;
