@@ -9,6 +9,24 @@ import { tsqueryText } from './dialect.ts';
 /** Characters of a metadata value held in its index (values can be far longer). */
 export const METADATA_INDEX_CHARS = 200;
 
+/**
+ * The request has metadata `key` with one of `values`, through the (key, left(value, 200)) index.
+ * A value shorter than the indexed prefix equals its own prefix, so only longer values need the
+ * full comparison; adding it always would make the planner count the same condition twice and
+ * misjudge how many rows match.
+ */
+function metadataCondition(key: string, values: readonly string[]): Sql {
+  const prefixes = [...new Set(values.map((value) => value.slice(0, METADATA_INDEX_CHARS)))];
+  const long = values.filter((value) => value.length >= METADATA_INDEX_CHARS);
+  const n = raw(String(METADATA_INDEX_CHARS));
+  const exact =
+    long.length === 0
+      ? raw('')
+      : sql` AND (length(m.value) < ${n} OR m.value = ANY(${[...new Set(long)]}::text[]))`;
+  return sql`EXISTS (SELECT 1 FROM request_metadata m WHERE m.request_id = r.id AND m.key = ${key}
+    AND left(m.value, ${n}) = ANY(${prefixes}::text[])${exact})`;
+}
+
 export function filterConditions(filter: RequestFilter): Sql[] {
   const parts: Sql[] = [];
   if (filter.models.length > 0) parts.push(sql`r.model = ANY(${filter.models}::text[])`);
@@ -20,12 +38,7 @@ export function filterConditions(filter: RequestFilter): Sql[] {
       sql`EXISTS (SELECT 1 FROM request_tags t WHERE t.request_id = r.id AND t.tag = ANY(${filter.tags}::text[]))`,
     );
   }
-  for (const { key, values } of filter.metadata) {
-    const prefixes = [...new Set(values.map((value) => value.slice(0, METADATA_INDEX_CHARS)))];
-    parts.push(sql`EXISTS (SELECT 1 FROM request_metadata m WHERE m.request_id = r.id AND m.key = ${key}
-      AND left(m.value, ${raw(String(METADATA_INDEX_CHARS))}) = ANY(${prefixes}::text[])
-      AND m.value = ANY(${values}::text[]))`);
-  }
+  for (const { key, values } of filter.metadata) parts.push(metadataCondition(key, values));
   for (const { name, min, max } of filter.scores) {
     const bounds: Sql[] = [];
     if (min !== undefined) bounds.push(sql`s.value >= ${min}`);
