@@ -186,24 +186,24 @@ export const SEARCH_SORT_FIELDS = [
   'status',
 ] as const;
 
-/** Shape only; field/operator names and values are checked by server/routes (so errors can name them). */
-export const searchFilterSchema = z.object({
-  field: z.string(),
-  operator: z.string(),
-  value: z.unknown().optional(),
-  nested_key: z.string().nullish(),
-});
-export type WireSearchFilter = z.infer<typeof searchFilterSchema>;
+export interface WireSearchFilter {
+  field: string;
+  operator: string;
+  value?: unknown;
+  nested_key?: string | null;
+}
 export interface WireSearchGroup {
   logic?: 'AND' | 'OR';
-  filters: (WireSearchGroup | WireSearchFilter)[];
+  filters: unknown[];
 }
-export const searchGroupSchema: z.ZodType<WireSearchGroup> = z.lazy(() =>
-  z.object({
-    logic: z.enum(['AND', 'OR']).optional(),
-    filters: z.array(z.union([searchGroupSchema, searchFilterSchema])).max(200),
-  }),
-);
+/**
+ * Shape of the top group only: its entries (filters or nested groups) are checked one by one by
+ * the server, so that an error can name the exact entry and key at fault.
+ */
+export const searchGroupSchema = z.object({
+  logic: z.enum(['AND', 'OR']).optional(),
+  filters: z.array(z.unknown()).max(500),
+});
 
 export const SEARCH_MAX_PER_PAGE = 500;
 export const searchBodySchema = z.object({

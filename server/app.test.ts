@@ -17,6 +17,7 @@ describe('health', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ ok: true, version: 'test', store: 'sqlite' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 });
 

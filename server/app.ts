@@ -66,6 +66,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     parseJson(request, body as string, done);
   });
 
+  // No response, JSON or error, is ever sniffed into HTML by a browser.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
   installErrorHandler(app, bodyLimit);
   const verifyKey = createKeyVerifier(deps.apiKeys);
   const tokens = new ExportTokens();

@@ -36,7 +36,12 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
 /** Errors other layers throw that are the client's or the database's fault, matched by name. */
 function namedError(error: Error): { status: number; code: string; message: string; param?: string } | null {
   if (error instanceof InvalidCursorError) {
-    return { status: 400, code: 'invalid_cursor', message: `cursor: ${error.message}`, param: 'cursor' };
+    return {
+      status: 400,
+      code: 'invalid_cursor',
+      message: `cursor: invalid cursor (${error.message}); start again without it`,
+      param: 'cursor',
+    };
   }
   if (error instanceof InvalidSearchFilterError) {
     return {

@@ -6,6 +6,7 @@
 import {
   SEARCH_FIELD_OPERATORS,
   type SearchField,
+  type WireSearchFilter,
   type WireSearchGroup,
 } from '../../../contract/promptlayer.ts';
 import { badRequest } from '../../http/errors.ts';
@@ -86,6 +87,23 @@ function checkValue(family: Family, operator: string, value: unknown, path: stri
   return value;
 }
 
+function asGroup(raw: object, at: string): WireSearchGroup {
+  const { logic, filters } = raw as { logic?: unknown; filters?: unknown };
+  if (logic !== undefined && logic !== 'AND' && logic !== 'OR') fail(`${at}.logic`, "expected 'AND' or 'OR'");
+  if (!Array.isArray(filters)) fail(`${at}.filters`, 'expected an array');
+  return { logic: logic as WireSearchGroup['logic'], filters };
+}
+
+function asFilter(raw: object, at: string): WireSearchFilter {
+  const { field, operator, value, nested_key } = raw as Record<string, unknown>;
+  if (typeof field !== 'string') fail(`${at}.field`, 'required: the field to filter on');
+  if (typeof operator !== 'string') fail(`${at}.operator`, 'required: the operator to apply');
+  if (nested_key !== undefined && nested_key !== null && typeof nested_key !== 'string') {
+    fail(`${at}.nested_key`, 'expected a string');
+  }
+  return { field, operator, value, nested_key: nested_key as string | null | undefined };
+}
+
 export function toSearchFilterNode(
   group: WireSearchGroup,
   path = 'filter_group',
@@ -93,11 +111,14 @@ export function toSearchFilterNode(
   count = { n: 0 },
 ): SearchFilterNode {
   if (depth > MAX_DEPTH) fail(path, `filter groups nest at most ${MAX_DEPTH} deep`);
-  const filters = group.filters.map((entry, index): SearchFilterNode => {
+  const filters = group.filters.map((raw, index): SearchFilterNode => {
     const at = `${path}.filters.${index}`;
     count.n += 1;
     if (count.n > MAX_FILTERS) fail(at, `at most ${MAX_FILTERS} filters in all`);
-    if ('filters' in entry) return toSearchFilterNode(entry, at, depth + 1, count);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      fail(at, 'expected a filter or a filter group object');
+    if ('filters' in raw) return toSearchFilterNode(asGroup(raw, at), at, depth + 1, count);
+    const entry = asFilter(raw, at);
     if (!(entry.field in SEARCH_FIELD_OPERATORS)) {
       fail(
         `${at}.field`,

@@ -213,6 +213,12 @@ forEachStore((kind) => {
       ['page 0', { page: 0 }, 'page'],
       ['per_page as a string', { per_page: '10' }, 'per_page'],
       ['logic XOR', { filter_group: { logic: 'XOR', filters: [] } }, 'filter_group'],
+      [
+        'a filter without an operator',
+        { filter_group: { filters: [{ field: 'engine' }] } },
+        'filter_group.filters.0.operator',
+      ],
+      ['a filter that is not an object', { filter_group: { filters: [3] } }, 'filter_group.filters.0'],
     ])('answers 400 for %s', async (_label, payload, field) => {
       const response = await search(payload);
       expect(response.statusCode).toBe(400);
