@@ -19,6 +19,7 @@ test('renders every content block type, tool calls joined to results, tools and 
   const d = drawer(page, id);
   const input = d.getByRole('region', { name: 'Input' });
   await expect(input.getByRole('article')).toHaveCount(6);
+  await page.screenshot({ path: 'screenshots/drawer-light.png' });
   await expect(input.getByRole('article', { name: 'input message 1: system' })).toContainText(
     'System prompt here.',
   );
@@ -110,6 +111,7 @@ test('renders completion prompts and shows the error prominently', async ({ page
   await expect(error).toContainText('PROVIDER_TIMEOUT');
   await expect(error).toContainText('Request timed out after 30 seconds');
   await expect(d.getByText('ERROR', { exact: true })).toBeVisible();
+  await page.screenshot({ path: 'screenshots/drawer-status-error.png' });
 });
 
 test('hostile payloads stay inert text', async ({ page, server }) => {
@@ -149,6 +151,7 @@ test('a 5 MB message opens collapsed and expands on demand', async ({ page, serv
     .first()
     .evaluate((el) => el.textContent?.length ?? 0);
   expect(shown).toBeLessThan(10_000);
+  await page.screenshot({ path: 'screenshots/drawer-long-collapsed.png' });
   await more.click();
   await expect
     .poll(() =>
@@ -158,7 +161,7 @@ test('a 5 MB message opens collapsed and expands on demand', async ({ page, serv
         .evaluate((el) => el.textContent?.length ?? 0),
     )
     .toBeGreaterThan(100_000);
-  await page.screenshot({ path: 'screenshots/drawer-long-content.png' });
+  await page.screenshot({ path: 'screenshots/drawer-long-expanded.png' });
 });
 
 test('a 2,000-message conversation renders incrementally as it scrolls', async ({ page, server }) => {
