@@ -13,6 +13,7 @@ import { ensureDatabase, removeIngestedRows } from './database.ts';
 import { createFloor } from './floor.ts';
 import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
+import { acquireLock } from './lock.ts';
 import { loadProfile } from './profile.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
@@ -43,6 +44,12 @@ if (Number(load[0]) > cpus().length * 0.5) {
   console.log('bench: WARNING the machine is busy (1-min load above half the cores): figures will be skewed');
 }
 
+try {
+  acquireLock(`.bench/${args.store}-${args.rows}.lock`);
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const db = await ensureDatabase(args);
 console.log(`bench: database ${db.dataDir}: ${db.rows.toLocaleString('en')} requests, ${db.origin}`);
 const apiKey = `bench_${randomBytes(16).toString('hex')}`;
