@@ -165,6 +165,43 @@ describe.skipIf(!TEST_DATABASE_URL)('postgres store: grouped inserts', () => {
   });
 });
 
+describe.skipIf(!TEST_DATABASE_URL)('postgres store: metadata values longer than the index holds', () => {
+  it('filters by the exact value, even when values share their first 200 characters', async () => {
+    const schema = await freshSchema();
+    const store = await openPostgresStore(schema.url, { poolSize: 2 });
+    try {
+      const head = 'x'.repeat(200);
+      const long1 = `${head}-one`;
+      const long2 = `${head}-two`;
+      const huge = 'y'.repeat(60_000);
+      const ids = await store.insertRequests([
+        makeNewRequest({ metadata: { note: long1 } }),
+        makeNewRequest({ metadata: { note: long2 } }),
+        makeNewRequest({ metadata: { note: head } }),
+        makeNewRequest({ metadata: { note: huge } }),
+      ]);
+      const matching = async (values: string[]) =>
+        (
+          await store.listRequests({
+            filter: { ...emptyFilter(), metadata: [{ key: 'note', values }] },
+            sort: 'time',
+            order: 'asc',
+            limit: 10,
+          })
+        ).rows.map((row) => row.id);
+      expect(await matching([long2])).toEqual([ids[1]]);
+      expect(await matching([head])).toEqual([ids[2]]);
+      expect(await matching([long1, huge])).toEqual([ids[0], ids[3]]);
+      expect(await matching(['x'])).toEqual([]);
+      expect((await store.metadataValues('note', head, 10)).map((v) => v.value).sort()).toEqual(
+        [head, long1, long2].sort(),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe.skipIf(!TEST_DATABASE_URL)('postgres store: concurrency', () => {
   it('loses no score, metadata or tag written concurrently to one request through separate pools', async () => {
     const schema = await freshSchema();
