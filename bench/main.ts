@@ -168,5 +168,8 @@ const report = {
   database: db,
   rows,
 };
-writeFileSync('.bench/last-run.json', `${JSON.stringify(report, null, 2)}\n`);
-console.log('bench: wrote .bench/last-run.json');
+const json = `${JSON.stringify(report, null, 2)}\n`;
+writeFileSync('.bench/last-run.json', json);
+// Also per database, so a PostgreSQL run does not hide the last SQLite one.
+writeFileSync(`.bench/last-run-${args.store}-${args.rows}.json`, json);
+console.log(`bench: wrote .bench/last-run.json and .bench/last-run-${args.store}-${args.rows}.json`);
