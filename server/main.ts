@@ -5,6 +5,8 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
+const DRAIN_TIMEOUT_MS = 30_000;
+
 let server: RunningServer | undefined;
 let stopping = false;
 
@@ -15,6 +17,11 @@ function stop(signal: NodeJS.Signals): void {
   }
   stopping = true;
   process.stdout.write(`${signal}: finishing in-flight requests, then closing the store\n`);
+  // A download that never finishes must not keep the process alive forever.
+  setTimeout(() => {
+    process.stderr.write(`still busy after ${DRAIN_TIMEOUT_MS / 1000} s: exiting without waiting\n`);
+    process.exit(1);
+  }, DRAIN_TIMEOUT_MS).unref();
   server.close().then(
     () => process.exit(0),
     (error: unknown) => {
