@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { createTestApp, errorOf, KEY_HEADER, TEST_KEY, type TestApp } from './routes/test-app.ts';
+import { createTestApp, errorOf, KEY_HEADER, logBody, TEST_KEY, type TestApp } from './routes/test-app.ts';
 import { openStore } from './store/open-store.ts';
 
 let t: TestApp;
@@ -141,6 +141,37 @@ describe('internal errors', () => {
       });
     } finally {
       await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('database unavailable', () => {
+  it('answers 503 JSON (database_unavailable), not a 500, when PostgreSQL cannot be reached', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-nodb-'));
+    // Nothing listens on port 1: the adapter starts anyway and reports the outage per request.
+    const store = await openStore({ dataDir, databaseUrl: 'postgres://postgres@127.0.0.1:1/none' });
+    const app = buildApp({ store, apiKeys: [TEST_KEY], version: 'test', distDir: join(dataDir, 'none') });
+    try {
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      for (const [method, url] of [
+        ['GET', '/api/requests'],
+        ['POST', '/log-request'],
+      ] as const) {
+        const response = await app.inject({
+          method,
+          url,
+          headers: KEY_HEADER,
+          payload: method === 'POST' ? logBody() : undefined,
+        });
+        expect(response.statusCode).toBe(503);
+        expect(errorOf(response).error).toBe('database_unavailable');
+        expect(response.body).not.toContain('127.0.0.1:1');
+      }
+    } finally {
+      await app.close();
+      await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
