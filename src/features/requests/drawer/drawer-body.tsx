@@ -58,8 +58,9 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
           </button>
         </div>
       ) : null}
-      <div className="drawer-scroll">
-        <DrawerLoader key={id} id={id} onChange={onChange} metadataKeyRef={metadataKeyRef} />
+      {/* Keyed: a new request starts at the top, with no state left from the previous one. */}
+      <div className="drawer-scroll" key={id}>
+        <DrawerLoader id={id} onChange={onChange} metadataKeyRef={metadataKeyRef} />
       </div>
     </>
   );
