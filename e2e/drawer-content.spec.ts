@@ -98,7 +98,7 @@ test('renders every content block type, tool calls joined to results, tools and 
   await expect(d.getByRole('region', { name: 'Raw JSON' })).toContainText(
     '"functionName": "anthropic.messages.create"',
   );
-  await page.screenshot({ path: 'screenshots/drawer-light.png' });
+  await page.screenshot({ path: 'screenshots/drawer-light-bottom.png' });
 });
 
 test('renders completion prompts and shows the error prominently', async ({ page, server }) => {
