@@ -11,7 +11,8 @@
  * - `server`: a real Promptlog server (startServer) on a fresh temp data dir and port 0, one per
  *   test, with a known API key; closed and its data dir removed afterwards. It serves the built SPA
  *   from dist/ (run `npx vite build` first; `npm test` does).
- * - `page`: FAILS the test on any console error or uncaught page error. A test that expects some
+ * - `page`: FAILS the test on any console error or uncaught page error (checked while the server is
+ *   still up). A test that expects some
  *   (e.g. the browser's "Failed to load resource … 401" line) lists them with
  *   `test.use({ allowedConsoleErrors: [/401/] })`.
  */
@@ -102,7 +103,9 @@ export const test = base.extend<Fixtures>({
     await rm(dataDir, { recursive: true, force: true });
   },
 
-  page: async ({ page, allowedConsoleErrors }, use) => {
+  // Depends on `server` so the server outlives the page: a poll in flight while the test ends must
+  // not hit a closed port and count as a console error.
+  page: async ({ page, allowedConsoleErrors, server: _server }, use) => {
     const errors: string[] = [];
     const allowed = (text: string) => allowedConsoleErrors.some((pattern) => pattern.test(text));
     page.on('console', (message) => {
