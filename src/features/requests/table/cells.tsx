@@ -21,14 +21,16 @@ export function StatusBadge({ row }: { row: Pick<RequestRow, 'status' | 'errorTy
 
 export function TagList({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <span className="muted">—</span>;
+  // Long tags get the cell to themselves; short ones go two by two.
+  const shown = (tags[0]?.length ?? 0) > 10 ? 1 : 2;
   return (
     <span className="chip-row" title={tags.join(', ')}>
-      {tags.slice(0, 2).map((tag) => (
+      {tags.slice(0, shown).map((tag) => (
         <span key={tag} className="tag truncate">
           {tag}
         </span>
       ))}
-      {tags.length > 2 ? <span className="more">+{tags.length - 2}</span> : null}
+      {tags.length > shown ? <span className="more">+{tags.length - shown}</span> : null}
     </span>
   );
 }
