@@ -77,7 +77,8 @@ test('opens from a deep link; copy ID and copy link put exactly the right text o
   // The copied link opens the same request in a fresh page.
   const other = await page.context().newPage();
   await other.goto(link);
-  await expect(drawer(other, id)).toBeVisible();
+  // A whole fresh page load (bundle, list, detail): allow for a busy machine.
+  await expect(drawer(other, id)).toBeVisible({ timeout: 15_000 });
   await other.close();
 });
 

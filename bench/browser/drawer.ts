@@ -146,12 +146,22 @@ async function logLarge(ctx: BrowserBenchContext, body: unknown): Promise<number
   return ((await response.json()) as { id: number }).id;
 }
 
+async function deleteLarge(ctx: BrowserBenchContext): Promise<void> {
+  const response = await fetch(`${ctx.baseUrl}/api/requests?tag=${LARGE_TAG}`, {
+    method: 'DELETE',
+    headers: { 'x-api-key': ctx.apiKey },
+  });
+  if (!response.ok) throw new Error(`deleting the ${LARGE_TAG} requests answered ${response.status}`);
+}
+
 async function largeBench(browser: Browser, ctx: BrowserBenchContext): Promise<BenchResult[]> {
   const kinds = [
     { name: '5 MB message', body: { ...hugeTextBody(), tags: [LARGE_TAG] } },
     { name: '2,000 messages', body: { ...longConversationBody(2000), tags: [LARGE_TAG] } },
   ];
   const results: BenchResult[] = [];
+  // Leftovers of an interrupted run would otherwise stay in the reused bench database.
+  await deleteLarge(ctx);
   try {
     for (const kind of kinds) {
       const id = await logLarge(ctx, kind.body);
@@ -177,10 +187,7 @@ async function largeBench(browser: Browser, ctx: BrowserBenchContext): Promise<B
       });
     }
   } finally {
-    await fetch(`${ctx.baseUrl}/api/requests?tag=${LARGE_TAG}`, {
-      method: 'DELETE',
-      headers: { 'x-api-key': ctx.apiKey },
-    });
+    await deleteLarge(ctx);
   }
   return results;
 }
