@@ -73,7 +73,7 @@ export async function ensureDatabase(args: BenchArgs, root = '.bench'): Promise<
       dataDir,
       databaseUrl: args.databaseUrl,
       rows: result.inserted,
-      origin: `seeded now: ${seconds.toFixed(1)} s, ${rate}/s (store insert ${(result.insertMs / 1000).toFixed(1)} s)`,
+      origin: `seeded now: ${seconds.toFixed(1)} s, ${rate}/s (store insert ${(result.insertMs / 1000).toFixed(1)} s, CPU ${(result.cpuMs / 1000).toFixed(1)} s)`,
     };
   } finally {
     await store.close();

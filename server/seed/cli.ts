@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(
       `seed: inserted ${result.inserted.toLocaleString('en')} in ${seconds.toFixed(1)} s ` +
         `(${Math.round(result.inserted / seconds)}/s; generate+normalise ${(result.prepareMs / 1000).toFixed(1)} s, ` +
-        `store insert ${(result.insertMs / 1000).toFixed(1)} s)`,
+        `store insert ${(result.insertMs / 1000).toFixed(1)} s; CPU ${(result.cpuMs / 1000).toFixed(1)} s)`,
     );
   } finally {
     await store.close();
