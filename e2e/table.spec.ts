@@ -43,4 +43,18 @@ test.describe('without a key', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('table', { name: 'Requests' }).locator('tbody tr')).toHaveCount(1);
   });
+
+  test('a revoked key stored in the browser returns the user to the sign-in form', async ({
+    page,
+    server,
+  }) => {
+    await server.log(chatBody('hello', 'hi'));
+    await page.goto(server.signInUrl());
+    await expect(page.getByRole('table', { name: 'Requests' }).locator('tbody tr')).toHaveCount(1);
+    await page.evaluate(() => localStorage.setItem('promptlog.apiKey', 'revoked-key'));
+    await page.reload();
+    await expect(page.getByRole('alert')).toContainText('not accepted');
+    await expect(page.getByLabel('API key')).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('promptlog.apiKey'))).toBeNull();
+  });
 });

@@ -1,10 +1,11 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { Layout } from './layout.tsx';
 import { Providers } from './providers.tsx';
 import { SignInGate } from './sign-in-gate.tsx';
 
-export function App() {
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <Providers>
+    <Providers client={queryClient}>
       <SignInGate>
         <Layout />
       </SignInGate>
