@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createKeyVerifier } from './auth/api-keys.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { badRequest } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
+import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
@@ -63,12 +65,19 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    parseJson(request, body as string, done);
+    parseJson(request, replaceJsonNulEscapes(body as string), done);
   });
 
   // No response, JSON or error, is ever sniffed into HTML by a browser.
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
+    if (urlHasNul(request.url)) {
+      throw badRequest(
+        'The URL contains a NUL character (%00), which Promptlog does not accept.',
+        undefined,
+        'nul_in_url',
+      );
+    }
   });
   installErrorHandler(app, bodyLimit);
   const verifyKey = createKeyVerifier(deps.apiKeys);

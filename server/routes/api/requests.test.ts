@@ -113,6 +113,12 @@ forEachStore((kind) => {
       expect(body.detail?.[0]?.loc).toEqual(['query', param]);
     });
 
+    it('answers 400 for a NUL character in the URL', async () => {
+      const response = await get('/api/requests?tag=a%00b');
+      expect(response.statusCode).toBe(400);
+      expect(errorOf(response).error).toBe('nul_in_url');
+    });
+
     it('accepts X-API-KEY or Authorization: Bearer, and answers 401 otherwise', async () => {
       expect((await get('/api/requests', { authorization: `Bearer ${TEST_KEY}` })).statusCode).toBe(200);
       const none = await get('/api/requests', {});

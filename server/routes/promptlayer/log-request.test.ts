@@ -138,6 +138,21 @@ forEachStore((kind) => {
       expect(detail.output).toEqual({ type: 'completion', content: [{ type: 'text', text: 'done' }] });
     });
 
+    it('stores NUL characters as U+FFFD on every adapter instead of failing', async () => {
+      const response = await post(
+        logBody({
+          output: { type: 'completion', content: 'a\u0000b' },
+          tags: ['t\u0000'],
+          metadata: { 'k\u0000': 'v\u0000' },
+        }),
+      );
+      expect(response.statusCode).toBe(201);
+      const detail = await detailOf((response.json() as { id: number }).id);
+      expect(detail.output).toEqual({ type: 'completion', content: [{ type: 'text', text: 'a\uFFFDb' }] });
+      expect(detail.tags).toEqual(['t\uFFFD']);
+      expect(detail.metadata).toEqual({ 'k\uFFFD': 'v\uFFFD' });
+    });
+
     it('takes the key from X-API-KEY in any case, or from body.api_key', async () => {
       expect((await post(logBody(), { 'X-Api-Key': TEST_KEY })).statusCode).toBe(201);
       expect((await post(logBody(), { 'X-API-KEY': TEST_KEY })).statusCode).toBe(201);
