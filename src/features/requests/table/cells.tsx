@@ -1,7 +1,9 @@
 import type { RequestRow } from '../../../../contract/api.ts';
 import { formatAbsoluteTime, formatRelativeTime } from '../../../lib/format.ts';
+import { useNow } from '../../../lib/use-now.ts';
 
 export function TimeCell({ iso }: { iso: string }) {
+  useNow(); // re-render as time passes
   const absolute = formatAbsoluteTime(iso);
   return (
     <time dateTime={iso} title={absolute} className="cell-time">
