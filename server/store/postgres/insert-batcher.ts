@@ -47,7 +47,8 @@ export class InsertBatcher {
         group[0]?.reject(error);
         return;
       }
-      await Promise.all(group.map((item) => this.write([item])));
+      // One by one, in arrival order, so ids still ascend in call order.
+      for (const item of group) await this.write([item]);
     }
   }
 }

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyFilter, type RequestStatus } from '../../../contract/api.ts';
+import { runStoreContract } from '../contract-suite.ts';
 import { makeNewRequest } from '../test-request.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import { openPostgresStore } from './index.ts';
@@ -37,6 +38,11 @@ function urlVia(port: number, schema: string): string {
   url.hostname = '127.0.0.1';
   url.port = String(port);
   return url.toString();
+}
+
+// The storage contract, unchanged: a fresh schema (migrated from nothing) for every test.
+if (TEST_DATABASE_URL) {
+  runStoreContract('postgres', async () => openPostgresStore((await freshSchema()).url, { poolSize: 4 }));
 }
 
 describe.skipIf(!TEST_DATABASE_URL)('postgres store: migrations', () => {
