@@ -106,7 +106,9 @@ test('a score filter and the table agree at once after a keyboard score', async 
   await page.goto(server.signInUrl(`/?score.default=80..&request=${drop}`));
   await expect(tableRow(page, keep)).toBeVisible();
   await expect(tableRow(page, drop)).toBeVisible();
+  await expect(drawer(page, drop).getByRole('list', { name: 'Scores' })).toContainText('95');
   await page.keyboard.press('1');
+  await expect(drawer(page, drop).getByRole('list', { name: 'Scores' })).toContainText('20');
   await expect(tableRow(page, drop)).toHaveCount(0);
   await expect(tableRow(page, keep)).toBeVisible();
   // The open request left the filtered list; j still moves on from where it was.

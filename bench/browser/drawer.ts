@@ -34,14 +34,13 @@ const INSTRUMENT = `
   })();
 `;
 
-/** Resolves (in the page) with ms from the last input to the frame after request `id`'s summary shows. */
+/** Resolves (in the page) with ms from the last input to the frame after request `id`'s own summary shows. */
 const waitForContent = (page: Page, id: number): Promise<number> =>
   page.evaluate(`
     new Promise((resolve) => {
       const check = () => {
         const dialog = document.querySelector('[role="dialog"]');
-        const title = dialog?.querySelector('h2')?.textContent?.replace(/\\s+/g, ' ').trim();
-        if (title === 'Request ${id}' && dialog?.querySelector('#drawer-summary-title')) {
+        if (dialog?.querySelector('.drawer-view[data-request-id="${id}"] #drawer-summary-title')) {
           requestAnimationFrame(() => resolve(performance.now() - window.__drawerBench.start));
         } else requestAnimationFrame(check);
       };

@@ -1,7 +1,9 @@
-import { type RefObject, useRef } from 'react';
+import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
+import type { AnnotationChange } from './annotation-change.ts';
 import { describeChange } from './annotation-change.ts';
 import { DrawerHeader } from './drawer-header.tsx';
 import { DrawerLoader } from './drawer-loader.tsx';
+import { DrawerSkeleton } from './drawer-states.tsx';
 import { TRIAGE_SCORE_NAME } from './triage-keys.ts';
 import { useAnnotate } from './use-annotate.ts';
 import { useListNavigation } from './use-list-navigation.ts';
@@ -18,8 +20,18 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   const navigation = useListNavigation(id);
   const copyIdRef = useRef<HTMLButtonElement>(null);
   const metadataKeyRef = useRef<HTMLInputElement>(null);
-  const onChange = (change: Parameters<typeof annotate.mutate>[0]['change']) =>
-    annotate.mutate({ id, change });
+  // The content follows the id as a deferred (interruptible, time-sliced) render, so opening or
+  // switching to a heavy request never blocks the tab in one long task; the header is immediate.
+  const contentId = useDeferredValue<number | null>(id, null);
+  const { mutate } = annotate;
+  const onChange = (change: AnnotationChange) => mutate({ id, change });
+  // Edits made in the content belong to the request the content shows.
+  const onContentChange = useCallback(
+    (change: AnnotationChange) => {
+      if (contentId !== null) mutate({ id: contentId, change });
+    },
+    [mutate, contentId],
+  );
 
   useTriageKeys(drawerRef, (action) => {
     switch (action.type) {
@@ -59,8 +71,12 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
         </div>
       ) : null}
       {/* Keyed: a new request starts at the top, with no state left from the previous one. */}
-      <div className="drawer-scroll" key={id}>
-        <DrawerLoader id={id} onChange={onChange} metadataKeyRef={metadataKeyRef} />
+      <div className="drawer-scroll" key={contentId ?? 'first'} aria-busy={contentId !== id}>
+        {contentId === null ? (
+          <DrawerSkeleton id={id} />
+        ) : (
+          <DrawerLoader id={contentId} onChange={onContentChange} metadataKeyRef={metadataKeyRef} />
+        )}
       </div>
     </>
   );

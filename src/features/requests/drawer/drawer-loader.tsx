@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Ref } from 'react';
+import { memo, type Ref } from 'react';
 import { requestQueries } from '../api/index.ts';
 import type { AnnotationChange } from './annotation-change.ts';
 import { DrawerError, DrawerSkeleton } from './drawer-states.tsx';
@@ -12,11 +12,11 @@ interface DrawerLoaderProps {
 }
 
 /** Skeleton, error with Retry, or the view. Keyed by id by its parent so no state leaks between requests. */
-export function DrawerLoader({ id, onChange, metadataKeyRef }: DrawerLoaderProps) {
+export const DrawerLoader = memo(function DrawerLoader({ id, onChange, metadataKeyRef }: DrawerLoaderProps) {
   const detail = useQuery(requestQueries.detail(id));
   if (detail.data)
     return <DrawerView detail={detail.data} onChange={onChange} metadataKeyRef={metadataKeyRef} />;
   if (detail.isError)
     return <DrawerError id={id} error={detail.error} onRetry={() => void detail.refetch()} />;
   return <DrawerSkeleton id={id} />;
-}
+});

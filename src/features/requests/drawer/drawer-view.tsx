@@ -17,7 +17,7 @@ export interface DrawerViewProps {
 /** Everything about one loaded request. Pure: data in, edits out. */
 export function DrawerView({ detail, onChange, metadataKeyRef }: DrawerViewProps) {
   return (
-    <div className="drawer-view">
+    <div className="drawer-view" data-request-id={detail.id}>
       <StatusLine detail={detail} />
       <SummarySection detail={detail} />
       <ScoresSection scores={detail.scores} onChange={onChange} />
