@@ -115,3 +115,30 @@ test('a score filter and the table agree at once after a keyboard score', async 
   await page.keyboard.press('j');
   await expect(drawer(page, keep)).toBeVisible();
 });
+
+test('the ? dialog lists the drawer shortcuts, and they stay quiet while it is open', async ({
+  page,
+  server,
+}) => {
+  const ids = await server.logMany(variedBodies(3));
+  const id = ids[1] as number;
+  await page.goto(server.signInUrl(`/?request=${id}`));
+  await expect(drawer(page, id).getByRole('region', { name: 'Summary' })).toBeVisible();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: /shortcuts/i });
+  await expect(help).toBeVisible();
+  for (const text of [
+    'Open the next request in the list',
+    'Set the default score to 20, 40, 60, 80, 100',
+    'Set the default score to 0',
+    "Copy the open request's ID",
+  ])
+    await expect(help).toContainText(text);
+  await page.keyboard.press('j');
+  await page.keyboard.press('5');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(drawer(page, id)).toBeVisible();
+  const scores = (await server.api<{ scores: Record<string, number> }>(`/api/requests/${id}`)).body.scores;
+  expect(scores.default).not.toBe(100);
+});
