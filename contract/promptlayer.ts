@@ -56,7 +56,10 @@ export const wireTemplateSchema = z.discriminatedUnion('type', [
 ]);
 export type WireTemplate = z.infer<typeof wireTemplateSchema>;
 
-const tokenCount = z.number().int().nonnegative();
+/** Both adapters store token counts and version numbers as 32-bit integers. */
+export const INT32_MAX = 2_147_483_647;
+const tokenCount = z.number().int().nonnegative().max(INT32_MAX);
+const versionNumber = z.number().int().positive().max(INT32_MAX);
 
 /**
  * POST /log-request body after camelCase aliases have been folded into the snake_case keys.
@@ -74,7 +77,7 @@ export const logRequestBodySchema = z.object({
   metadata: z.record(z.string().max(1024), z.string()).nullish(),
   prompt_name: z.string().max(1024).nullish(),
   prompt_id: z.union([z.string().max(256), z.number().int()]).nullish(),
-  prompt_version_number: z.number().int().positive().nullish(),
+  prompt_version_number: versionNumber.nullish(),
   prompt_input_variables: z.record(z.string(), z.unknown()).nullish(),
   input_tokens: tokenCount.nullish(),
   output_tokens: tokenCount.nullish(),
@@ -143,7 +146,7 @@ export const trackPromptBodySchema = z.object({
   request_id: requestIdSchema,
   prompt_name: z.string().min(1).max(1024),
   prompt_input_variables: z.record(z.string(), z.unknown()).nullish(),
-  version: z.number().int().positive().nullish(),
+  version: versionNumber.nullish(),
   label: z.string().max(256).nullish(),
 });
 

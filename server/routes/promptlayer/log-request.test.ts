@@ -188,6 +188,8 @@ forEachStore((kind) => {
       ['an unparseable timestamp', { request_start_time: 'not a date' }, 'request_start_time'],
       ['input_tokens as a string', { input_tokens: '12' }, 'input_tokens'],
       ['status lower-case', { status: 'success' }, 'status'],
+      ['input_tokens beyond 32 bits', { input_tokens: 2 ** 31 }, 'input_tokens'],
+      ['prompt_version_number beyond 32 bits', { prompt_version_number: 2 ** 31 }, 'prompt_version_number'],
     ])('answers 422 naming the field for %s, and writes nothing', async (_label, patch, field) => {
       const before = await countAll(t.store);
       const response = await post(logBody(patch));

@@ -51,33 +51,39 @@ function fail(path: string, message: string): never {
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** The JavaScript Date range, in epoch ms. */
+const MAX_TIME_MS = 8.64e15;
+
 function isTime(v: unknown): boolean {
-  return (isNumber(v) && v >= 0) || (isString(v) && !Number.isNaN(Date.parse(v)));
+  return (isNumber(v) && v >= 0 && v <= MAX_TIME_MS) || (isString(v) && !Number.isNaN(Date.parse(v)));
 }
 
-/** Datetimes go to the store as epoch milliseconds. */
-function timeToMs(v: unknown): number {
-  return isNumber(v) ? v : Date.parse(v as string);
-}
+/**
+ * Both adapters bind whole numbers as 64-bit integers: beyond the safe range a value would be a
+ * database error, so it is a 400 here.
+ */
+const isSearchNumber = (v: unknown): v is number => isNumber(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+const NUMBER_EXPECTED = `finite numbers within ±${Number.MAX_SAFE_INTEGER}`;
 
 function checkValue(family: Family, operator: string, value: unknown, path: string): unknown {
   if (NO_VALUE.has(operator)) return undefined;
   const where = `${path}.value`;
   if (family === 'numeric') {
     if (operator === 'between') {
-      if (Array.isArray(value) && value.length === 2 && value.every(isNumber)) return value;
-      fail(where, 'expected [min, max] numbers');
+      if (Array.isArray(value) && value.length === 2 && value.every(isSearchNumber)) return value;
+      fail(where, `expected [min, max], ${NUMBER_EXPECTED}`);
     }
-    if (!isNumber(value)) fail(where, 'expected a number');
+    if (!isSearchNumber(value)) fail(where, `expected a number, ${NUMBER_EXPECTED}`);
     return value;
   }
   if (family === 'datetime') {
     if (operator === 'between') {
-      if (Array.isArray(value) && value.length === 2 && value.every(isTime)) return value.map(timeToMs);
+      if (Array.isArray(value) && value.length === 2 && value.every(isTime)) return value;
       fail(where, 'expected [from, to] ISO-8601 date-times');
     }
-    if (!isTime(value)) fail(where, 'expected an ISO-8601 date-time');
-    return timeToMs(value);
+    if (!isTime(value)) fail(where, 'expected an ISO-8601 date-time or epoch time');
+    // Passed on as sent: the store reads a bare date under `is` as that whole UTC day.
+    return value;
   }
   if (LIST_VALUE.has(operator)) {
     if (Array.isArray(value) && value.length > 0 && value.every(isString)) return value;

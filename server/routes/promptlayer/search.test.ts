@@ -132,6 +132,13 @@ forEachStore((kind) => {
       expect(await found(one('input_text', 'contains', 'Say hello'))).toEqual([ids.error]);
       expect(await found(one('input_tokens', 'gte', 500))).toEqual([ids.json]);
       expect(await found(one('cost', 'between', [0.1, 1]))).toEqual([ids.json]);
+      expect(await found(one('cost', 'gt', 2 ** 53 - 1))).toEqual([]);
+      expect(await found(one('input_tokens', 'gt', 499.5))).toEqual([ids.json]);
+      expect(await found(one('request_start_time', 'is', '2025-03-16'))).toEqual([ids.json]);
+      expect(
+        await found(one('request_start_time', 'before', Date.UTC(2025, 2, 15, 10, 30, 1) / 1000)),
+      ).toEqual([ids.tool, ids.error]);
+      expect(await found(one('latency_ms', 'gte', 2000))).toEqual([ids.error, ids.json]);
       expect(await found(one('request_start_time', 'after', '2025-03-15T12:00:00Z'))).toEqual([ids.json]);
       expect(await found(one('tags', 'contains', 'batch'))).toEqual([ids.json]);
       expect(await found(one('tool_names', 'contains', 'get_weather'))).toEqual([ids.tool]);

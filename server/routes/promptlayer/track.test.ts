@@ -127,6 +127,7 @@ forEachStore((kind) => {
       ['/library-track-metadata', { metadata: { a: 'b' } }, 'request_id'],
       ['/library-track-metadata', { request_id: 1, metadata: { a: 5 } }, 'metadata.a'],
       ['/library-track-prompt', { request_id: 1 }, 'prompt_name'],
+      ['/library-track-prompt', { request_id: 1, prompt_name: 'p', version: 2 ** 31 }, 'version'],
       ['/track-group', { request_id: 1, group_id: 'g' }, 'group_id'],
     ])('%s answers 422 naming the bad field', async (url, payload, field) => {
       const response = await sdk(url, payload);
