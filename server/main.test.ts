@@ -48,9 +48,23 @@ describe('server/main.ts', () => {
     });
     expect(wrong.status).toBe(401);
 
+    const exportResponse = await fetch(`${server.url}/api/exports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey },
+      body: JSON.stringify({ format: 'jsonl', query: '' }),
+    });
+    const { url: downloadPath } = (await exportResponse.json()) as { url: string };
+    const download = await fetch(`${server.url}${downloadPath}`);
+    expect((await download.text()).trim().split('\n')).toHaveLength(2);
+    const token = downloadPath.split('/').at(-1) ?? '';
+    expect(token.length).toBeGreaterThan(20);
+
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
     const output = server.output();
+    // The single-use download token is a credential too.
+    expect(output).toContain('/api/exports/<token>');
+    expect(output).not.toContain(token);
     // Request logging is on (info) and did log these requests...
     expect(output).toContain('/log-request');
     // ...but the keys appear only in the sign-in line's fragment.
