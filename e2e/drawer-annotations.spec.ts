@@ -73,6 +73,7 @@ test('score add, change and remove persist, and the table row follows without a 
     .poll(async () => (await annotations(server, id)).scores)
     .toEqual({ default: 40, helpfulness: 25 });
   await expect(tableRow(page, id)).toContainText('40');
+  await page.screenshot({ path: 'screenshots/drawer-scored.png' });
 
   await d.getByRole('button', { name: 'Remove score helpfulness' }).click();
   await expect(scores).not.toContainText('helpfulness');
@@ -114,6 +115,7 @@ test.describe('refused writes', () => {
     const error = d.getByRole('alert').filter({ hasText: 'Could not save metadata "blob"' });
     await expect(error).toBeVisible();
     await expect(error).toContainText('The change was undone.');
+    await page.screenshot({ path: 'screenshots/drawer-write-refused.png' });
     await expect(d.getByRole('table', { name: 'Metadata' }).getByRole('row', { name: /blob/ })).toHaveCount(
       0,
     );

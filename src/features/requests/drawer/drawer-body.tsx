@@ -9,6 +9,9 @@ import { useAnnotate } from './use-annotate.ts';
 import { useListNavigation } from './use-list-navigation.ts';
 import { useTriageKeys } from './use-triage-keys.ts';
 
+/** Ends a server message with a full stop so the next sentence reads right. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 interface DrawerBodyProps {
   id: number;
   drawerRef: RefObject<HTMLElement | null>;
@@ -62,8 +65,8 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
       {failed ? (
         <div className="drawer-write-error" role="alert">
           <span>
-            Could not {describeChange(failed.change)} on request {failed.id}: {annotate.error?.message} The
-            change was undone.
+            Could not {describeChange(failed.change)} on request {failed.id}:{' '}
+            {sentence(annotate.error?.message ?? 'the server refused it')} The change was undone.
           </span>
           <button type="button" className="drawer-btn drawer-btn-small" onClick={() => annotate.reset()}>
             Dismiss
