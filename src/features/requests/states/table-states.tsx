@@ -2,26 +2,19 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 
-const SKELETON_WIDTHS = [
-  '88px',
-  '104px',
-  '0.8fr',
-  '1fr',
-  '2fr',
-  '2fr',
-  '76px',
-  '84px',
-  '104px',
-  '76px',
-  '0.8fr',
-  '0.6fr',
-];
+import { requestColumns } from '../table/columns.tsx';
+
+const SKELETON_WIDTHS = requestColumns.map((column) => column.meta?.width ?? '1fr');
 
 /** Rows sized like real ones while the first page loads. */
 export function TableSkeleton() {
   return (
     <div className="data-table-scroll" aria-busy="true">
-      <table aria-label="Requests (loading)" className="data-table skeleton-table">
+      <table
+        aria-label="Requests (loading)"
+        className="data-table skeleton-table"
+        style={{ '--table-cols': SKELETON_WIDTHS.join(' ') } as React.CSSProperties}
+      >
         <thead className="data-table-head">
           <tr className="data-table-row data-table-header-row">
             {SKELETON_WIDTHS.map((_width, i) => (

@@ -14,7 +14,7 @@ export const requestColumns = [
     header: 'Time',
     cell: (info) => <TimeCell iso={info.getValue()} />,
     enableHiding: false,
-    meta: { width: '88px', label: 'Time' },
+    meta: { width: '76px', label: 'Time' },
   }),
   column.accessor('id', {
     id: 'id',
@@ -27,7 +27,7 @@ export const requestColumns = [
     ),
     enableSorting: false,
     enableHiding: false,
-    meta: { width: '104px', label: 'Request ID' },
+    meta: { width: '92px', label: 'Request ID' },
   }),
   column.accessor('promptName', {
     id: 'prompt',
@@ -44,7 +44,7 @@ export const requestColumns = [
       );
     },
     enableSorting: false,
-    meta: { width: 'minmax(90px, 0.8fr)', label: 'Prompt' },
+    meta: { width: 'minmax(70px, 0.8fr)', label: 'Prompt' },
   }),
   column.accessor('model', {
     id: 'model',
@@ -56,34 +56,34 @@ export const requestColumns = [
       </span>
     ),
     enableSorting: false,
-    meta: { width: 'minmax(110px, 1fr)', label: 'Model' },
+    meta: { width: 'minmax(96px, 1fr)', label: 'Model' },
   }),
   column.accessor('inputPreview', {
     id: 'input',
     header: 'Input',
     cell: (info) => <Preview text={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(140px, 2fr)', label: 'Input' },
+    meta: { width: 'minmax(110px, 2fr)', label: 'Input' },
   }),
   column.accessor('outputPreview', {
     id: 'output',
     header: 'Output',
     cell: (info) => <Preview text={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(140px, 2fr)', label: 'Output' },
+    meta: { width: 'minmax(110px, 2fr)', label: 'Output' },
   }),
   column.accessor('status', {
     id: 'status',
     header: 'Status',
     cell: (info) => <StatusBadge row={info.row.original} />,
     enableSorting: false,
-    meta: { width: '76px', label: 'Status' },
+    meta: { width: '80px', label: 'Status' },
   }),
   column.accessor('latencyMs', {
     id: 'latency',
     header: 'Latency',
     cell: (info) => formatLatency(info.getValue()),
-    meta: { width: '84px', label: 'Latency', align: 'end' },
+    meta: { width: '76px', label: 'Latency', align: 'end' },
   }),
   column.accessor('totalTokens', {
     id: 'tokens',
@@ -93,26 +93,26 @@ export const requestColumns = [
         {formatTokenPair(info.row.original.inputTokens, info.row.original.outputTokens)}
       </span>
     ),
-    meta: { width: '104px', label: 'Tokens', align: 'end' },
+    meta: { width: '96px', label: 'Tokens', align: 'end' },
   }),
   column.accessor('cost', {
     id: 'cost',
     header: 'Cost',
     cell: (info) => formatCost(info.getValue()),
-    meta: { width: '76px', label: 'Cost', align: 'end' },
+    meta: { width: '70px', label: 'Cost', align: 'end' },
   }),
   column.accessor('tags', {
     id: 'tags',
     header: 'Tags',
     cell: (info) => <TagList tags={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(80px, 0.8fr)', label: 'Tags' },
+    meta: { width: 'minmax(64px, 0.8fr)', label: 'Tags' },
   }),
   column.accessor('scores', {
     id: 'scores',
     header: 'Scores',
     cell: (info) => <ScoreList scores={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(64px, 0.6fr)', label: 'Scores' },
+    meta: { width: 'minmax(52px, 0.6fr)', label: 'Scores' },
   }),
 ] as ColumnDef<DataTableFeatures, RequestRow>[];

@@ -68,7 +68,10 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   });
 
   const visibleColumns = table.getVisibleLeafColumns();
-  const gridTemplate = visibleColumns.map((column) => column.columnDef.meta?.width ?? '1fr').join(' ');
+  const tracks = visibleColumns.map((column) => column.columnDef.meta?.width ?? '1fr');
+  const gridTemplate = tracks.join(' ');
+  // Narrower than the columns' minimums, the container scrolls sideways instead of squeezing cells.
+  const minWidth = tracks.reduce((sum, track) => sum + (Number(/(\d+)px/.exec(track)?.[1]) || 40), 0);
   const rows = table.getRowModel().rows;
 
   const ownScrollRef = useRef<HTMLDivElement>(null);
@@ -114,7 +117,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         aria-rowcount={props.totalRows === undefined ? -1 : props.totalRows + 1}
         data-loaded-rows={rows.length}
         className="data-table"
-        style={{ '--table-cols': gridTemplate } as React.CSSProperties}
+        style={{ '--table-cols': gridTemplate, minWidth } as React.CSSProperties}
       >
         <thead className="data-table-head">
           {table.getHeaderGroups().map((group) => (
