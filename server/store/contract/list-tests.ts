@@ -207,6 +207,43 @@ export function defineListTests(ctx: ContractContext): void {
     }
   });
 
+  describe('at planner scale', () => {
+    it('filtered sorts agree with the filter when the filter is common, rare, or rare at one end of the sort', async () => {
+      // Enough rows that estimates pass the adapters' thresholds (thousands), with a model that
+      // only has the cheapest prices, so "cost desc" must look past the top of the cost order.
+      const requests = Array.from({ length: 6500 }, (_, i) =>
+        makeNewRequest({
+          model: i % 10 === 0 ? 'cheap' : 'main',
+          price: i % 10 === 0 ? (i % 3) * 0.0001 : 0.01 + (i % 97) * 0.001,
+          startMs: BASE_MS + (i % 1000) * 1000,
+          endMs: BASE_MS + (i % 1000) * 1000 + (i % 13) * 10,
+          tags: i % 700 === 0 ? ['rare'] : [],
+        }),
+      );
+      const ids = await ctx.store().insertRequests(requests);
+      const stored = requests.map((request, i) => ({ id: ids[i] as number, request }));
+      const cases: [Partial<RequestFilter>, SortField, 'asc' | 'desc'][] = [
+        [{ models: ['main'] }, 'cost', 'desc'],
+        [{ models: ['cheap'] }, 'cost', 'desc'],
+        [{ models: ['main'], from: BASE_MS + 100_000, to: BASE_MS + 120_000 }, 'cost', 'desc'],
+        [{ models: ['cheap', 'main'] }, 'latency', 'asc'],
+        [{ tags: ['rare'] }, 'tokens', 'desc'],
+        [{ models: ['main'], tags: ['rare'] }, 'time', 'desc'],
+      ];
+      for (const [partial, sort, order] of cases) {
+        const f = filter(partial);
+        const expected = expectedOrder(
+          stored.filter((row) => matches(row.request, f)),
+          sort,
+          order,
+        );
+        const got = await walk(ctx.store(), { filter: f, sort, order, limit: 200 });
+        expect(got.length).toBe(expected.length);
+        expect(got).toEqual(expected);
+      }
+    });
+  });
+
   describe('count and probe', () => {
     it('counts everything and by filter, and follows deletes', async () => {
       const stored = await ctx.seed();

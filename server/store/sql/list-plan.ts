@@ -13,7 +13,7 @@
 import type { RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
 import type { CursorPosition } from './cursor.ts';
 import type { Dialect } from './dialect.ts';
-import { type Candidate, candidatesOf, filterPredicate, restPredicates, timeRange } from './filter.ts';
+import { type Candidate, candidatesOf, restPredicates, timeRange } from './filter.ts';
 import { and, join, raw, type Sql, sql } from './fragment.ts';
 import { SORT_COLUMNS } from './sort.ts';
 
@@ -69,7 +69,8 @@ export function chooseDriver(
   let best: Candidate | null = null;
   let bestCount = Number.POSITIVE_INFINITY;
   candidates.forEach((candidate, i) => {
-    const count = estimates[i] ?? Number.POSITIVE_INFINITY;
+    // No estimate: the only candidate, which then drives whatever its size.
+    const count = estimates[i] ?? Number.MAX_SAFE_INTEGER;
     if (candidate.kind === 'fts' && count >= FTS_DRIVE_MAX) return;
     if (count < bestCount) {
       best = candidate;
@@ -195,13 +196,82 @@ function sameCandidate(a: Candidate, b: Candidate): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** One page of `(id, sk)` for a non-time sort: the sort column's index with the filter as predicate. */
-export function sortedPageSql(dialect: Dialect, input: PageInput): Sql {
-  const column = raw(`r.${SORT_COLUMNS[input.sort]}`);
+/** Below this many estimated matches, a non-time sort reads the matches and sorts them. */
+export const SORT_DRIVE_MAX = 5000;
+
+/** Ids of the requests a candidate selects, as a subquery (used to drive a sorted page). */
+function candidateIds(dialect: Dialect, candidate: Candidate): Sql {
+  switch (candidate.kind) {
+    case 'column':
+      return sql`SELECT id FROM requests WHERE ${dialect.inList(raw(candidate.column), candidate.values)}`;
+    case 'tag':
+      return sql`SELECT request_id FROM request_tags WHERE ${dialect.inList(raw('tag'), candidate.values)}`;
+    case 'meta':
+      return sql`SELECT request_id FROM request_metadata WHERE key = ${candidate.key} AND ${dialect.inList(raw('value'), candidate.values)}`;
+    case 'score':
+      return sql`SELECT request_id FROM request_scores WHERE name = ${candidate.name} AND value >= ${candidate.min} AND value <= ${candidate.max}`;
+    case 'fts':
+      return dialect.ftsIds(candidate.q);
+  }
+}
+
+const SORT_INDEX: Record<Exclude<SortField, 'time'>, string> = {
+  latency: 'requests_latency',
+  cost: 'requests_price',
+  tokens: 'requests_tokens',
+};
+
+/** Rows of the sort index a windowed page looks at before giving up and sorting the matches. */
+export const SORT_WINDOW = 4000;
+
+/**
+ * How a non-time sort reads a page:
+ * - scan:   walk the sort column's index (no filter, or nothing better known);
+ * - window: the next SORT_WINDOW entries of the sort index, filtered; when that does not fill
+ *           a page (the filter is rare there, e.g. a cheap model sorted by cost desc) the caller
+ *           falls back to drive;
+ * - drive:  read the driver candidate's matches and sort them (a selective filter).
+ */
+export type SortedMode = { kind: 'scan' } | { kind: 'window' } | { kind: 'drive'; driver: Candidate };
+
+/**
+ * One page of `(id, sk)` for a non-time sort. Sort values repeat a lot (prices, token counts),
+ * so the keyset is two arms: the rest of the current value by id, then the values past it;
+ * each is an index seek, and a deep page costs what the first does.
+ */
+export function sortedPageSql(dialect: Dialect, input: PageInput, mode: SortedMode): Sql {
+  if (input.sort === 'time') throw new Error('sortedPageSql is for non-time sorts');
+  const columnName = SORT_COLUMNS[input.sort];
+  const column = raw(`r.${columnName}`);
   const dir = raw(input.order === 'desc' ? 'DESC' : 'ASC');
-  const where = [
-    filterPredicate(dialect, input.filter),
-    ...keyset(column, raw('r.id'), input.order, input.after),
+  const cmp = raw(input.order === 'desc' ? '<' : '>');
+  const candidates = candidatesOf(input.filter);
+  const drive = mode.kind === 'drive' ? mode.driver : null;
+  const sortIndex = sql`requests r${dialect.forceIndex(SORT_INDEX[input.sort])}`;
+  const predicates = [
+    ...timeRange(input.filter, dialect.noIndex(raw('r.start_ms'))),
+    ...(drive ? [sql`r.id IN (${candidateIds(dialect, drive)})`] : []),
+    ...restPredicates(dialect, candidates, drive, raw('r.id'), { rowInScope: true, hideColumns: true }),
   ];
-  return sql`SELECT r.id AS id, ${column} AS sk FROM requests r WHERE ${and(where)} ORDER BY ${column} ${dir}, r.id ${dir} LIMIT ${input.take}`;
+  const keysetArms = (build: (where: Sql[]) => Sql): Sql => {
+    if (!input.after) return build([]);
+    const ties = build([sql`${column} = ${input.after.value}`, sql`r.id ${cmp} ${input.after.id}`]);
+    const past = build([sql`${column} ${cmp} ${input.after.value}`]);
+    return sql`SELECT id, sk FROM (${ties}) t1 UNION ALL SELECT id, sk FROM (${past}) t2 ORDER BY sk ${dir}, id ${dir}`;
+  };
+  if (mode.kind === 'window') {
+    const window = keysetArms(
+      (where) =>
+        sql`SELECT r.id AS id, ${column} AS sk FROM ${sortIndex} WHERE ${and(where)} ORDER BY ${column} ${dir}, r.id ${dir} LIMIT ${SORT_WINDOW}`,
+    );
+    const bounded = input.after ? sql`${window} LIMIT ${SORT_WINDOW}` : window;
+    return sql`SELECT r.id AS id, w.sk AS sk FROM (${bounded}) w JOIN requests r ON r.id = w.id WHERE ${and(predicates)} ORDER BY w.sk ${dir}, r.id ${dir} LIMIT ${input.take}`;
+  }
+  const from = drive ? raw('requests r') : sortIndex;
+  const sortExpr = drive ? dialect.noIndex(column) : column;
+  const page = keysetArms(
+    (where) =>
+      sql`SELECT r.id AS id, ${column} AS sk FROM ${from} WHERE ${and([...predicates, ...where])} ORDER BY ${sortExpr} ${dir}, r.id ${dir} LIMIT ${input.take}`,
+  );
+  return input.after ? sql`${page} LIMIT ${input.take}` : page;
 }

@@ -25,6 +25,7 @@ import {
   estimateSql,
   needsEstimates,
   type PageInput,
+  SORT_DRIVE_MAX,
   sortedPageSql,
   timePageSql,
 } from '../sql/list-plan.ts';
@@ -189,17 +190,27 @@ export class SqliteStore implements Store {
       take: query.limit + 1,
       after,
     };
-    let pageSql: Sql;
+    const candidates = candidatesOf(query.filter);
+    const estimates = needsEstimates(candidates)
+      ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
+      : [];
+    const driver = chooseDriver(candidates, estimates);
+    let rows: DbRow[];
     if (query.sort === 'time') {
-      const candidates = candidatesOf(query.filter);
-      const estimates = needsEstimates(candidates)
-        ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
-        : [];
-      pageSql = timePageSql(dialect, input, chooseDriver(candidates, estimates));
+      rows = this.statements.all(timePageSql(dialect, input, driver));
+    } else if (driver === null) {
+      rows = this.statements.all(sortedPageSql(dialect, input, { kind: 'scan' }));
     } else {
-      pageSql = sortedPageSql(dialect, input);
+      const estimate =
+        estimates.length === 0
+          ? Number(this.statements.get(estimateSql(dialect, driver))?.n ?? 0)
+          : (estimates[candidates.indexOf(driver)] ?? Number.MAX_SAFE_INTEGER);
+      rows = [];
+      if (estimate >= SORT_DRIVE_MAX)
+        rows = this.statements.all(sortedPageSql(dialect, input, { kind: 'window' }));
+      if (rows.length < input.take)
+        rows = this.statements.all(sortedPageSql(dialect, input, { kind: 'drive', driver }));
     }
-    const rows = this.statements.all(pageSql);
     const hasMore = rows.length > query.limit;
     const kept = hasMore ? rows.slice(0, query.limit) : rows;
     const last = kept.at(-1);
