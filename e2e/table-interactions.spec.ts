@@ -38,6 +38,9 @@ test.describe('copy ID', () => {
     await page.keyboard.press('c');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(String(ids[2]));
     await expect(page.getByTestId('live-region')).toHaveText('Copied');
+    await expect(page.getByRole('button', { name: `Copy request ID ${ids[2]}`, exact: true })).toContainText(
+      'Copied',
+    );
   });
 });
 

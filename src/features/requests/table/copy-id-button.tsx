@@ -1,38 +1,52 @@
 import copy from 'clipboard-copy';
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { announce } from '../../../components/ui/announcer.tsx';
 import { CheckIcon, CopyIcon } from '../../../components/ui/icons.tsx';
 import { toast } from '../../../components/ui/toast.tsx';
 import { Tooltip } from '../../../components/ui/tooltip.tsx';
 
+// The id copied last, for 1.5 s: the row's button shows "Copied" whether the click or `c` copied it.
+let copiedId: number | null = null;
+let clearTimer: ReturnType<typeof setTimeout> | undefined;
+const listeners = new Set<() => void>();
+const emit = () => {
+  for (const listener of listeners) listener();
+};
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Copies exactly the id; announced and shown as "Copied". Used by the button and the `c` shortcut. */
 export async function copyRequestId(id: number): Promise<boolean> {
   try {
     await copy(String(id));
-    announce('Copied');
-    return true;
   } catch {
     toast('Could not copy', { description: 'The browser refused clipboard access.', tone: 'error' });
     return false;
   }
+  announce('Copied');
+  copiedId = id;
+  emit();
+  clearTimeout(clearTimer);
+  clearTimer = setTimeout(() => {
+    copiedId = null;
+    emit();
+  }, 1500);
+  return true;
 }
 
 export function CopyIdButton({ id }: { id: number }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
+  const copied = useSyncExternalStore(subscribe, () => copiedId === id);
   return (
     <Tooltip content={copied ? 'Copied' : 'Copy ID'}>
       <button
         type="button"
         className={`copy-id${copied ? ' copied' : ''}`}
         aria-label={`Copy request ID ${id}`}
-        onClick={async (event) => {
+        onClick={(event) => {
           event.stopPropagation();
-          if (await copyRequestId(id)) setCopied(true);
+          void copyRequestId(id);
         }}
         onKeyDown={(event) => event.stopPropagation()}
       >
