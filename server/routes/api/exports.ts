@@ -36,7 +36,8 @@ export function downloadExportRoute(
   app: FastifyInstance,
   { store, tokens }: RouteDeps & { tokens: ExportTokens },
 ): void {
-  app.get('/api/exports/:token', async (request, reply) => {
+  // No automatic HEAD route: a HEAD (link checker, prefetch) must not use up the single-use token.
+  app.get('/api/exports/:token', { exposeHeadRoute: false }, async (request, reply) => {
     const token = (request.params as { token?: string }).token ?? '';
     const pending = tokens.redeem(token);
     if (!pending)
