@@ -18,6 +18,8 @@ test('j/k walk the filtered, sorted list across a page boundary', async ({ page,
     await page.keyboard.press('j');
     await expect(drawer(page, order[index] as number)).toBeVisible();
   }
+  // The table follows: the open request's row is on screen.
+  await expect(tableRow(page, order[11] as number)).toBeInViewport();
   for (const index of [10, 9, 8]) {
     await page.keyboard.press('k');
     await expect(drawer(page, order[index] as number)).toBeVisible();
@@ -93,8 +95,12 @@ test('100 requests scored in a row from the keyboard all land', async ({ page, s
     const index = order.indexOf(row.id);
     expect(row.scores, `request ${row.id}`).toEqual({ default: values[keys[index % keys.length] as string] });
   }
-  // The table shows them too, without a reload.
-  await expect(tableRow(page, order[0] as number)).toContainText('20');
+  // The table followed the drawer down, and Esc hands focus to the last request's row.
+  const last = tableRow(page, order[99] as number);
+  await expect(last).toBeInViewport();
+  await expect(last).toContainText(String(values[keys[99 % keys.length] as string]));
+  await page.keyboard.press('Escape');
+  await expect(last).toBeFocused();
 });
 
 test('a score filter and the table agree at once after a keyboard score', async ({ page, server }) => {

@@ -6,6 +6,7 @@ import { DrawerLoader } from './drawer-loader.tsx';
 import { DrawerSkeleton } from './drawer-states.tsx';
 import { TRIAGE_SCORE_NAME } from './triage-keys.ts';
 import { useAnnotate } from './use-annotate.ts';
+import { useFollowRow } from './use-follow-row.ts';
 import { useListNavigation } from './use-list-navigation.ts';
 import { useTriageKeys } from './use-triage-keys.ts';
 
@@ -21,6 +22,7 @@ interface DrawerBodyProps {
 export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   const annotate = useAnnotate();
   const navigation = useListNavigation(id);
+  useFollowRow(id);
   const copyIdRef = useRef<HTMLButtonElement>(null);
   const metadataKeyRef = useRef<HTMLInputElement>(null);
   // The content follows the id as a deferred (interruptible, time-sliced) render, so opening or
