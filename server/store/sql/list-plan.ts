@@ -239,7 +239,7 @@ export type SortedMode = { kind: 'scan' } | { kind: 'window' } | { kind: 'drive'
  * so the keyset is two arms: the rest of the current value by id, then the values past it;
  * each is an index seek, and a deep page costs what the first does.
  */
-export function sortedPageSql(dialect: Dialect, input: PageInput, mode: SortedMode): Sql {
+export function sortedPageSql(dialect: Dialect, input: PageInput, mode: SortedMode = { kind: 'scan' }): Sql {
   if (input.sort === 'time') throw new Error('sortedPageSql is for non-time sorts');
   const columnName = SORT_COLUMNS[input.sort];
   const column = raw(`r.${columnName}`);

@@ -20,15 +20,7 @@ import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
-import {
-  chooseDriver,
-  estimateSql,
-  needsEstimates,
-  type PageInput,
-  SORT_DRIVE_MAX,
-  sortedPageSql,
-  timePageSql,
-} from '../sql/list-plan.ts';
+import type { PageInput } from '../sql/list-plan.ts';
 import {
   type Annotations,
   collectAnnotations,
@@ -43,6 +35,7 @@ import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
 import { CounterDeltas } from './counters.ts';
 import { BUMP_CHANGE_SEQ, INSERT_TAG, insertOne, UPSERT_METADATA, UPSERT_SCORE } from './insert.ts';
+import { readPage } from './list-page.ts';
 import { openDatabase, type SqliteOptions } from './open-database.ts';
 import { Statements } from './statements.ts';
 
@@ -190,27 +183,7 @@ export class SqliteStore implements Store {
       take: query.limit + 1,
       after,
     };
-    const candidates = candidatesOf(query.filter);
-    const estimates = needsEstimates(candidates)
-      ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
-      : [];
-    const driver = chooseDriver(candidates, estimates);
-    let rows: DbRow[];
-    if (query.sort === 'time') {
-      rows = this.statements.all(timePageSql(dialect, input, driver));
-    } else if (driver === null) {
-      rows = this.statements.all(sortedPageSql(dialect, input, { kind: 'scan' }));
-    } else {
-      const estimate =
-        estimates.length === 0
-          ? Number(this.statements.get(estimateSql(dialect, driver))?.n ?? 0)
-          : (estimates[candidates.indexOf(driver)] ?? Number.MAX_SAFE_INTEGER);
-      rows = [];
-      if (estimate >= SORT_DRIVE_MAX)
-        rows = this.statements.all(sortedPageSql(dialect, input, { kind: 'window' }));
-      if (rows.length < input.take)
-        rows = this.statements.all(sortedPageSql(dialect, input, { kind: 'drive', driver }));
-    }
+    const rows = readPage(this.statements, input);
     const hasMore = rows.length > query.limit;
     const kept = hasMore ? rows.slice(0, query.limit) : rows;
     const last = kept.at(-1);
