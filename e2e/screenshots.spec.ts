@@ -34,6 +34,27 @@ test.describe('screenshots', () => {
     await page.screenshot(shot('filters'));
   });
 
+  test('sign-in form', async ({ page, server }) => {
+    await page.goto(server.pageUrl());
+    await expect(page.getByLabel('API key')).toBeVisible();
+    await page.screenshot(shot('sign-in'));
+  });
+
+  test('shortcuts dialog and columns menu', async ({ page, server }) => {
+    await server.logMany(variedBodies(10));
+    await page.goto(server.signInUrl());
+    await expect(
+      page.getByRole('table', { name: 'Requests', exact: true }).locator('tbody tr').first(),
+    ).toBeVisible();
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await page.screenshot(shot('shortcuts'));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await expect(page.getByRole('menuitemcheckbox', { name: 'Input' })).toBeVisible();
+    await page.screenshot(shot('columns-menu'));
+  });
+
   test('empty database (onboarding)', async ({ page, server }) => {
     await page.goto(server.signInUrl());
     await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
