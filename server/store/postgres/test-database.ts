@@ -23,6 +23,18 @@ export function urlWithSchema(url: string, schema: string): string {
   return parsed.toString();
 }
 
+/** Drops schemas one after another over one connection (not one connection each). */
+export async function dropSchemas(names: readonly string[], baseUrl = TEST_DATABASE_URL): Promise<void> {
+  if (names.length === 0) return;
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createTestSchema(baseUrl = TEST_DATABASE_URL): Promise<TestSchema> {
   const name = `promptlog_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -35,14 +47,6 @@ export async function createTestSchema(baseUrl = TEST_DATABASE_URL): Promise<Tes
   return {
     name,
     url: urlWithSchema(baseUrl, name),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => dropSchemas([name], baseUrl),
   };
 }
