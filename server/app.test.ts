@@ -93,6 +93,7 @@ describe('the SPA', () => {
       const root = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
       expect(root.statusCode).toBe(200);
       expect(root.body).toContain('Promptlog SPA');
+      expect(root.headers['content-security-policy']).toContain("script-src 'self'");
       const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['cache-control']).toContain('immutable');
@@ -109,6 +110,7 @@ describe('the SPA', () => {
       });
       expect(deep.statusCode).toBe(200);
       expect(deep.body).toContain('Promptlog SPA');
+      expect(deep.headers['content-security-policy']).toContain("object-src 'none'");
       const missingAsset = await app.inject({
         method: 'GET',
         url: '/assets/missing.js',

@@ -15,8 +15,30 @@ const NO_BUILD_PAGE = `<!doctype html>
 </body></html>
 `;
 
+/**
+ * Defence in depth for a page that shows untrusted prompts: only our own scripts run. Images may
+ * come from anywhere (prompts carry http(s) and data: image URLs); Radix injects <style> tags.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: http: https:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const sendNoBuildPage = (_request: FastifyRequest, reply: FastifyReply) =>
-  reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NO_BUILD_PAGE);
+  reply
+    .code(200)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .send(NO_BUILD_PAGE);
 
 /** Registers the static files and returns the fallback for unknown browser navigations. */
 export function registerSpa(app: FastifyInstance, distDir: string): SpaFallback {
@@ -30,10 +52,17 @@ export function registerSpa(app: FastifyInstance, distDir: string): SpaFallback 
     // Unknown paths fall through to the not-found handler, which decides between SPA and JSON 404.
     wildcard: true,
     setHeaders(reply, path) {
-      if (path.endsWith('index.html')) reply.header('cache-control', 'no-cache');
-      else if (path.includes('/assets/'))
+      if (path.endsWith('.html')) {
+        reply.header('cache-control', 'no-cache');
+        reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      } else if (path.includes('/assets/'))
         reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
-  return (_request, reply) => reply.code(200).header('cache-control', 'no-cache').sendFile('index.html');
+  return (_request, reply) =>
+    reply
+      .code(200)
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .sendFile('index.html');
 }
