@@ -72,6 +72,29 @@ forEachStore((kind) => {
       expect((await t.store.getRequest(id))?.metadata).toEqual(before);
     });
 
+    it('answers 400 JSON for a malformed body and 413 for an oversized one, writing nothing', async () => {
+      const before = (await t.store.getRequest(id))?.metadata;
+      const malformed = await t.app.inject({
+        method: 'PUT',
+        url: `/api/requests/${id}/metadata/k`,
+        headers: { ...KEY_HEADER, 'content-type': 'application/json' },
+        payload: '{"value": ',
+      });
+      expect(malformed.statusCode).toBe(400);
+      expect(errorOf(malformed).error).toBe('malformed_json');
+      const oversized = await t.app.inject({
+        method: 'PUT',
+        url: `/api/requests/${id}/metadata/k`,
+        headers: { ...KEY_HEADER, 'content-type': 'application/json' },
+        payload: JSON.stringify({ value: 'v'.repeat(21 * 1024 * 1024) }),
+      });
+      expect(oversized.statusCode).toBe(413);
+      expect(errorOf(oversized).error).toBe('payload_too_large');
+      const tooLong = await call('PUT', `/api/requests/${id}/metadata/k`, { value: 'v'.repeat(65_537) });
+      expect(tooLong.statusCode).toBe(400);
+      expect((await t.store.getRequest(id))?.metadata).toEqual(before);
+    });
+
     it('answers 400 for a key over 1024 characters and 404 for an unknown request', async () => {
       const long = await call('PUT', `/api/requests/${id}/metadata/${'k'.repeat(1025)}`, { value: 'v' });
       expect(long.statusCode).toBe(400);
