@@ -169,6 +169,7 @@ describe('database unavailable', () => {
         });
         expect(response.statusCode).toBe(503);
         expect(errorOf(response).error).toBe('database_unavailable');
+        expect(response.headers['retry-after']).toBe('5');
         expect(response.body).not.toContain('127.0.0.1:1');
       }
     } finally {

@@ -80,7 +80,10 @@ export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number
             },
           ]
         : undefined;
-      if (named.status >= 500) request.log.error({ err: error }, 'store error');
+      if (named.status >= 500) {
+        request.log.error({ err: error }, 'store error');
+        reply.header('retry-after', '5');
+      }
       return reply.code(named.status).send(errorBody(named.code, named.message, detail));
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
