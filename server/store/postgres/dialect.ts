@@ -15,7 +15,9 @@ export function tsqueryText(q: string): string | null {
 }
 
 export function typedPlaceholder(index: number, value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? `$${index}::bigint` : `$${index}::float8`;
+  // 1e30 is an integer to JavaScript but not a bigint to PostgreSQL.
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) ? `$${index}::bigint` : `$${index}::float8`;
   if (typeof value === 'string') return `$${index}::text`;
   if (typeof value === 'boolean') return `$${index}::boolean`;
   return `$${index}`;

@@ -24,6 +24,7 @@ describe('placeholders typed from their values', () => {
   it('casts numbers, strings and booleans so PostgreSQL never guesses from the column', () => {
     expect(typedPlaceholder(1, 5)).toBe('$1::bigint');
     expect(typedPlaceholder(2, 1712345678123.5)).toBe('$2::float8');
+    expect(typedPlaceholder(2, 1e30)).toBe('$2::float8');
     expect(typedPlaceholder(3, 'x')).toBe('$3::text');
     expect(typedPlaceholder(4, true)).toBe('$4::boolean');
     expect(typedPlaceholder(5, ['a'])).toBe('$5');
