@@ -120,6 +120,8 @@ test.describe('refused writes', () => {
       0,
     );
     expect((await annotations(server, id)).metadata).toEqual({ env: 'prod' });
+    // What was typed is given back for another try.
+    await expect(d.getByLabel('Metadata key')).toHaveValue('blob');
     await d.getByRole('button', { name: 'Dismiss' }).click();
     await expect(error).toBeHidden();
 

@@ -14,6 +14,9 @@ export type AnnotationChange =
   | { kind: 'add-tag'; tag: string }
   | { kind: 'remove-tag'; tag: string };
 
+/** Sends a change; resolves false when the server refused it (the optimistic change is then undone). */
+export type Annotate = (change: AnnotationChange) => Promise<boolean>;
+
 export function applyChange<T extends Annotations>(target: T, change: AnnotationChange): T {
   switch (change.kind) {
     case 'set-metadata':

@@ -1,5 +1,5 @@
 import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
-import type { AnnotationChange } from './annotation-change.ts';
+import type { Annotate, AnnotationChange } from './annotation-change.ts';
 import { describeChange } from './annotation-change.ts';
 import { DrawerHeader } from './drawer-header.tsx';
 import { DrawerLoader } from './drawer-loader.tsx';
@@ -28,14 +28,18 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   // The content follows the id as a deferred (interruptible, time-sliced) render, so opening or
   // switching to a heavy request never blocks the tab in one long task; the header is immediate.
   const contentId = useDeferredValue<number | null>(id, null);
-  const { mutate } = annotate;
+  const { mutate, mutateAsync } = annotate;
   const onChange = (change: AnnotationChange) => mutate({ id, change });
   // Edits made in the content belong to the request the content shows.
-  const onContentChange = useCallback(
-    (change: AnnotationChange) => {
-      if (contentId !== null) mutate({ id: contentId, change });
-    },
-    [mutate, contentId],
+  const onContentChange = useCallback<Annotate>(
+    (change) =>
+      contentId === null
+        ? Promise.resolve(false)
+        : mutateAsync({ id: contentId, change }).then(
+            () => true,
+            () => false,
+          ),
+    [mutateAsync, contentId],
   );
 
   useTriageKeys(drawerRef, (action) => {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, type Ref } from 'react';
 import { requestQueries } from '../api/index.ts';
-import type { AnnotationChange } from './annotation-change.ts';
+import type { Annotate } from './annotation-change.ts';
 import { DrawerError, DrawerSkeleton } from './drawer-states.tsx';
 import { DrawerView } from './drawer-view.tsx';
 
 interface DrawerLoaderProps {
   id: number;
-  onChange: (change: AnnotationChange) => void;
+  onChange: Annotate;
   metadataKeyRef: Ref<HTMLInputElement>;
 }
 

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestDetail } from '../../../../contract/api.ts';
-import type { AnnotationChange } from './annotation-change.ts';
+import type { Annotate } from './annotation-change.ts';
 import { DrawerView } from './drawer-view.tsx';
 
 afterEach(cleanup);
@@ -44,8 +44,8 @@ function detail(overrides: Partial<RequestDetail> = {}): RequestDetail {
   };
 }
 
-function setup(d: RequestDetail = detail()) {
-  const onChange = vi.fn<(change: AnnotationChange) => void>();
+function setup(d: RequestDetail = detail(), accept = true) {
+  const onChange = vi.fn<Annotate>(async () => accept);
   const keyRef = createRef<HTMLInputElement>();
   const utils = render(<DrawerView detail={d} onChange={onChange} metadataKeyRef={keyRef} />);
   return { onChange, keyRef, ...utils };
@@ -138,6 +138,28 @@ describe('DrawerView', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove metadata session_id' }));
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'delete-metadata', key: 'session_id' });
+  });
+
+  it('gives the typing back when the server refuses', async () => {
+    setup(detail(), false);
+    fireEvent.change(screen.getByLabelText('Metadata key'), { target: { value: 'blob' } });
+    fireEvent.change(screen.getByLabelText('Metadata value'), { target: { value: 'too big' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save metadata' }));
+    await waitFor(() => expect(screen.getByLabelText('Metadata key')).toHaveValue('blob'));
+    expect(screen.getByLabelText('Metadata value')).toHaveValue('too big');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit metadata user_id' }));
+    fireEvent.change(screen.getByLabelText('Value of user_id'), { target: { value: 'refused' } });
+    fireEvent.submit(screen.getByLabelText('Value of user_id'));
+    await waitFor(() => expect(screen.getByLabelText('Value of user_id')).toHaveValue('refused'));
+
+    fireEvent.change(screen.getByLabelText('New tag'), { target: { value: 'nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await waitFor(() => expect(screen.getByLabelText('New tag')).toHaveValue('nope'));
+
+    fireEvent.change(screen.getByLabelText('Score value'), { target: { value: '70' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save score' }));
+    await waitFor(() => expect(screen.getByLabelText('Score value')).toHaveValue('70'));
   });
 
   it('adds and removes tags', () => {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { AnnotationChange } from './annotation-change.ts';
+import type { Annotate } from './annotation-change.ts';
 
 interface MetadataRowProps {
   name: string;
   value: string;
-  onChange: (change: AnnotationChange) => void;
+  onChange: Annotate;
 }
 
 /** One key/value pair, with its value editable in place. */
@@ -24,7 +24,11 @@ export function MetadataRow({ name, value, onChange }: MetadataRowProps) {
             onSubmit={(event) => {
               event.preventDefault();
               setDraft(null);
-              if (draft !== value) onChange({ kind: 'set-metadata', key: name, value: draft });
+              if (draft === value) return;
+              // Refused: reopen the editor with what was typed.
+              void onChange({ kind: 'set-metadata', key: name, value: draft }).then((ok) => {
+                if (!ok) setDraft((current) => current ?? draft);
+              });
             }}
           >
             <input

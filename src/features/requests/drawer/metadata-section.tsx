@@ -1,11 +1,11 @@
 import { type Ref, useState } from 'react';
 import { METADATA_KEY_MAX } from '../../../../contract/api.ts';
-import type { AnnotationChange } from './annotation-change.ts';
+import type { Annotate } from './annotation-change.ts';
 import { MetadataRow } from './metadata-row.tsx';
 
 interface MetadataSectionProps {
   metadata: Record<string, string>;
-  onChange: (change: AnnotationChange) => void;
+  onChange: Annotate;
   /** The "Metadata key" field: the `m` shortcut focuses it. */
   keyInputRef: Ref<HTMLInputElement>;
 }
@@ -51,7 +51,12 @@ export function MetadataSection({ metadata, onChange, keyInputRef }: MetadataSec
           setProblem(null);
           setKey('');
           setValue('');
-          onChange({ kind: 'set-metadata', key: trimmed, value });
+          // Refused: give the typing back, unless the user has started a new entry.
+          void onChange({ kind: 'set-metadata', key: trimmed, value }).then((ok) => {
+            if (ok) return;
+            setKey((current) => current || key);
+            setValue((current) => current || value);
+          });
         }}
       >
         <label className="drawer-field">

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { AnnotationChange } from './annotation-change.ts';
+import type { Annotate } from './annotation-change.ts';
 import { parseScoreInput } from './score-form.ts';
 
 const QUICK_SCORES = [0, 25, 50, 75, 100];
 
 interface ScoresSectionProps {
   scores: Record<string, number>;
-  onChange: (change: AnnotationChange) => void;
+  onChange: Annotate;
 }
 
 export function ScoresSection({ scores, onChange }: ScoresSectionProps) {
@@ -48,7 +48,9 @@ export function ScoresSection({ scores, onChange }: ScoresSectionProps) {
           if (!parsed.ok) return setProblem({ field: parsed.field, message: parsed.message });
           setProblem(null);
           setValue('');
-          onChange({ kind: 'set-score', name: parsed.name, value: parsed.value });
+          void onChange({ kind: 'set-score', name: parsed.name, value: parsed.value }).then((ok) => {
+            if (!ok) setValue((current) => current || value);
+          });
         }}
       >
         <label className="drawer-field">

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { TAG_MAX } from '../../../../contract/api.ts';
-import type { AnnotationChange } from './annotation-change.ts';
+import type { Annotate } from './annotation-change.ts';
 
 interface TagsSectionProps {
   tags: string[];
-  onChange: (change: AnnotationChange) => void;
+  onChange: Annotate;
 }
 
 export function TagsSection({ tags, onChange }: TagsSectionProps) {
@@ -41,7 +41,9 @@ export function TagsSection({ tags, onChange }: TagsSectionProps) {
           if (tag.length > TAG_MAX) return setProblem(`A tag has at most ${TAG_MAX} characters.`);
           setProblem(null);
           setDraft('');
-          onChange({ kind: 'add-tag', tag });
+          void onChange({ kind: 'add-tag', tag }).then((ok) => {
+            if (!ok) setDraft((current) => current || tag);
+          });
         }}
       >
         <label className="drawer-field">
