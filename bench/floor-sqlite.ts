@@ -19,11 +19,12 @@ import {
   type PageInput,
   ROW_COLUMNS,
   raw,
-  type Sql,
+  SORT_DRIVE_MAX,
   sortedPageSql,
   sql,
   timePageSql,
 } from '../server/store/sql/index.ts';
+import type { DbRow } from '../server/store/sql/rows.ts';
 import { Statements } from '../server/store/sqlite/statements.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
@@ -36,17 +37,32 @@ export function openSqliteFloor(dataDir: string): Floor {
   db.pragma(`cache_size = -${CACHE_MIB * 1024}`);
   const statements = new Statements(db);
 
-  // mirrors SqliteStore.annotationsFor + rowsFor
-  const rowsFor = (ids: number[]) => {
-    if (ids.length === 0) return [];
+  // mirrors SqliteStore.annotationsFor
+  const annotationsFor = (ids: number[]) => {
     const inIds = list(ids);
     statements.all(sql`SELECT request_id, tag FROM request_tags WHERE request_id IN (${inIds})`);
     statements.all(sql`SELECT request_id, key, value FROM request_metadata WHERE request_id IN (${inIds})`);
     statements.all(sql`SELECT request_id, name, value FROM request_scores WHERE request_id IN (${inIds})`);
-    return statements.all(sql`SELECT ${raw(ROW_COLUMNS)} FROM requests r WHERE r.id IN (${list(ids)})`);
   };
 
-  // mirrors SqliteStore.page: estimates, plan choice, one page of ids
+  // mirrors SqliteStore.rowsFor
+  const rowsFor = (ids: number[]) => {
+    if (ids.length === 0) return [];
+    const rows = statements.all(sql`SELECT ${raw(ROW_COLUMNS)} FROM requests r WHERE r.id IN (${list(ids)})`);
+    annotationsFor(ids);
+    return rows;
+  };
+
+  // mirrors SqliteStore.detailsFor
+  const detailsFor = (ids: number[]) => {
+    const rows = statements.all(
+      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
+    );
+    annotationsFor(ids);
+    return rows;
+  };
+
+  // mirrors SqliteStore.page: estimates, driver choice, then the plan for the sort
   const page = (query: ListQuery): number[] => {
     const input: PageInput = {
       filter: query.filter,
@@ -55,20 +71,28 @@ export function openSqliteFloor(dataDir: string): Floor {
       take: query.limit + 1,
       after: query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null,
     };
-    let pageSql: Sql;
+    const candidates = candidatesOf(query.filter);
+    const estimates = needsEstimates(candidates)
+      ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
+      : [];
+    const driver = chooseDriver(candidates, estimates);
+    let rows: DbRow[];
     if (query.sort === 'time') {
-      const candidates = candidatesOf(query.filter);
-      const estimates = needsEstimates(candidates)
-        ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
-        : [];
-      pageSql = timePageSql(dialect, input, chooseDriver(candidates, estimates));
+      rows = statements.all(timePageSql(dialect, input, driver));
+    } else if (driver === null) {
+      rows = statements.all(sortedPageSql(dialect, input, { kind: 'scan' }));
     } else {
-      pageSql = sortedPageSql(dialect, input);
+      const estimate =
+        estimates.length === 0
+          ? Number(statements.get(estimateSql(dialect, driver))?.n ?? 0)
+          : (estimates[candidates.indexOf(driver)] ?? Number.MAX_SAFE_INTEGER);
+      rows = [];
+      if (estimate >= SORT_DRIVE_MAX)
+        rows = statements.all(sortedPageSql(dialect, input, { kind: 'window' }));
+      if (rows.length < input.take)
+        rows = statements.all(sortedPageSql(dialect, input, { kind: 'drive', driver }));
     }
-    return statements
-      .all(pageSql)
-      .slice(0, query.limit)
-      .map((row) => Number(row.id));
+    return rows.slice(0, query.limit).map((row) => Number(row.id));
   };
 
   const facetSum = (kind: string, values: readonly string[]) =>
@@ -100,16 +124,8 @@ export function openSqliteFloor(dataDir: string): Floor {
         return rowsFor(page(query.query));
       case 'count':
         return count(query.filter);
-      case 'detail': {
-        const ids = list([query.id]);
-        // mirrors SqliteStore.detailsFor
-        statements.all(sql`SELECT request_id, tag FROM request_tags WHERE request_id IN (${ids})`);
-        statements.all(sql`SELECT request_id, key, value FROM request_metadata WHERE request_id IN (${ids})`);
-        statements.all(sql`SELECT request_id, name, value FROM request_scores WHERE request_id IN (${ids})`);
-        return statements.all(
-          sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${ids})`,
-        );
-      }
+      case 'detail':
+        return detailsFor([query.id]);
       case 'facets':
         // mirrors SqliteStore.facets
         return statements.all(

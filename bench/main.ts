@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseBenchArgs, USAGE } from './args.ts';
 import { runBrowserSection } from './browser-section.ts';
+import { buildSpa } from './build-spa.ts';
 import { ensureDatabase, removeIngestedRows } from './database.ts';
 import { createFloor } from './floor.ts';
 import { BenchHttp } from './http-client.ts';
@@ -52,6 +53,9 @@ try {
 }
 const db = await ensureDatabase(args);
 console.log(`bench: database ${db.dataDir}: ${db.rows.toLocaleString('en')} requests, ${db.origin}`);
+// The server serves dist/ as it is at start: build it first when the browser section will run.
+const spa = args.skipBrowser ? { ok: true as const } : buildSpa();
+if (!spa.ok) console.log(`bench: ${spa.reason}; the browser section will be skipped`);
 const apiKey = `bench_${randomBytes(16).toString('hex')}`;
 const server = await startServerProcess({ dataDir: db.dataDir, apiKey, databaseUrl: db.databaseUrl });
 console.log(`bench: server pid ${server.pid} at ${server.url}`);
@@ -112,7 +116,9 @@ try {
     ),
   );
 
-  const browser = await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey });
+  const browser = spa.ok
+    ? await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey })
+    : { ran: false as const, reason: `skipped: ${spa.reason}` };
   if (!browser.ran) console.log(`bench: browser section ${browser.reason}`);
   else {
     rows.push(...browser.results.map(judgeByBudgetText));
