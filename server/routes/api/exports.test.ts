@@ -118,6 +118,31 @@ forEachStore((kind) => {
       expect(fourth[col('input_preview')]).toBe("'+1 then @SUM(A1)");
     });
 
+    it('streams every row of an export larger than the store reads at once', async () => {
+      const loaded = await t.app.inject({
+        method: 'POST',
+        url: '/api/sample-data',
+        headers: KEY_HEADER,
+        payload: { count: 1500 },
+      });
+      expect(loaded.json()).toEqual({ inserted: 1500 });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: await startExport('jsonl', 'tag=sample&sort=cost&order=asc'),
+      });
+      const rows = response.body
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as RequestDetail);
+      expect(rows).toHaveLength(1500);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(1500);
+      for (let i = 1; i < rows.length; i++)
+        expect((rows[i] as RequestDetail).cost).toBeGreaterThanOrEqual((rows[i - 1] as RequestDetail).cost);
+      const csv = await t.app.inject({ method: 'GET', url: await startExport('csv', 'tag=sample') });
+      expect(parseCsv(csv.body)).toHaveLength(1501);
+      await t.app.inject({ method: 'DELETE', url: '/api/sample-data', headers: KEY_HEADER });
+    });
+
     it('guards every cell a spreadsheet would evaluate', () => {
       expect(csvCell('=1+1')).toBe("'=1+1");
       expect(csvCell('+1')).toBe("'+1");
