@@ -77,6 +77,13 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const ownScrollRef = useRef<HTMLDivElement>(null);
   const scrollRef = props.scrollRef ?? ownScrollRef;
   const [focusedIndex, setFocusedIndex] = useState(-1);
+  // A new result set (another filter or sort) starts keyboard focus from the top again.
+  const firstRowId = rows[0]?.id;
+  const [focusOwner, setFocusOwner] = useState(firstRowId);
+  if (focusOwner !== firstRowId) {
+    setFocusOwner(firstRowId);
+    setFocusedIndex(-1);
+  }
   const clampedFocus = Math.min(focusedIndex, rows.length - 1);
 
   const onKeyDown = useCallback(

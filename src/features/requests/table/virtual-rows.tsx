@@ -49,7 +49,11 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const lastFocused = useRef(-1);
   useEffect(() => {
-    if (focusedIndex < 0 || focusedIndex === lastFocused.current) return;
+    if (focusedIndex < 0) {
+      lastFocused.current = -1;
+      return;
+    }
+    if (focusedIndex === lastFocused.current) return;
     lastFocused.current = focusedIndex;
     const element = bodyRef.current?.querySelector<HTMLElement>(`[data-row-index="${focusedIndex}"]`);
     if (
