@@ -60,7 +60,8 @@ test('opens from a deep link; copy ID and copy link put exactly the right text o
   await expect(d.getByRole('region', { name: 'Summary' })).toContainText('gpt-4o-mini');
 
   await d.getByRole('button', { name: `Copy request ID ${id}` }).click();
-  await expect(d.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  await expect(d.getByText('Copied', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('live-region')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(String(id));
 
   await d.getByRole('button', { name: 'Copy link' }).click();

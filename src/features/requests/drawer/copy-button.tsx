@@ -1,5 +1,6 @@
 import copy from 'clipboard-copy';
 import { type Ref, useEffect, useState } from 'react';
+import { announce } from '../../../components/ui/announcer.tsx';
 
 interface CopyButtonProps {
   /** Accessible name, e.g. "Copy request ID 42". */
@@ -29,14 +30,21 @@ export function CopyButton({ label, value, children, className, buttonRef }: Cop
         title={label}
         onClick={() => {
           copy(value()).then(
-            () => setState('copied'),
-            () => setState('failed'),
+            () => {
+              setState('copied');
+              announce('Copied');
+            },
+            () => {
+              setState('failed');
+              announce('Copy failed');
+            },
           );
         }}
       >
         {children ?? 'Copy'}
       </button>
-      <span role="status" className="drawer-copy-status">
+      {/* Announced through the app's one live region; this is the visible echo. */}
+      <span className="drawer-copy-status" aria-hidden="true">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>
     </span>
