@@ -229,6 +229,9 @@ export function defineListTests(ctx: ContractContext): void {
         [{ models: ['cheap', 'main'] }, 'latency', 'asc'],
         [{ tags: ['rare'] }, 'tokens', 'desc'],
         [{ models: ['main'], tags: ['rare'] }, 'time', 'desc'],
+        [{ q: 'paris' }, 'time', 'desc'],
+        [{ q: 'weather', from: BASE_MS + 100_000, to: BASE_MS + 400_000 }, 'time', 'asc'],
+        [{ q: 'weather paris 12' }, 'time', 'desc'],
       ];
       for (const [partial, sort, order] of cases) {
         const f = filter(partial);

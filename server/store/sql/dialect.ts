@@ -25,8 +25,11 @@ export interface Dialect {
   noIndex(expr: Sql): Sql;
   /** Pins the table before it to the named index (SQLite: `INDEXED BY`); PostgreSQL: nothing. */
   forceIndex(name: string): Sql;
-  /** A subquery selecting the ids of requests whose input or output text matches free text `q`. */
-  ftsIds(q: string): Sql;
+  /**
+   * A subquery selecting the ids of requests whose input or output text matches free text `q`,
+   * optionally only ids within [range.lo, range.hi].
+   */
+  ftsIds(q: string, range?: { lo: Sql; hi: Sql }): Sql;
   /** Case-insensitive LIKE with `\` as the escape character. */
   ilike(expr: Sql, pattern: string): Sql;
   /** The request's input or output text (r is the requests alias in scope). */
@@ -64,10 +67,11 @@ export const sqliteDialect: Dialect = {
   },
   noIndex: (expr) => sql`+${expr}`,
   forceIndex: (name) => raw(` INDEXED BY ${name}`),
-  ftsIds(q) {
+  ftsIds(q, range) {
     const match = fts5Query(q);
     if (match === null) return raw('SELECT 0 WHERE 1 = 0');
-    return sql`SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${match}`;
+    const within = range ? sql` AND rowid BETWEEN ${range.lo} AND ${range.hi}` : raw('');
+    return sql`SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${match}${within}`;
   },
   ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
   textExpr: (which) => raw(`(SELECT b.${which} FROM request_bodies b WHERE b.request_id = r.id)`),

@@ -178,6 +178,27 @@ function armsFor(dialect: Dialect, driver: Candidate | null): Arm[] {
   }
 }
 
+/** Newest rows of the time index that a full-text page looks at before reading every match. */
+export const FTS_WINDOW = 20_000;
+
+/**
+ * A time-sorted page for free text alone (plus a time range) when the text is common: only the
+ * next FTS_WINDOW rows of the time index are tested, against the full-text matches inside those
+ * rows' id range (ids follow time closely in practice, so the range is narrow and the full-text
+ * read is small). Exact either way; when it does not fill a page, use timePageSql instead.
+ * Returns null when the filter has other parts.
+ */
+export function ftsWindowPageSql(dialect: Dialect, input: PageInput): Sql | null {
+  const candidates = candidatesOf(input.filter);
+  const only = candidates[0];
+  if (candidates.length !== 1 || only?.kind !== 'fts') return null;
+  const dir = raw(input.order === 'desc' ? 'DESC' : 'ASC');
+  const start = raw('r.start_ms');
+  const where = [...timeRange(input.filter, start), ...keyset(start, raw('r.id'), input.order, input.after)];
+  const window = sql`SELECT r.id AS id, r.start_ms AS sk FROM requests r${dialect.forceIndex(INDEX.time)} WHERE ${and(where)} ORDER BY r.start_ms ${dir}, r.id ${dir} LIMIT ${FTS_WINDOW}`;
+  return sql`WITH w AS MATERIALIZED (${window}) SELECT w.id AS id, w.sk AS sk FROM w WHERE w.id IN (${dialect.ftsIds(only.q, { lo: raw('(SELECT min(id) FROM w)'), hi: raw('(SELECT max(id) FROM w)') })}) ORDER BY w.sk ${dir}, w.id ${dir} LIMIT ${input.take}`;
+}
+
 /** One page of `(id, sk)` in list order, for a time sort driven by `driver` (null: the time index). */
 export function timePageSql(dialect: Dialect, input: PageInput, driver: Candidate | null): Sql {
   const candidates = candidatesOf(input.filter);

@@ -9,6 +9,7 @@ import { candidatesOf } from '../sql/filter.ts';
 import {
   chooseDriver,
   estimateSql,
+  ftsWindowPageSql,
   needsEstimates,
   type PageInput,
   SORT_DRIVE_MAX,
@@ -24,7 +25,14 @@ export function readPage(statements: Statements, input: PageInput): DbRow[] {
     ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
     : [];
   const driver = chooseDriver(candidates, estimates);
-  if (input.sort === 'time') return statements.all(timePageSql(dialect, input, driver));
+  if (input.sort === 'time') {
+    const window = driver === null ? ftsWindowPageSql(dialect, input) : null;
+    if (window) {
+      const rows = statements.all(window);
+      if (rows.length >= input.take) return rows;
+    }
+    return statements.all(timePageSql(dialect, input, driver));
+  }
   if (driver === null) return statements.all(sortedPageSql(dialect, input, { kind: 'scan' }));
   const estimate =
     estimates.length === 0
