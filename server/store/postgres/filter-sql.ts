@@ -10,21 +10,26 @@ import { tsqueryText } from './dialect.ts';
 export const METADATA_INDEX_CHARS = 200;
 
 /**
- * The request has metadata `key` with one of `values`, through the (key, left(value, 200)) index.
+ * The request has metadata `key` with one of `values` (alias `m`: an EXISTS over requests `r`;
+ * any other alias: the bare condition on that request_metadata row), through the (key, left(value, 200)) index.
  * A value shorter than the indexed prefix equals its own prefix, so only longer values need the
  * full comparison; adding it always would make the planner count the same condition twice and
  * misjudge how many rows match.
  */
-function metadataCondition(key: string, values: readonly string[]): Sql {
+export function metadataCondition(key: string, values: readonly string[], alias = 'm'): Sql {
   const prefixes = [...new Set(values.map((value) => value.slice(0, METADATA_INDEX_CHARS)))];
   const long = values.filter((value) => value.length >= METADATA_INDEX_CHARS);
   const n = raw(String(METADATA_INDEX_CHARS));
+  const a = raw(alias);
   const exact =
     long.length === 0
       ? raw('')
-      : sql` AND (length(m.value) < ${n} OR m.value = ANY(${[...new Set(long)]}::text[]))`;
-  return sql`EXISTS (SELECT 1 FROM request_metadata m WHERE m.request_id = r.id AND m.key = ${key}
-    AND left(m.value, ${n}) = ANY(${prefixes}::text[])${exact})`;
+      : sql` AND (length(${a}.value) < ${n} OR ${a}.value = ANY(${[...new Set(long)]}::text[]))`;
+  // A single value as `=`, so that an ordered index read stays ordered.
+  const prefix = prefixes.length === 1 ? sql`= ${prefixes[0]}` : sql`= ANY(${prefixes}::text[])`;
+  const match = sql`${a}.key = ${key} AND left(${a}.value, ${n}) ${prefix}${exact}`;
+  if (alias !== 'm') return match;
+  return sql`EXISTS (SELECT 1 FROM request_metadata m WHERE m.request_id = r.id AND ${match})`;
 }
 
 export function filterConditions(filter: RequestFilter): Sql[] {

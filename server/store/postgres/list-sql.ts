@@ -3,9 +3,10 @@
  * export batches. Exported so the benchmark can run the very same SQL as its floor.
  */
 import type { ListQuery, RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
-import { InvalidCursorError } from '../errors.ts';
+import { type CursorPosition, decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
 import { filterConditions } from './filter-sql.ts';
+import { timeDrivenIds } from './time-plan.ts';
 
 const SORT_COLUMNS: Record<SortField, string> = {
   time: 'start_ms',
@@ -14,40 +15,8 @@ const SORT_COLUMNS: Record<SortField, string> = {
   tokens: 'total_tokens',
 };
 
-/** A position in a sorted list: the sort value and id of the last row of a page. */
-export interface Keyset {
-  value: number;
-  id: number;
-}
-
-/**
- * The cursor means the same as the SQLite adapter's: "rows strictly after (value, id) in this
- * sort and order". It names its sort so that a cursor from another sort is refused, not misread.
- */
-export function encodeCursor(sort: SortField, order: SortOrder, keyset: Keyset): string {
-  return Buffer.from(JSON.stringify([sort, order, keyset.value, keyset.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, sort: SortField, order: SortOrder): Keyset {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError();
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 4 ||
-    parsed[0] !== sort ||
-    parsed[1] !== order ||
-    typeof parsed[2] !== 'number' ||
-    !Number.isFinite(parsed[2]) ||
-    !Number.isSafeInteger(parsed[3])
-  ) {
-    throw new InvalidCursorError();
-  }
-  return { value: parsed[2], id: parsed[3] };
-}
+export type Keyset = CursorPosition;
+export { decodeCursor, encodeCursor };
 
 export function sortColumn(sort: SortField): string {
   return SORT_COLUMNS[sort];
@@ -85,15 +54,22 @@ export const DETAIL_COLUMNS = raw(`r.function_name, r.api_type, r.error_message,
  * there is a next page.
  */
 export function listStatement(query: ListQuery, columns: Sql = ROW_COLUMNS): Sql {
+  const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null;
   const conditions = filterConditions(query.filter);
-  if (query.cursor)
-    conditions.push(
-      keysetCondition(query.sort, query.order, decodeCursor(query.cursor, query.sort, query.order)),
-    );
+  if (after) conditions.push(keysetCondition(query.sort, query.order, after));
+  const order = orderBy(query.sort, query.order, 'r');
+  const take = query.limit + 1;
+  if (query.sort === 'time') {
+    const requestsArm = sql`SELECT r.id AS id, r.start_ms AS sk FROM requests r WHERE ${and(conditions)}
+      ORDER BY ${order} LIMIT ${take}`;
+    const ids = timeDrivenIds({ filter: query.filter, order: query.order, take, after }, requestsArm);
+    if (ids) {
+      return sql`SELECT ${columns} FROM (SELECT r.* FROM (${ids}) p JOIN requests r ON r.id = p.id) r ORDER BY ${order}`;
+    }
+  }
   return sql`SELECT ${columns} FROM (
-    SELECT * FROM requests r WHERE ${and(conditions)}
-    ORDER BY ${orderBy(query.sort, query.order, 'r')} LIMIT ${query.limit + 1}
-  ) r ORDER BY ${orderBy(query.sort, query.order, 'r')}`;
+    SELECT * FROM requests r WHERE ${and(conditions)} ORDER BY ${order} LIMIT ${take}
+  ) r ORDER BY ${order}`;
 }
 
 /** The keyset of a row as read by listStatement (for the next cursor). */

@@ -184,7 +184,34 @@ ${['requests', 'request_tags', 'request_metadata', 'request_scores']
   .join('\n')}
 `;
 
+/**
+ * Side tables carry a copy of the request's start time (it never changes), so that a tag,
+ * metadata or score filter on the time-sorted list is one ordered index range read from the
+ * side table instead of every matching request fetched and sorted.
+ */
+const sideStartTimes = `
+ALTER TABLE request_tags ADD COLUMN start_ms bigint;
+ALTER TABLE request_metadata ADD COLUMN start_ms bigint;
+ALTER TABLE request_scores ADD COLUMN start_ms bigint;
+UPDATE request_tags t SET start_ms = r.start_ms FROM requests r WHERE r.id = t.request_id;
+UPDATE request_metadata m SET start_ms = r.start_ms FROM requests r WHERE r.id = m.request_id;
+UPDATE request_scores s SET start_ms = r.start_ms FROM requests r WHERE r.id = s.request_id;
+ALTER TABLE request_tags ALTER COLUMN start_ms SET NOT NULL;
+ALTER TABLE request_metadata ALTER COLUMN start_ms SET NOT NULL;
+ALTER TABLE request_scores ALTER COLUMN start_ms SET NOT NULL;
+DROP INDEX request_tags_tag;
+CREATE INDEX request_tags_tag_start ON request_tags (tag, start_ms, request_id);
+DROP INDEX request_metadata_key_value;
+CREATE INDEX request_metadata_key_value_start ON request_metadata (key, left(value, 200), start_ms, request_id);
+CREATE INDEX request_scores_name_start ON request_scores (name, start_ms, request_id, value);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'requests, tags, metadata, scores, groups', sql: tables },
   { version: 2, name: 'facet counters and change sequence triggers', sql: facets },
+  {
+    version: 3,
+    name: 'start time on tags, metadata and scores for time-ordered filters',
+    sql: sideStartTimes,
+  },
 ];

@@ -99,22 +99,22 @@ export function insertStatement(requests: NewRequest[]): Sql {
       output_text, input_preview, output_preview, is_tool_call,
       ARRAY(SELECT json_array_elements_text(tool_names::json)), is_json, group_id
     FROM src ORDER BY ord
-    RETURNING id
+    RETURNING id, start_ms
   ), ids AS (
     -- Identity values are handed out in insert order, so the nth smallest id is the nth request.
-    SELECT id, row_number() OVER (ORDER BY id) AS ord FROM ins
+    SELECT id, start_ms, row_number() OVER (ORDER BY id) AS ord FROM ins
   ), tags AS (
-    INSERT INTO request_tags (request_id, tag)
-    SELECT ids.id, x.tag FROM unnest(${tagOrd}::bigint[], ${tags}::text[]) WITH ORDINALITY AS x(ord, tag, n)
+    INSERT INTO request_tags (request_id, tag, start_ms)
+    SELECT ids.id, x.tag, ids.start_ms FROM unnest(${tagOrd}::bigint[], ${tags}::text[]) WITH ORDINALITY AS x(ord, tag, n)
     JOIN ids ON ids.ord = x.ord ORDER BY x.n
     ON CONFLICT DO NOTHING
   ), meta AS (
-    INSERT INTO request_metadata (request_id, key, value)
-    SELECT ids.id, x.key, x.value FROM unnest(${metaOrd}::bigint[], ${metaKeys}::text[], ${metaValues}::text[]) AS x(ord, key, value)
+    INSERT INTO request_metadata (request_id, key, value, start_ms)
+    SELECT ids.id, x.key, x.value, ids.start_ms FROM unnest(${metaOrd}::bigint[], ${metaKeys}::text[], ${metaValues}::text[]) AS x(ord, key, value)
     JOIN ids ON ids.ord = x.ord
   ), scores AS (
-    INSERT INTO request_scores (request_id, name, value)
-    SELECT ids.id, x.name, x.value FROM unnest(${scoreOrd}::bigint[], ${scoreNames}::text[], ${scoreValues}::smallint[]) AS x(ord, name, value)
+    INSERT INTO request_scores (request_id, name, value, start_ms)
+    SELECT ids.id, x.name, x.value, ids.start_ms FROM unnest(${scoreOrd}::bigint[], ${scoreNames}::text[], ${scoreValues}::smallint[]) AS x(ord, name, value)
     JOIN ids ON ids.ord = x.ord
   )
   SELECT id, ord FROM ids ORDER BY ord`;
@@ -138,8 +138,9 @@ export function lockRequestStatement(id: number): Sql {
 export function upsertMetadataStatement(id: number, entries: Record<string, string>): Sql {
   const keys = Object.keys(entries);
   const values = keys.map((key) => entries[key] as string);
-  return sql`INSERT INTO request_metadata (request_id, key, value)
-    SELECT ${id}::bigint, k, v FROM unnest(${keys}::text[], ${values}::text[]) AS x(k, v) ORDER BY k
+  return sql`INSERT INTO request_metadata (request_id, key, value, start_ms)
+    SELECT r.id, k, v, r.start_ms FROM requests r, unnest(${keys}::text[], ${values}::text[]) AS x(k, v)
+    WHERE r.id = ${id}::bigint ORDER BY k
     ON CONFLICT (request_id, key) DO UPDATE SET value = excluded.value`;
 }
 
@@ -148,7 +149,8 @@ export function deleteMetadataStatement(id: number, key: string): Sql {
 }
 
 export function upsertScoreStatement(id: number, name: string, value: number): Sql {
-  return sql`INSERT INTO request_scores (request_id, name, value) VALUES (${id}::bigint, ${name}, ${value})
+  return sql`INSERT INTO request_scores (request_id, name, value, start_ms)
+    SELECT id, ${name}, ${value}, start_ms FROM requests WHERE id = ${id}::bigint
     ON CONFLICT (request_id, name) DO UPDATE SET value = excluded.value`;
 }
 
@@ -157,7 +159,8 @@ export function deleteScoreStatement(id: number, name: string): Sql {
 }
 
 export function addTagStatement(id: number, tag: string): Sql {
-  return sql`INSERT INTO request_tags (request_id, tag) VALUES (${id}::bigint, ${tag}) ON CONFLICT DO NOTHING`;
+  return sql`INSERT INTO request_tags (request_id, tag, start_ms)
+    SELECT id, ${tag}, start_ms FROM requests WHERE id = ${id}::bigint ON CONFLICT DO NOTHING`;
 }
 
 export function removeTagStatement(id: number, tag: string): Sql {
