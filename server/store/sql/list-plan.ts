@@ -179,7 +179,7 @@ function armsFor(dialect: Dialect, driver: Candidate | null): Arm[] {
 }
 
 /** Newest rows of the time index that a full-text page looks at before reading every match. */
-export const FTS_WINDOW = 20_000;
+export const FTS_WINDOW = 2000;
 
 /**
  * A time-sorted page for free text alone (plus a time range) when the text is common: only the
