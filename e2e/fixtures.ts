@@ -19,7 +19,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect as baseExpect } from '@playwright/test';
 import { startServer } from '../server/start-server.ts';
 import type { LogRequestBody } from './log-request-body.ts';
 
@@ -116,8 +116,12 @@ export const test = base.extend<Fixtures>({
       if (!allowed(error.message)) errors.push(`page error: ${error.message}`);
     });
     await use(page);
-    expect(errors, 'console errors or page errors during the test').toEqual([]);
+    baseExpect(errors, 'console errors or page errors during the test').toEqual([]);
   },
 });
 
-export { expect };
+/**
+ * Assertions wait up to 10 s: the suite shares two cores with builds and benchmarks, and a first
+ * page load can take longer than Playwright's default 5 s there without anything being wrong.
+ */
+export const expect = baseExpect.configure({ timeout: 10_000 });

@@ -26,8 +26,7 @@ const INSTRUMENT = `
         observer.disconnect();
       }
     });
-    document.addEventListener('DOMContentLoaded', () =>
-      observer.observe(document.body, { childList: true, subtree: true }));
+    observer.observe(document, { childList: true, subtree: true });
   })();
 `;
 
@@ -73,8 +72,19 @@ async function coldLoad(browser: Browser, ctx: BrowserBenchContext): Promise<num
     await context.addInitScript(INSTRUMENT);
     const page = await context.newPage();
     await page.goto(`${ctx.baseUrl}/`);
-    await page.waitForFunction('window.__tableBench.firstRowAt > 0', undefined, { timeout: 30_000 });
-    return (await page.evaluate('window.__tableBench.firstRowAt')) as number;
+    // A polling promise rather than waitForFunction: the page's CSP forbids string evaluation in it.
+    return (await page.evaluate(`
+      new Promise((resolve, reject) => {
+        const deadline = performance.now() + 30000;
+        const check = () => {
+          const at = window.__tableBench.firstRowAt;
+          if (at > 0) resolve(at);
+          else if (performance.now() > deadline) reject(new Error('no rows within 30 s'));
+          else setTimeout(check, 20);
+        };
+        check();
+      })
+    `)) as number;
   } finally {
     await context.close();
   }
