@@ -43,7 +43,7 @@ function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'
     serializers: {
       req: (req: { method: string; url: string; remoteAddress?: string }) => ({
         method: req.method,
-        url: req.url.replace(/^(\/+api\/exports\/)[^/?]+/, '$1<token>'),
+        url: req.url.replace(/^(\/+api\/exports\/).+/, '$1<token>'),
         remoteAddress: req.remoteAddress,
       }),
     },
@@ -81,7 +81,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   installErrorHandler(app, bodyLimit);
   const verifyKey = createKeyVerifier(deps.apiKeys);
-  const tokens = new ExportTokens();
+  const tokens = new ExportTokens(deps.apiKeys);
   const routeDeps = { store: deps.store };
 
   healthRoute(app, { ...routeDeps, version: deps.version });

@@ -56,15 +56,19 @@ describe('server/main.ts', () => {
     const { url: downloadPath } = (await exportResponse.json()) as { url: string };
     const download = await fetch(`${server.url}${downloadPath}`);
     expect((await download.text()).trim().split('\n')).toHaveLength(2);
-    const token = downloadPath.split('/').at(-1) ?? '';
-    expect(token.length).toBeGreaterThan(20);
+    const link = new URL(downloadPath, server.url);
+    const nonce = link.pathname.split('/').at(-1) ?? '';
+    const signature = link.searchParams.get('_sig') ?? '';
+    expect(nonce.length).toBeGreaterThan(20);
+    expect(signature.length).toBeGreaterThan(20);
 
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
     const output = server.output();
     // The single-use download token is a credential too.
     expect(output).toContain('/api/exports/<token>');
-    expect(output).not.toContain(token);
+    expect(output).not.toContain(nonce);
+    expect(output).not.toContain(signature);
     // Request logging is on (info) and did log these requests...
     expect(output).toContain('/log-request');
     // ...but the keys appear only in the sign-in line's fragment.

@@ -1,42 +1,77 @@
 /**
- * Short-lived, single-use download tokens for exports. The token is the credential for the
- * download (a browser download cannot send the X-API-KEY header), so it is random, expires in
- * 60 s and works once. Held in this process's memory: behind a load balancer, the download must
- * reach the instance that issued it (sticky sessions) — see the README.
+ * Download links for exports. A browser download cannot send the X-API-KEY header, so the link
+ * itself is the credential: `/api/exports/<nonce>?<list query>&_format=…&_exp=…&_sig=…`, signed
+ * (HMAC-SHA256) with the API key that asked for it, valid for 60 s, and used once.
+ *
+ * Any Promptlog process that accepts that key can verify the link, so it works behind a load
+ * balancer in front of several servers. "Used once" is remembered per process: across processes
+ * a link could be replayed within its 60 seconds.
  */
-import { randomBytes } from 'node:crypto';
-import type { ExportFormat, ListQuery } from '../../../contract/api.ts';
-
-export interface PendingExport {
-  format: ExportFormat;
-  query: ListQuery;
-}
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type ExportFormat, exportFormatSchema } from '../../../contract/api.ts';
 
 export const EXPORT_TOKEN_TTL_MS = 60_000;
+const RESERVED = ['_format', '_exp', '_sig'] as const;
+const NONCE = /^[\w-]{16,64}$/;
+
+export interface RedeemedExport {
+  format: ExportFormat;
+  /** The list query the link was issued for, without the link's own parameters. */
+  query: URLSearchParams;
+}
+
+function canonicalQuery(query: URLSearchParams): string {
+  const params = new URLSearchParams(query);
+  for (const name of RESERVED) params.delete(name);
+  return params.toString();
+}
+
+function sign(key: string, nonce: string, format: string, exp: string, query: string): Buffer {
+  return createHmac('sha256', key)
+    .update(`promptlog-export-v1\n${nonce}\n${format}\n${exp}\n${query}`)
+    .digest();
+}
 
 export class ExportTokens {
-  private readonly pending = new Map<string, PendingExport & { expiresAt: number }>();
+  private readonly used = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  issue(entry: PendingExport): string {
-    this.sweep();
-    const token = randomBytes(24).toString('base64url');
-    this.pending.set(token, { ...entry, expiresAt: this.now() + EXPORT_TOKEN_TTL_MS });
-    return token;
+  /** Returns the download path (with its query string) for `query`, signed with `signingKey`. */
+  issue(format: ExportFormat, query: URLSearchParams, signingKey: string): string {
+    const nonce = randomBytes(18).toString('base64url');
+    const exp = String(this.now() + EXPORT_TOKEN_TTL_MS);
+    const canonical = canonicalQuery(query);
+    const sig = sign(signingKey, nonce, format, exp, canonical).toString('base64url');
+    const own = new URLSearchParams({ _format: format, _exp: exp, _sig: sig }).toString();
+    return `/api/exports/${nonce}?${canonical ? `${canonical}&` : ''}${own}`;
   }
 
-  /** Returns the export once; later calls, and calls after expiry, get undefined. */
-  redeem(token: string): PendingExport | undefined {
-    const entry = this.pending.get(token);
-    if (!entry) return undefined;
-    this.pending.delete(token);
-    if (entry.expiresAt <= this.now()) return undefined;
-    return { format: entry.format, query: entry.query };
+  /** The export, once; undefined when the link is forged, altered, expired or already used. */
+  redeem(nonce: string, params: URLSearchParams): RedeemedExport | undefined {
+    this.sweep();
+    const format = exportFormatSchema.safeParse(params.get('_format'));
+    const exp = params.get('_exp') ?? '';
+    const sig = Buffer.from(params.get('_sig') ?? '', 'base64url');
+    const expMs = /^\d{1,16}$/.test(exp) ? Number(exp) : 0;
+    const now = this.now();
+    if (!NONCE.test(nonce) || !format.success || sig.length !== 32) return undefined;
+    if (expMs <= now || expMs > now + EXPORT_TOKEN_TTL_MS * 2) return undefined;
+    const canonical = canonicalQuery(params);
+    let valid = false;
+    for (const key of this.keys) {
+      valid = timingSafeEqual(sign(key, nonce, format.data, exp, canonical), sig) || valid;
+    }
+    if (!valid || this.used.has(nonce)) return undefined;
+    this.used.set(nonce, expMs);
+    return { format: format.data, query: new URLSearchParams(canonical) };
   }
 
   private sweep(): void {
     const now = this.now();
-    for (const [token, entry] of this.pending) if (entry.expiresAt <= now) this.pending.delete(token);
+    for (const [nonce, expMs] of this.used) if (expMs <= now) this.used.delete(nonce);
   }
 }

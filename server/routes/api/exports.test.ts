@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyFilter, type ListQuery, type RequestDetail } from '../../../contract/api.ts';
+import type { RequestDetail } from '../../../contract/api.ts';
+import { buildApp } from '../../app.ts';
 import {
   createTestApp,
   errorOf,
@@ -7,6 +8,7 @@ import {
   KEY_HEADER,
   logBody,
   logRequest,
+  TEST_KEY,
   type TestApp,
 } from '../test-app.ts';
 import { csvCell } from './export-format.ts';
@@ -46,7 +48,7 @@ forEachStore((kind) => {
     });
     expect(response.statusCode, response.body).toBe(200);
     const { url } = response.json() as { url: string };
-    expect(url).toMatch(/^\/api\/exports\/[\w-]{20,}$/);
+    expect(url).toMatch(/^\/api\/exports\/[\w-]{20,}\?(.+&)?_format=\w+&_exp=\d+&_sig=[\w-]{43}$/);
     return url;
   }
 
@@ -164,16 +166,56 @@ forEachStore((kind) => {
       expect((await t.app.inject({ method: 'GET', url: '/api/exports/made-up-token' })).statusCode).toBe(404);
     });
 
-    it('tokens expire after 60 seconds', () => {
+    it('links are signed, expire after 60 seconds and work once', () => {
       let now = 1_000_000;
-      const tokens = new ExportTokens(() => now);
-      const query: ListQuery = { filter: emptyFilter(), sort: 'time', order: 'desc', limit: 50 };
-      const fresh = tokens.issue({ format: 'csv', query });
-      const stale = tokens.issue({ format: 'csv', query });
+      const tokens = new ExportTokens(['key-a', 'key-b'], () => now);
+      const query = new URLSearchParams('tag=export&meta.team%20%2F%20a=x');
+      const redeem = (link: string) => {
+        const [path = '', search = ''] = link.split('?');
+        return tokens.redeem(path.split('/').at(-1) ?? '', new URLSearchParams(search));
+      };
+      const fresh = tokens.issue('csv', query, 'key-b');
+      const stale = tokens.issue('jsonl', query, 'key-a');
       now += EXPORT_TOKEN_TTL_MS - 1;
-      expect(tokens.redeem(fresh)).toBeDefined();
+      const redeemed = redeem(fresh);
+      expect(redeemed?.format).toBe('csv');
+      expect(redeemed?.query.toString()).toBe(query.toString());
+      expect(redeem(fresh)).toBeUndefined();
       now += 1;
-      expect(tokens.redeem(stale)).toBeUndefined();
+      expect(redeem(stale)).toBeUndefined();
+
+      const link = tokens.issue('csv', query, 'key-a');
+      expect(redeem(link.replace('tag=export', 'tag=other'))).toBeUndefined();
+      expect(redeem(link.replace('_format=csv', '_format=jsonl'))).toBeUndefined();
+      expect(redeem(`${link}&tag=extra`)).toBeUndefined();
+      expect(redeem(link.replace(/_exp=\d+/, `_exp=${now + 50_000}`))).toBeUndefined();
+      expect(redeem(new ExportTokens(['key-c'], () => now).issue('csv', query, 'key-c'))).toBeUndefined();
+      expect(redeem(link)).toBeDefined();
+    });
+
+    it('a link issued by one server works on another that accepts the same key', async () => {
+      const other = buildApp({
+        store: t.store,
+        apiKeys: [TEST_KEY],
+        version: 'test',
+        distDir: '/nonexistent',
+      });
+      const stranger = buildApp({
+        store: t.store,
+        apiKeys: ['another-key'],
+        version: 'test',
+        distDir: '/nonexistent',
+      });
+      try {
+        const url = await startExport('jsonl', 'tag=export');
+        expect((await stranger.inject({ method: 'GET', url })).statusCode).toBe(404);
+        const response = await other.inject({ method: 'GET', url });
+        expect(response.statusCode).toBe(200);
+        expect(response.body.trimEnd().split('\n')).toHaveLength(5);
+      } finally {
+        await other.close();
+        await stranger.close();
+      }
     });
 
     it.each([

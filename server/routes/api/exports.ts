@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { createExportBodySchema, type ListQuery } from '../../../contract/api.ts';
 import { parseListParams } from '../../../contract/filter-query.ts';
+import { presentedApiKey } from '../../auth/require-api-key.ts';
 import { notFound } from '../../http/errors.ts';
+import { rawQuery } from '../../http/params.ts';
 import { unwrapQuery } from '../../http/query-errors.ts';
 import { parseOrThrow } from '../../http/zod-errors.ts';
 import type { Store } from '../../store/store.ts';
@@ -17,9 +19,10 @@ export function createExportRoute(
 ): void {
   app.post('/api/exports', async (request) => {
     const { format, query } = parseOrThrow(createExportBodySchema, request.body, { loc: 'body' });
-    const listQuery = unwrapQuery(parseListParams(new URLSearchParams(query.replace(/^\?/, ''))));
-    const token = tokens.issue({ format, query: listQuery });
-    return { url: `/api/exports/${token}` };
+    const params = new URLSearchParams(query.replace(/^\?/, ''));
+    unwrapQuery(parseListParams(params));
+    // The key this request was authorised with (requireApiKey ran first) signs the link.
+    return { url: tokens.issue(format, params, presentedApiKey(request) ?? '') };
   });
 }
 
@@ -39,7 +42,9 @@ export function downloadExportRoute(
   // No automatic HEAD route: a HEAD (link checker, prefetch) must not use up the single-use token.
   app.get('/api/exports/:token', { exposeHeadRoute: false }, async (request, reply) => {
     const token = (request.params as { token?: string }).token ?? '';
-    const pending = tokens.redeem(token);
+    const redeemed = tokens.redeem(token, rawQuery(request.url));
+    const parsed = redeemed && parseListParams(redeemed.query);
+    const pending = redeemed && parsed?.ok ? { format: redeemed.format, query: parsed.value } : undefined;
     if (!pending)
       throw notFound(
         'Export link not found, already used or expired: start the export again.',
