@@ -93,6 +93,7 @@ describe('BlueprintView against every PromptLayer fixture', () => {
     render(<BlueprintView input={fixture.input} output={fixture.output} parameters={{}} />);
     expect(screen.getByRole('article', { name: 'input completion prompt' })).toHaveTextContent('Say hello');
     expect(screen.getByRole('article', { name: 'output completion prompt' })).toHaveTextContent('(empty)');
+    expect(screen.getByRole('button', { name: 'Copy input completion prompt' })).toBeInTheDocument();
   });
 });
 

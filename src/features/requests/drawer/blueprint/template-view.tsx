@@ -1,7 +1,17 @@
+import { CopyButton } from '../copy-button.tsx';
 import { ContentBlock } from './content-block.tsx';
 import { JsonText } from './json-text.tsx';
 import { MessageList } from './message-list.tsx';
-import type { Template, ToolCallRef } from './normalize.ts';
+import { type Message, messagePlainText, type Template, type ToolCallRef } from './normalize.ts';
+
+const EMPTY_MESSAGE: Message = {
+  role: 'completion',
+  name: null,
+  blocks: [],
+  toolCalls: [],
+  toolCallId: null,
+  raw: null,
+};
 
 interface TemplateViewProps {
   template: Template;
@@ -25,6 +35,11 @@ export function TemplateView({ template, side, toolCalls }: TemplateViewProps) {
         <article className="bp-message bp-role-completion" aria-label={`${side} completion prompt`}>
           <header className="bp-message-head">
             <span className="bp-role">completion</span>
+            <span className="bp-spacer" />
+            <CopyButton
+              label={`Copy ${side} completion prompt`}
+              value={() => messagePlainText({ ...EMPTY_MESSAGE, blocks: template.blocks })}
+            />
           </header>
           <div className="bp-message-body">
             {template.blocks.length === 0 ? <div className="bp-muted">(empty)</div> : null}
