@@ -1,5 +1,6 @@
 /** Page object for the requests screen: finds things by role and accessible name. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
 
 export class RequestsPage {
   readonly table: Locator;
