@@ -69,6 +69,13 @@ test('opens from a deep link; copy ID and copy link put exactly the right text o
   expect(link).toBe(`${server.url}/?request=${id}`);
   expect(link).not.toContain('#');
 
+  // Each message has its own copy button: exactly that message's text.
+  const message = d.getByRole('article', { name: 'input message 2: user' });
+  await message.getByRole('button', { name: 'Copy input message 2' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await message.locator('.bp-text').first().textContent());
+  expect(copied).toContain('Question number 1');
+
   // `c` copies the open request's ID too.
   await page.evaluate(() => navigator.clipboard.writeText('something else'));
   await d.focus();
