@@ -1,7 +1,7 @@
 /**
  * Checks a PromptLayer search filter tree (promptlayer-api.md §6) against the known fields,
  * operators and value shapes, and turns it into the store's SearchFilterNode. Every problem is a
- * 400 naming the offending path, e.g. `filter_group.filters[2].operator`.
+ * 400 naming the offending path, e.g. `filter_group.filters.2.operator`.
  */
 import {
   SEARCH_FIELD_OPERATORS,
