@@ -1,8 +1,8 @@
-import { DropdownMenu } from 'radix-ui';
 import { useState } from 'react';
 import { createExportResponseSchema, type ExportFormat } from '../../../contract/api.ts';
 import { listToParams } from '../../../contract/filter-query.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { DropdownMenu, MenuItem } from '../../components/ui/dropdown-menu.tsx';
 import { DownloadIcon } from '../../components/ui/icons.tsx';
 import { toast } from '../../components/ui/toast.tsx';
 import { ApiError, apiFetch } from '../../lib/api-client.ts';
@@ -41,23 +41,16 @@ export function ExportMenu({ view, disabled }: { view: ListView; disabled: boole
     }
   };
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger asChild>
+    <DropdownMenu
+      label="Every matching request"
+      trigger={
         <Button size="sm" disabled={disabled || busy}>
           <DownloadIcon /> Export
         </Button>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-          <DropdownMenu.Label className="menu-label">Every matching request</DropdownMenu.Label>
-          <DropdownMenu.Item className="menu-item" onSelect={() => void run('csv')}>
-            Export CSV
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className="menu-item" onSelect={() => void run('jsonl')}>
-            Export JSONL
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      }
+    >
+      <MenuItem onSelect={() => void run('csv')}>Export CSV</MenuItem>
+      <MenuItem onSelect={() => void run('jsonl')}>Export JSONL</MenuItem>
+    </DropdownMenu>
   );
 }

@@ -1,6 +1,6 @@
-import { Popover } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { ChevronDownIcon } from '../../../components/ui/icons.tsx';
+import { Popover } from '../../../components/ui/popover.tsx';
 
 /** A toolbar button that opens a small panel; shows how many values are selected. */
 export function FilterPopover({
@@ -9,18 +9,19 @@ export function FilterPopover({
   children,
   open,
   onOpenChange,
-  wide = false,
 }: {
   label: string;
   activeCount?: number;
   children: ReactNode;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
-  wide?: boolean;
 }) {
   return (
-    <Popover.Root {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})}>
-      <Popover.Trigger asChild>
+    <Popover
+      label={`${label} filter`}
+      {...(open === undefined ? {} : { open })}
+      {...(onOpenChange ? { onOpenChange } : {})}
+      trigger={
         <button
           type="button"
           className={`btn btn-sm btn-default filter-trigger${activeCount ? ' active' : ''}`}
@@ -29,17 +30,9 @@ export function FilterPopover({
           {activeCount ? <span className="count-pill">{activeCount}</span> : null}
           <ChevronDownIcon width={14} height={14} />
         </button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          className={`popover${wide ? ' popover-wide' : ''}`}
-          align="start"
-          sideOffset={4}
-          aria-label={`${label} filter`}
-        >
-          {children}
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+      }
+    >
+      {children}
+    </Popover>
   );
 }

@@ -1,6 +1,6 @@
 import type { ColumnDef, ColumnVisibilityState, RowData } from '@tanstack/react-table';
-import { DropdownMenu } from 'radix-ui';
 import { Button } from '../../../components/ui/button.tsx';
+import { DropdownMenu, MenuCheckboxItem } from '../../../components/ui/dropdown-menu.tsx';
 import { ColumnsIcon } from '../../../components/ui/icons.tsx';
 import type { DataTableFeatures } from './data-table-types.ts';
 
@@ -15,32 +15,26 @@ export function ColumnVisibilityMenu<TData extends RowData>({
 }) {
   const hideable = columns.filter((column) => column.id && column.enableHiding !== false);
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger asChild>
+    <DropdownMenu
+      label="Show columns"
+      trigger={
         <Button size="sm">
           <ColumnsIcon /> Columns
         </Button>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-          <DropdownMenu.Label className="menu-label">Show columns</DropdownMenu.Label>
-          {hideable.map((column) => {
-            const id = column.id ?? '';
-            return (
-              <DropdownMenu.CheckboxItem
-                key={id}
-                className="menu-item"
-                checked={visibility[id] !== false}
-                onSelect={(event) => event.preventDefault()}
-                onCheckedChange={(checked) => onChange({ ...visibility, [id]: checked === true })}
-              >
-                <DropdownMenu.ItemIndicator className="menu-indicator">✓</DropdownMenu.ItemIndicator>
-                {column.meta?.label ?? id}
-              </DropdownMenu.CheckboxItem>
-            );
-          })}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      }
+    >
+      {hideable.map((column) => {
+        const id = column.id ?? '';
+        return (
+          <MenuCheckboxItem
+            key={id}
+            checked={visibility[id] !== false}
+            onCheckedChange={(checked) => onChange({ ...visibility, [id]: checked === true })}
+          >
+            {column.meta?.label ?? id}
+          </MenuCheckboxItem>
+        );
+      })}
+    </DropdownMenu>
   );
 }
