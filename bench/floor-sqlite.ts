@@ -1,30 +1,25 @@
 /**
  * The SQLite floor: the statements SqliteStore runs for each read, run here on the same database
  * file opened read-only, with the same page cache size, returning raw rows (no mapping).
- * The list plan and its parts come from the store's exported builders (server/store/sql/);
- * the few short statements SqliteStore keeps inline are mirrored below, marked "mirrors".
+ * The list page comes from the store's own readPage (sqlite/list-page.ts), the filters from its
+ * builders (server/store/sql/); the short statements SqliteStore keeps inline are mirrored below,
+ * marked "mirrors" (floor-sqlite.test.ts checks both run the same statements).
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ListQuery, RequestFilter } from '../contract/api.ts';
 import {
   candidatesOf,
-  chooseDriver,
   decodeCursor,
   sqliteDialect as dialect,
-  estimateSql,
   filterPredicate,
   list,
-  needsEstimates,
   type PageInput,
   ROW_COLUMNS,
   raw,
-  SORT_DRIVE_MAX,
-  sortedPageSql,
   sql,
-  timePageSql,
 } from '../server/store/sql/index.ts';
-import type { DbRow } from '../server/store/sql/rows.ts';
+import { readPage } from '../server/store/sqlite/list-page.ts';
 import { Statements } from '../server/store/sqlite/statements.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
@@ -62,7 +57,7 @@ export function openSqliteFloor(dataDir: string): Floor {
     return rows;
   };
 
-  // mirrors SqliteStore.page: estimates, driver choice, then the plan for the sort
+  // SqliteStore.page's statements, from the store's own readPage
   const page = (query: ListQuery): number[] => {
     const input: PageInput = {
       filter: query.filter,
@@ -71,28 +66,9 @@ export function openSqliteFloor(dataDir: string): Floor {
       take: query.limit + 1,
       after: query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null,
     };
-    const candidates = candidatesOf(query.filter);
-    const estimates = needsEstimates(candidates)
-      ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
-      : [];
-    const driver = chooseDriver(candidates, estimates);
-    let rows: DbRow[];
-    if (query.sort === 'time') {
-      rows = statements.all(timePageSql(dialect, input, driver));
-    } else if (driver === null) {
-      rows = statements.all(sortedPageSql(dialect, input, { kind: 'scan' }));
-    } else {
-      const estimate =
-        estimates.length === 0
-          ? Number(statements.get(estimateSql(dialect, driver))?.n ?? 0)
-          : (estimates[candidates.indexOf(driver)] ?? Number.MAX_SAFE_INTEGER);
-      rows = [];
-      if (estimate >= SORT_DRIVE_MAX)
-        rows = statements.all(sortedPageSql(dialect, input, { kind: 'window' }));
-      if (rows.length < input.take)
-        rows = statements.all(sortedPageSql(dialect, input, { kind: 'drive', driver }));
-    }
-    return rows.slice(0, query.limit).map((row) => Number(row.id));
+    return readPage(statements, input)
+      .slice(0, query.limit)
+      .map((row) => Number(row.id));
   };
 
   const facetSum = (kind: string, values: readonly string[]) =>
