@@ -296,3 +296,24 @@ export function sortedPageSql(dialect: Dialect, input: PageInput, mode: SortedMo
   );
   return input.after ? sql`${page} LIMIT ${input.take}` : page;
 }
+
+/**
+ * `SELECT count(*) AS n` for a filter, read through the same driving index as a time-sorted
+ * page (so a selective part bounds the work); rows reached through several values are counted
+ * once.
+ */
+export function countSql(dialect: Dialect, filter: RequestFilter, driver: Candidate | null): Sql {
+  const candidates = candidatesOf(filter);
+  const skip = driver === null ? null : (candidates.find((c) => sameCandidate(c, driver)) ?? null);
+  const input: PageInput = { filter, sort: 'time', order: 'desc', take: 0, after: null };
+  const arms = armsFor(dialect, driver).map((arm) => {
+    const where = [
+      ...arm.where,
+      ...timeRange(input.filter, arm.start),
+      ...restPredicates(dialect, candidates, skip, arm.id, { rowInScope: arm.rowInScope, hideColumns: true }),
+    ];
+    return sql`SELECT ${arm.id} AS id FROM ${arm.from} WHERE ${and(where)}`;
+  });
+  if (arms.length === 1) return sql`SELECT count(*) AS n FROM (${arms[0] as Sql}) c`;
+  return sql`SELECT count(*) AS n FROM (${join(arms, ' UNION ')}) c`;
+}

@@ -20,7 +20,7 @@ import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
-import type { PageInput } from '../sql/list-plan.ts';
+import { chooseDriver, countSql, estimateSql, needsEstimates, type PageInput } from '../sql/list-plan.ts';
 import {
   type Annotations,
   collectAnnotations,
@@ -224,9 +224,10 @@ export class SqliteStore implements Store {
       }
       if (only.kind === 'tag' && only.values.length === 1) return this.facetSum('tag', only.values);
     }
-    const row = this.statements.get(
-      sql`SELECT count(*) AS n FROM requests r WHERE ${filterPredicate(dialect, filter)}`,
-    );
+    const estimates = needsEstimates(candidates)
+      ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
+      : [];
+    const row = this.statements.get(countSql(dialect, filter, chooseDriver(candidates, estimates)));
     return Number(row?.n ?? 0);
   }
 
