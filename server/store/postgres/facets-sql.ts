@@ -17,11 +17,13 @@ function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Values of one metadata key starting with `prefix`, most used first. */
+/** Values of one metadata key starting with `prefix`, most used first (from the trigger-kept counts). */
 export function metadataValuesStatement(key: string, prefix: string, limit: number): Sql {
   const pattern = likePrefix(prefix);
   const indexed = likePrefix(prefix.slice(0, METADATA_INDEX_CHARS));
-  return sql`SELECT value, count(*)::bigint AS n FROM request_metadata
-    WHERE key = ${key} AND left(value, ${raw(String(METADATA_INDEX_CHARS))}) LIKE ${indexed} AND value LIKE ${pattern}
-    GROUP BY value ORDER BY count(*) DESC, value LIMIT ${Math.max(1, Math.min(limit, 1000))}`;
+  const n = raw(String(METADATA_INDEX_CHARS));
+  return sql`SELECT value, sum(n)::bigint AS n FROM metadata_value_counts
+    WHERE key = ${key} AND left(value, ${n}) LIKE ${indexed} AND value LIKE ${pattern}
+    GROUP BY value HAVING sum(n) > 0
+    ORDER BY sum(n) DESC, value LIMIT ${Math.max(1, Math.min(limit, 1000))}`;
 }

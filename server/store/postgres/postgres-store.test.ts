@@ -57,7 +57,7 @@ async function emptySchema(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`TRUNCATE requests, request_tags, request_metadata, request_scores, request_groups,
-      facet_counts RESTART IDENTITY; ALTER SEQUENCE change_seq RESTART`);
+      facet_counts, metadata_value_counts RESTART IDENTITY; ALTER SEQUENCE change_seq RESTART`);
   } finally {
     await client.end();
   }

@@ -206,6 +206,58 @@ CREATE INDEX request_metadata_key_value_start ON request_metadata (key, left(val
 CREATE INDEX request_scores_name_start ON request_scores (name, start_ms, request_id, value);
 `;
 
+/**
+ * How many requests carry each metadata value, for the filter's value autocomplete: kept by
+ * triggers like facet_counts (sharded by backend), looked up by key and value prefix. Values
+ * are unbounded, so uniqueness goes through md5(value) and the prefix index holds 200 characters.
+ */
+const metadataValueCounts = `
+CREATE TABLE metadata_value_counts (
+  key text COLLATE "C" NOT NULL,
+  value text COLLATE "C" NOT NULL,
+  shard smallint NOT NULL,
+  n bigint NOT NULL
+);
+CREATE UNIQUE INDEX metadata_value_counts_unique ON metadata_value_counts (key, md5(value), shard);
+CREATE INDEX metadata_value_counts_prefix ON metadata_value_counts (key, left(value, 200));
+INSERT INTO metadata_value_counts (key, value, shard, n)
+  SELECT key, value, 0, count(*) FROM request_metadata GROUP BY key, value;
+${metadataValueTrigger('INSERT')}
+${metadataValueTrigger('DELETE')}
+${metadataValueTrigger('UPDATE')}
+`;
+
+function metadataValueTrigger(op: 'INSERT' | 'DELETE' | 'UPDATE'): string {
+  const fn = `request_metadata_values_${op.toLowerCase()}`;
+  const sources =
+    op === 'INSERT'
+      ? 'SELECT key, value, 1 AS n FROM new_rows'
+      : op === 'DELETE'
+        ? 'SELECT key, value, -1 AS n FROM old_rows'
+        : 'SELECT key, value, 1 AS n FROM new_rows UNION ALL SELECT key, value, -1 FROM old_rows';
+  const referencing =
+    op === 'INSERT'
+      ? 'NEW TABLE AS new_rows'
+      : op === 'DELETE'
+        ? 'OLD TABLE AS old_rows'
+        : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+  return `
+CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO metadata_value_counts AS c (key, value, shard, n)
+  SELECT key, value, (pg_backend_pid() % ${FACET_SHARDS})::smallint, sum(n)
+  FROM (${sources}) d
+  GROUP BY key, value
+  HAVING sum(n) <> 0
+  ORDER BY key, md5(value)
+  ON CONFLICT (key, md5(value), shard) DO UPDATE SET n = c.n + excluded.n;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER ${fn} AFTER ${op} ON request_metadata REFERENCING ${referencing}
+  FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'requests, tags, metadata, scores, groups', sql: tables },
   { version: 2, name: 'facet counters and change sequence triggers', sql: facets },
@@ -214,4 +266,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'start time on tags, metadata and scores for time-ordered filters',
     sql: sideStartTimes,
   },
+  { version: 4, name: 'metadata value counts for autocomplete', sql: metadataValueCounts },
 ];
