@@ -68,7 +68,8 @@ async function clickRow(page: Page, id: number): Promise<number> {
 }
 
 async function openedPage(browser: Browser, ctx: BrowserBenchContext): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Tall, so that enough rows are rendered (the table is virtualized) for every sample.
+  const page = await browser.newPage({ viewport: { width: 1440, height: 2000 } });
   await page.addInitScript(INSTRUMENT);
   await page.goto(`${ctx.baseUrl}/#key=${ctx.apiKey}`);
   await page.locator('[role="row"][data-row-id]').first().waitFor({ timeout: 30_000 });
