@@ -79,4 +79,61 @@ describe('durability', () => {
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
   }, 90_000);
+
+  it('drains in-flight requests on SIGTERM: no 5xx, every acknowledged request kept, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'promptlog-drain-'));
+    try {
+      const server = await spawnServer(dir);
+      running.push(server);
+      const statuses: number[] = [];
+      const acknowledged: number[] = [];
+      let stop = false;
+      const client = async () => {
+        while (!stop) {
+          try {
+            const response = await fetch(`${server.url}/log-request`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey },
+              body: JSON.stringify(logBody()),
+            });
+            statuses.push(response.status);
+            if (response.status === 201) acknowledged.push(((await response.json()) as { id: number }).id);
+          } catch {
+            stop = true; // refused or closed: the server has stopped accepting
+          }
+        }
+      };
+      const clients = Promise.all(Array.from({ length: 8 }, client));
+      while (acknowledged.length < 100) await new Promise((resolve) => setTimeout(resolve, 5));
+      server.child.kill('SIGTERM');
+      await clients;
+      const histogram = statuses.reduce<Record<number, number>>((counts, status) => {
+        counts[status] = (counts[status] ?? 0) + 1;
+        return counts;
+      }, {});
+      expect(await server.exited, `${JSON.stringify(histogram)}\n${server.output()}`).toEqual({
+        code: 0,
+        signal: null,
+      });
+      expect(statuses.filter((status) => status >= 500)).toEqual([]);
+
+      const again = await spawnServer(dir);
+      running.push(again);
+      const total = (await (
+        await fetch(`${again.url}/api/requests/count`, { headers: { 'x-api-key': again.apiKey } })
+      ).json()) as { total: number };
+      expect(total.total).toBeGreaterThanOrEqual(acknowledged.length);
+      for (const id of acknowledged.slice(-20)) {
+        const response = await fetch(`${again.url}/api/requests/${id}`, {
+          headers: { 'x-api-key': again.apiKey },
+        });
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+      }
+      again.child.kill('SIGTERM');
+      await again.exited;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

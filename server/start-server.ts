@@ -56,9 +56,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // server.close() only drops connections idle at that moment; a keep-alive connection that
+      // finishes its in-flight request afterwards would hold the close open until it times out.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
       try {
         await app.close();
       } finally {
+        clearInterval(sweep);
         await store.close();
       }
     })();
