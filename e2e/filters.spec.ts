@@ -64,7 +64,11 @@ test.describe('filters narrow the rows and live in the URL', () => {
     await requests.expectCountText(N);
 
     await page.getByRole('button', { name: /^Metadata/ }).click();
+    // Keys and then values autocomplete from the facets.
+    await expect(page.locator('datalist option[value="user_id"]')).toHaveCount(1);
     await page.getByLabel('Filter metadata key').fill('env');
+    await expect(page.locator('datalist option[value="staging"]')).toHaveCount(1);
+    await expect(page.locator('datalist option[value="prod"]')).toHaveCount(1);
     await page.getByLabel('Filter metadata value').fill('staging');
     await page.getByRole('button', { name: 'Add metadata filter' }).click();
     await requests.expectRowIds(expected(ids, bodies, (b) => b.metadata?.env === 'staging'));
