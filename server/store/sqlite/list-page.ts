@@ -20,19 +20,19 @@ import type { DbRow } from '../sql/rows.ts';
 import type { Statements } from './statements.ts';
 
 export function readPage(statements: Statements, input: PageInput): DbRow[] {
+  // Free text alone: the newest window usually fills the page, and is exact when it does;
+  // estimating a common (prefix) term would cost more than the page itself.
+  const window = input.sort === 'time' ? ftsWindowPageSql(dialect, input) : null;
+  if (window) {
+    const rows = statements.all(window);
+    if (rows.length >= input.take) return rows;
+  }
   const candidates = candidatesOf(input.filter);
   const estimates = needsEstimates(candidates)
     ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
     : [];
   const driver = chooseDriver(candidates, estimates);
-  if (input.sort === 'time') {
-    const window = driver === null ? ftsWindowPageSql(dialect, input) : null;
-    if (window) {
-      const rows = statements.all(window);
-      if (rows.length >= input.take) return rows;
-    }
-    return statements.all(timePageSql(dialect, input, driver));
-  }
+  if (input.sort === 'time') return statements.all(timePageSql(dialect, input, driver));
   if (driver === null) return statements.all(sortedPageSql(dialect, input, { kind: 'scan' }));
   const estimate =
     estimates.length === 0
