@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './migrations.ts';
 
+export const DEFAULT_CACHE_MIB = 64;
+
 export interface SqliteOptions {
   /** Page cache in MiB (default 64): keeps the server's RSS modest at any database size. */
   cacheMiB?: number;
@@ -18,7 +20,7 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  db.pragma(`cache_size = -${(options.cacheMiB ?? 64) * 1024}`);
+  db.pragma(`cache_size = -${(options.cacheMiB ?? DEFAULT_CACHE_MIB) * 1024}`);
   db.pragma('temp_store = MEMORY');
   migrate(db, SQLITE_MIGRATIONS);
   // Cheap statistics refresh: only tables that changed a lot, on a bounded sample.

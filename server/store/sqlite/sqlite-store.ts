@@ -36,13 +36,16 @@ import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '.
 import { CounterDeltas } from './counters.ts';
 import { BUMP_CHANGE_SEQ, INSERT_TAG, insertOne, UPSERT_METADATA, UPSERT_SCORE } from './insert.ts';
 import { readPage } from './list-page.ts';
-import { openDatabase, type SqliteOptions } from './open-database.ts';
+import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
 import { Statements } from './statements.ts';
 
 const dialect = sqliteDialect;
 const FACET_LIMIT = 500;
 const PROBE_CAP = 1000;
 const EXPORT_BATCH = 500;
+const BULK_MIN_ROWS = 1000;
+const BULK_CACHE_MIB = 256;
+const BULK_IDLE_MS = 3000;
 
 interface PendingInsert {
   request: NewRequest;
@@ -63,8 +66,12 @@ export class SqliteStore implements Store {
   private readonly insertSavepoint: Database.Transaction<(request: NewRequest) => number>;
   private queue: PendingInsert[] = [];
   private closed = false;
+  private bulkTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly cacheMiB = DEFAULT_CACHE_MIB,
+  ) {
     this.statements = new Statements(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
       insertOne(this.statements, request, this.counters),
@@ -127,7 +134,28 @@ export class SqliteStore implements Store {
 
   async insertRequests(requests: NewRequest[]): Promise<number[]> {
     if (requests.length === 0) return [];
+    if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
+  }
+
+  /**
+   * Bulk loads (the sample-data generator) insert into every index at random places; a larger
+   * page cache while they run saves most re-reads. It shrinks back once they stop, so a server
+   * that loaded sample data keeps its modest memory.
+   */
+  private enterBulkCache(): void {
+    if (this.bulkTimer === null) this.db.pragma(`cache_size = -${BULK_CACHE_MIB * 1024}`);
+    else clearTimeout(this.bulkTimer);
+    this.bulkTimer = setTimeout(() => this.leaveBulkCache(), BULK_IDLE_MS);
+    this.bulkTimer.unref();
+  }
+
+  private leaveBulkCache(): void {
+    if (this.bulkTimer !== null) clearTimeout(this.bulkTimer);
+    this.bulkTimer = null;
+    if (this.closed) return;
+    this.db.pragma(`cache_size = -${this.cacheMiB * 1024}`);
+    this.db.pragma('shrink_memory');
   }
 
   private annotationsFor(ids: readonly number[]): Map<number, Annotations> {
@@ -437,6 +465,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.flushQueue();
+    if (this.bulkTimer !== null) clearTimeout(this.bulkTimer);
     this.closed = true;
     try {
       this.db.pragma('optimize');
@@ -447,5 +476,5 @@ export class SqliteStore implements Store {
 }
 
 export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<SqliteStore> {
-  return new SqliteStore(openDatabase(file, options));
+  return new SqliteStore(openDatabase(file, options), options.cacheMiB ?? DEFAULT_CACHE_MIB);
 }
