@@ -76,6 +76,16 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
 
   const ownScrollRef = useRef<HTMLDivElement>(null);
   const scrollRef = props.scrollRef ?? ownScrollRef;
+  // The virtualizer (in a child) needs the container element; a state set from the ref callback
+  // re-renders synchronously in the same commit, so the first paint already has rows.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attachScroll = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      setScrollElement(element);
+    },
+    [scrollRef],
+  );
   const [focusedIndex, setFocusedIndex] = useState(-1);
   // A new result set (another filter or sort) starts keyboard focus from the top again.
   const firstRowId = rows[0]?.id;
@@ -114,7 +124,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keydown bubbles up from the focused row (roving tabindex).
     <div
-      ref={scrollRef}
+      ref={attachScroll}
       className="data-table-scroll"
       onKeyDown={onKeyDown}
       onScroll={props.onScroll ? (event) => props.onScroll?.(event.currentTarget.scrollTop) : undefined}
@@ -139,7 +149,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           table={table}
           rows={rows}
           rowHeight={props.rowHeight ?? 36}
-          scrollRef={scrollRef}
+          scrollElement={scrollElement}
           focusedIndex={clampedFocus}
           onFocusIndex={setFocusedIndex}
           onRowOpen={props.onRowOpen}

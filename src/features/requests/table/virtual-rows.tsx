@@ -4,14 +4,14 @@
  */
 import type { ReactTable, Row, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DataTableFeatures } from './data-table-types.ts';
 
 interface VirtualRowsProps<TData extends RowData> {
   table: ReactTable<DataTableFeatures, TData, unknown>;
   rows: Row<DataTableFeatures, TData>[];
   rowHeight: number;
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollElement: HTMLDivElement | null;
   focusedIndex: number;
   onFocusIndex: (index: number) => void;
   onRowOpen: ((row: TData) => void) | undefined;
@@ -25,11 +25,8 @@ interface VirtualRowsProps<TData extends RowData> {
 const HEADER_HEIGHT = 34;
 
 export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData>) {
-  const { table, rows, rowHeight, scrollRef, focusedIndex, hasMore, isFetchingMore, onEndReached } = props;
-  // The scroll container belongs to the parent, whose ref is attached after this component's layout
-  // effects run; pick it up after mount so the virtualizer never starts without a viewport.
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
-  useEffect(() => setScrollElement(scrollRef.current), [scrollRef]);
+  const { table, rows, rowHeight, scrollElement, focusedIndex, hasMore, isFetchingMore, onEndReached } =
+    props;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollElement,
@@ -59,7 +56,7 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
     if (
       element &&
       document.activeElement?.closest('[data-row-index]') &&
-      isFullyVisible(element, scrollRef.current)
+      isFullyVisible(element, scrollElement)
     ) {
       element.focus({ preventScroll: true });
       return;
@@ -70,7 +67,7 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
         ?.querySelector<HTMLElement>(`[data-row-index="${focusedIndex}"]`)
         ?.focus({ preventScroll: true });
     });
-  }, [focusedIndex, virtualizer, scrollRef]);
+  }, [focusedIndex, virtualizer, scrollElement]);
 
   return (
     <tbody ref={bodyRef} className="data-table-body" style={{ height: virtualizer.getTotalSize() }}>
