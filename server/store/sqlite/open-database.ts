@@ -22,6 +22,8 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   db.pragma('foreign_keys = ON');
   db.pragma(`cache_size = -${(options.cacheMiB ?? DEFAULT_CACHE_MIB) * 1024}`);
   db.pragma('temp_store = MEMORY');
+  // After a checkpoint resets the WAL, keep the file from staying at its high-water mark.
+  db.pragma('journal_size_limit = 67108864');
   migrate(db, SQLITE_MIGRATIONS);
   // Cheap statistics refresh: only tables that changed a lot, on a bounded sample.
   db.pragma('analysis_limit = 400');

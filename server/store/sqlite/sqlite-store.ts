@@ -3,6 +3,7 @@
  * that is committed before its promise resolves, so an acknowledged request survives a SIGKILL.
  * Reads use the dialect-neutral plans of ../sql/.
  */
+import { createRequire } from 'node:module';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type {
@@ -33,6 +34,7 @@ import {
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
 import { BUMP_CHANGE_SEQ, INSERT_TAG, insertOne, UPSERT_METADATA, UPSERT_SCORE } from './insert.ts';
 import { readPage } from './list-page.ts';
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
   constructor(
     private readonly db: Database.Database,
     private readonly cacheMiB = DEFAULT_CACHE_MIB,
+    private readonly checkpointer: Checkpointer | null = null,
   ) {
     this.statements = new Statements(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
@@ -467,6 +470,8 @@ export class SqliteStore implements Store {
     this.flushQueue();
     if (this.bulkTimer !== null) clearTimeout(this.bulkTimer);
     this.closed = true;
+    // The worker's connection closes first, so that this last one checkpoints and removes the WAL.
+    await this.checkpointer?.stop();
     try {
       this.db.pragma('optimize');
     } finally {
@@ -476,5 +481,11 @@ export class SqliteStore implements Store {
 }
 
 export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<SqliteStore> {
-  return new SqliteStore(openDatabase(file, options), options.cacheMiB ?? DEFAULT_CACHE_MIB);
+  const db = openDatabase(file, options);
+  let checkpointer: Checkpointer | null = null;
+  if (file !== ':memory:') {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(file, createRequire(import.meta.url).resolve('better-sqlite3'));
+  }
+  return new SqliteStore(db, options.cacheMiB ?? DEFAULT_CACHE_MIB, checkpointer);
 }
