@@ -142,3 +142,33 @@ test('column visibility is remembered across reloads', async ({ page, server }) 
   await expect(page.getByRole('columnheader', { name: 'Input' })).toHaveCount(0);
   await expect(page.getByRole('columnheader', { name: 'Output' })).toBeVisible();
 });
+
+test('a filter change keeps the previous rows on screen with a progress bar until the new rows arrive', async ({
+  page,
+  server,
+}) => {
+  const bodies = variedBodies(12);
+  const ids = await server.logMany(bodies);
+  await page.goto(server.signInUrl());
+  const requests = new RequestsPage(page);
+  await expect(requests.rows).toHaveCount(12);
+
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname === '/api/requests' && url.searchParams.get('provider') === 'anthropic',
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await requests.toggleFacet('Provider', 'anthropic');
+  await expect(page.getByRole('progressbar', { name: 'Refreshing requests' })).toBeVisible();
+  expect(await requests.rows.count()).toBe(12);
+  release();
+  const anthropic = ids.filter((_, i) => bodies[i]?.provider === 'anthropic').reverse();
+  await requests.expectRowIds(anthropic);
+  await expect(page.getByRole('progressbar', { name: 'Refreshing requests' })).toHaveCount(0);
+});
