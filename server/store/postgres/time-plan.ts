@@ -5,7 +5,7 @@
  * limit + 1 matches, instead of fetching every matching request and sorting it.
  *
  * Which part of the filter drives is decided inside the statement, from estimates it computes
- * first (facet counters; index counts capped at ESTIMATE_CAP): each alternative is a UNION ALL
+ * first (trigger-kept counters; for score ranges an index count capped at ESTIMATE_CAP): each alternative is a UNION ALL
  * branch behind a one-time filter, so PostgreSQL runs only the chosen one. The alternative
  * "requests" is the plain query over requests, where PostgreSQL's planner picks the index
  * (model/provider/status/prompt + time, or time alone).
@@ -15,7 +15,7 @@ import { and, join, raw, type Sql, sql } from '../sql/fragment.ts';
 import { filterConditions, METADATA_INDEX_CHARS, metadataCondition } from './filter-sql.ts';
 
 /** Index counts used as estimates stop here (enough to rank a rare filter against a common one). */
-export const ESTIMATE_CAP = 5000;
+export const ESTIMATE_CAP = 1000;
 
 export interface PageShape {
   filter: RequestFilter;
@@ -57,8 +57,8 @@ function estimate(driver: Driver): Sql {
       return sql`(SELECT coalesce(sum(n), 0) FROM facet_counts WHERE kind = 'tag' AND value = ANY(${driver.values}::text[]))`;
     case 'meta': {
       const prefixes = [...new Set(driver.values.map((v) => v.slice(0, METADATA_INDEX_CHARS)))];
-      return sql`(SELECT count(*) FROM (SELECT 1 FROM request_metadata WHERE key = ${driver.key}
-        AND left(value, ${N}) = ANY(${prefixes}::text[]) LIMIT ${ESTIMATE_CAP}) x)`;
+      return sql`(SELECT coalesce(sum(n), 0) FROM metadata_value_counts WHERE key = ${driver.key}
+        AND left(value, ${N}) = ANY(${prefixes}::text[]))`;
     }
     case 'score':
       return sql`(SELECT count(*) FROM (SELECT 1 FROM request_scores WHERE name = ${driver.name}
@@ -149,7 +149,8 @@ export function timeDrivenIds(shape: PageShape, requestsArm: Sql): Sql | null {
     all.map(({ choice, e }) => sql`(${raw(String(choice))}, ${e})`),
     ', ',
   );
-  const choose = sql`(SELECT c FROM (VALUES ${values}) v(c, n) ORDER BY n, c LIMIT 1)`;
+  // Computed once (a materialised CTE), read by every branch's one-time filter.
+  const choose = raw('(SELECT c FROM choice)');
   const branches = [
     sql`SELECT id, sk FROM (${requestsArm}) a0 WHERE ${choose} = 0`,
     ...drivers.map(
@@ -157,5 +158,6 @@ export function timeDrivenIds(shape: PageShape, requestsArm: Sql): Sql | null {
         WHERE ${choose} = ${raw(String(i + 1))}`,
     ),
   ];
-  return join(branches, ' UNION ALL ');
+  return sql`WITH choice AS MATERIALIZED (SELECT c FROM (VALUES ${values}) v(c, n) ORDER BY n, c LIMIT 1)
+    ${join(branches, ' UNION ALL ')}`;
 }
