@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyFilter, requestFilterSchema } from '../contract/api.ts';
+import { openSeedStore } from '../server/seed/open-seed-store.ts';
 import { seedStore } from '../server/seed/seed-store.ts';
 import { openStore } from '../server/store/open-store.ts';
 import type { BenchArgs } from './args.ts';
@@ -27,10 +28,18 @@ interface Marker {
   seconds: number;
 }
 
+interface PartialMarker {
+  rows: number;
+  seed: string;
+  /** The generator's `now`, so a resumed build continues the very same data set. */
+  now: number;
+}
+
 export async function ensureDatabase(args: BenchArgs, root = '.bench'): Promise<BenchDatabase> {
   const dataDir = join(root, `${args.store}-${args.rows}`);
   const markerPath = join(dataDir, 'bench-seed.json');
-  const marker = readMarker(markerPath);
+  const partialPath = join(dataDir, 'bench-seed.partial.json');
+  const marker = readJson<Marker>(markerPath);
   if (marker && marker.rows === args.rows && marker.seed === BENCH_SEED) {
     const count = await settleCount(dataDir, args.databaseUrl);
     if (count === args.rows) {
@@ -43,37 +52,49 @@ export async function ensureDatabase(args: BenchArgs, root = '.bench'): Promise<
     }
     console.log(`bench: ${dataDir} holds ${count} rows, expected ${args.rows}: rebuilding`);
   }
-  if (args.store === 'sqlite') rmSync(dataDir, { recursive: true, force: true });
+  // An interrupted build resumes where its last committed batch ended: item i depends only on
+  // (seed, i, rows, now), so the result is the same data set as one uninterrupted build.
+  let partial = readJson<PartialMarker>(partialPath);
+  if (partial && (partial.rows !== args.rows || partial.seed !== BENCH_SEED)) partial = null;
+  if (!partial && args.store === 'sqlite') rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  const plan: PartialMarker = partial ?? { rows: args.rows, seed: BENCH_SEED, now: Date.now() };
+  writeFileSync(partialPath, `${JSON.stringify(plan)}\n`);
 
-  const store = await openStore({ dataDir, databaseUrl: args.databaseUrl });
+  const store = await openSeedStore({ dataDir, databaseUrl: args.databaseUrl });
   try {
     const existing = await store.countRequests(emptyFilter());
-    if (existing !== 0) {
+    if (existing !== 0 && !partial) {
       throw new Error(
         `the PostgreSQL database already holds ${existing} requests; give the bench an empty database (it seeds ${args.rows})`,
       );
     }
-    console.log(`bench: seeding ${args.rows.toLocaleString('en')} requests into ${args.store} (${dataDir})`);
+    const verb = existing > 0 ? `resuming at ${existing.toLocaleString('en')} of` : 'seeding';
+    console.log(`bench: ${verb} ${args.rows.toLocaleString('en')} requests into ${args.store} (${dataDir})`);
     let lastReport = 0;
     const result = await seedStore(store, {
       count: args.rows,
       seed: BENCH_SEED,
+      now: plan.now,
+      startIndex: existing,
       onProgress(inserted, elapsedMs) {
         if (elapsedMs - lastReport < 5000) return;
         lastReport = elapsedMs;
-        console.log(`  ${inserted.toLocaleString('en')} in ${(elapsedMs / 1000).toFixed(0)} s`);
+        const total = existing + inserted;
+        console.log(`  ${total.toLocaleString('en')} in ${(elapsedMs / 1000).toFixed(0)} s`);
       },
     });
     const seconds = result.elapsedMs / 1000;
     const next: Marker = { rows: args.rows, seed: BENCH_SEED, seededAt: new Date().toISOString(), seconds };
     writeFileSync(markerPath, `${JSON.stringify(next, null, 2)}\n`);
+    rmSync(partialPath, { force: true });
     const rate = Math.round(result.inserted / seconds);
+    const resumed = existing > 0 ? `resumed at ${existing}, ` : '';
     return {
       dataDir,
       databaseUrl: args.databaseUrl,
-      rows: result.inserted,
-      origin: `seeded now: ${seconds.toFixed(1)} s, ${rate}/s (store insert ${(result.insertMs / 1000).toFixed(1)} s, CPU ${(result.cpuMs / 1000).toFixed(1)} s)`,
+      rows: existing + result.inserted,
+      origin: `seeded now: ${resumed}${result.inserted} in ${seconds.toFixed(1)} s, ${rate}/s (store insert ${(result.insertMs / 1000).toFixed(1)} s, CPU ${(result.cpuMs / 1000).toFixed(1)} s)`,
     };
   } finally {
     await store.close();
@@ -100,10 +121,10 @@ export async function removeIngestedRows(db: BenchDatabase): Promise<number> {
   }
 }
 
-function readMarker(path: string): Marker | null {
+function readJson<T>(path: string): T | null {
   if (!existsSync(path)) return null;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Marker;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
     return null;
   }

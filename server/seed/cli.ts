@@ -3,7 +3,7 @@
  * Writes N sample requests through the same ingest path as POST /log-request.
  */
 import { parseArgs } from 'node:util';
-import { openStore } from '../store/open-store.ts';
+import { openSeedStore } from './open-seed-store.ts';
 import { seedStore } from './seed-store.ts';
 
 const USAGE =
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? process.env.PROMPTLOG_DATA_DIR ?? './data';
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 
-  const store = await openStore({ dataDir, databaseUrl });
+  const store = await openSeedStore({ dataDir, databaseUrl });
   const where = store.kind === 'postgres' ? 'PostgreSQL' : `SQLite in ${dataDir}`;
   console.log(`seed: writing ${count.toLocaleString('en')} requests to ${where} (batches of ${batchSize})`);
   let lastReport = 0;
