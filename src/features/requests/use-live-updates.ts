@@ -19,7 +19,9 @@ export function useLiveUpdates(view: ListView, rows: RequestRow[], atTop: boolea
   const queryClient = useQueryClient();
   const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === 'visible');
   let after = 0;
-  for (const row of rows.slice(0, 200)) after = Math.max(after, row.id);
+  // Newest loaded id: the first row when sorted by time (newest first); otherwise the max over what is loaded.
+  if (view.sort === 'time' && view.order === 'desc') after = rows[0]?.id ?? 0;
+  else for (const row of rows) after = Math.max(after, row.id);
   const probe = useQuery({
     ...requestQueries.probe(after, view.filter),
     enabled: ready && atTop && visible,
