@@ -19,9 +19,8 @@ export function useLiveUpdates(view: ListView, rows: RequestRow[], atTop: boolea
   const queryClient = useQueryClient();
   const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === 'visible');
   let after = 0;
-  // Newest loaded id: the first row when sorted by time (newest first); otherwise the max over what is loaded.
-  if (view.sort === 'time' && view.order === 'desc') after = rows[0]?.id ?? 0;
-  else for (const row of rows) after = Math.max(after, row.id);
+  // The highest loaded id (not the first row's: a request logged late with an old start time sorts lower).
+  for (const row of rows) after = Math.max(after, row.id);
   const probe = useQuery({
     ...requestQueries.probe(after, view.filter),
     enabled: ready && atTop && visible,
