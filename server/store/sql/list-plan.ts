@@ -317,3 +317,23 @@ export function countSql(dialect: Dialect, filter: RequestFilter, driver: Candid
   if (arms.length === 1) return sql`SELECT count(*) AS n FROM (${arms[0] as Sql}) c`;
   return sql`SELECT count(*) AS n FROM (${join(arms, ' UNION ')}) c`;
 }
+
+/**
+ * `SELECT count(*) AS n` of requests newer than id `after` that match the filter, capped: the
+ * live probe. Newer rows are few, so their id range drives (filter columns are hidden from the
+ * planner) and full text is read only within that range.
+ */
+export function probeCountSql(dialect: Dialect, filter: RequestFilter, after: number, cap: number): Sql {
+  const candidates = candidatesOf(filter);
+  const id = raw('r.id');
+  const parts: Sql[] = [sql`r.id > ${after}`, ...timeRange(filter, dialect.noIndex(raw('r.start_ms')))];
+  for (const candidate of candidates) {
+    if (candidate.kind === 'fts') {
+      const range = { lo: sql`${after + 1}`, hi: raw('(SELECT max(id) FROM requests)') };
+      parts.push(sql`${dialect.noIndex(id)} IN (${dialect.ftsIds(candidate.q, range)})`);
+    } else {
+      parts.push(...restPredicates(dialect, [candidate], null, id, { rowInScope: true, hideColumns: true }));
+    }
+  }
+  return sql`SELECT count(*) AS n FROM (SELECT 1 FROM requests r WHERE ${and(parts)} LIMIT ${cap}) x`;
+}

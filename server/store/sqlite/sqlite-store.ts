@@ -21,7 +21,14 @@ import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
-import { chooseDriver, countSql, estimateSql, needsEstimates, type PageInput } from '../sql/list-plan.ts';
+import {
+  chooseDriver,
+  countSql,
+  estimateSql,
+  needsEstimates,
+  type PageInput,
+  probeCountSql,
+} from '../sql/list-plan.ts';
 import {
   type Annotations,
   collectAnnotations,
@@ -265,7 +272,7 @@ export class SqliteStore implements Store {
   async probe(after: number, filter: RequestFilter): Promise<ProbeResponse> {
     const newest = this.statements.get(raw('SELECT COALESCE(max(id), 0) AS n FROM requests'));
     const fresh = this.statements.get(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM requests r WHERE r.id > ${after} AND ${filterPredicate(dialect, filter)} LIMIT ${PROBE_CAP}) x`,
+      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_CAP),
     );
     const seq = this.statements.get(raw('SELECT change_seq AS n FROM store_state WHERE id = 1'));
     return {
