@@ -60,6 +60,11 @@ export class Connection {
     });
     // An idle connection dying (database restart) must not take the process down.
     this.pool.on('error', (error) => this.reportDown(error));
+    // Pages are small LIMIT reads: starting parallel workers costs more than it saves, and on a
+    // small machine they compete with the API process itself.
+    this.pool.on('connect', (client) => {
+      client.query('SET max_parallel_workers_per_gather = 0').catch(() => undefined);
+    });
   }
 
   /**

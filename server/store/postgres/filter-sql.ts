@@ -32,15 +32,28 @@ export function metadataCondition(key: string, values: readonly string[], alias 
   return sql`EXISTS (SELECT 1 FROM request_metadata m WHERE m.request_id = r.id AND ${match})`;
 }
 
+/**
+ * `expr` equals one of `values`. A single value is written as `=`: PostgreSQL reads an index in
+ * order for `=` but not for `= ANY(…)`, and a time-sorted page depends on that order.
+ */
+function oneOf(expr: Sql, values: readonly string[]): Sql {
+  const distinct = [...new Set(values)];
+  return distinct.length === 1 ? sql`${expr} = ${distinct[0]}` : sql`${expr} = ANY(${distinct}::text[])`;
+}
+
 export function filterConditions(filter: RequestFilter): Sql[] {
   const parts: Sql[] = [];
-  if (filter.models.length > 0) parts.push(sql`r.model = ANY(${filter.models}::text[])`);
-  if (filter.providers.length > 0) parts.push(sql`r.provider = ANY(${filter.providers}::text[])`);
-  if (filter.statuses.length > 0) parts.push(sql`r.status = ANY(${filter.statuses}::text[])`);
-  if (filter.promptNames.length > 0) parts.push(sql`r.prompt_name = ANY(${filter.promptNames}::text[])`);
+  const columns: [string, string[]][] = [
+    ['model', filter.models],
+    ['provider', filter.providers],
+    ['status', filter.statuses],
+    ['prompt_name', filter.promptNames],
+  ];
+  for (const [column, values] of columns)
+    if (values.length > 0) parts.push(oneOf(raw(`r.${column}`), values));
   if (filter.tags.length > 0) {
     parts.push(
-      sql`EXISTS (SELECT 1 FROM request_tags t WHERE t.request_id = r.id AND t.tag = ANY(${filter.tags}::text[]))`,
+      sql`EXISTS (SELECT 1 FROM request_tags t WHERE t.request_id = r.id AND ${oneOf(raw('t.tag'), filter.tags)})`,
     );
   }
   for (const { key, values } of filter.metadata) parts.push(metadataCondition(key, values));
