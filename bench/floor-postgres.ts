@@ -12,7 +12,7 @@ import { sql } from '../server/store/sql/fragment.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
 
-function statementFor(query: FloorQuery): Sql {
+function statementFor(query: Exclude<FloorQuery, { kind: 'none' }>): Sql {
   switch (query.kind) {
     case 'list':
       return listStatement(query.query);
@@ -34,7 +34,8 @@ export async function openPostgresFloor(databaseUrl: string): Promise<Floor> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   return {
-    run: async (query) => (await client.query(toConfig(statementFor(query)))).rows,
+    run: async (query) =>
+      query.kind === 'none' ? null : (await client.query(toConfig(statementFor(query)))).rows,
     close: () => client.end(),
   };
 }

@@ -59,6 +59,8 @@ async function viaStore(query: FloorQuery): Promise<unknown> {
       return store.facets();
     case 'metadataValues':
       return store.metadataValues(query.key, query.prefix, query.limit);
+    case 'none':
+      return null;
   }
 }
 
@@ -94,7 +96,7 @@ describe('the SQLite floor', () => {
     });
     expect(variants.length).toBeGreaterThan(20);
     const random = createRandom(7);
-    for (const variant of variants) {
+    for (const variant of variants.filter((v) => !v.name.startsWith('http baseline'))) {
       for (let sample = 0; sample < 5; sample++) {
         const { floor: query } = variant.makeCase(random, sample);
         const storeRun = record();

@@ -107,6 +107,8 @@ export function openSqliteFloor(dataDir: string): Floor {
         return statements.all(
           raw('SELECT kind, value, extra, n FROM facet_counts WHERE n > 0 ORDER BY kind, n DESC, value'),
         );
+      case 'none':
+        return null;
       case 'metadataValues':
         // mirrors SqliteStore.metadataValues
         return statements.all(

@@ -65,7 +65,7 @@ const floor = await createFloor(db);
 try {
   const profile = await loadProfile(http);
   const variants = readVariants(profile);
-  const listCount = variants.findIndex((v) => !v.name.startsWith('list:'));
+  const listCount = variants.findIndex((v, i) => i > 1 && !v.name.startsWith('list:'));
   const deep = [
     await deepPageVariant(http, DEEP_PAGES, 20),
     await deepPageVariant(http, DEEP_PAGES, 20, listCase({}, 'cost', 'desc')),

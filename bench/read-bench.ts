@@ -53,7 +53,7 @@ export async function runReadVariant(
     result.budget = `p95 ≤ ${round(variant.budgetP95Ms * budgetScale)} ms; ≤ 2× floor p50`;
   }
   if (errors > 0) result.note = `${errors} errors, first: ${firstError}`;
-  if (floor) {
+  if (floor && timed.every((c) => c.floor.kind !== 'none')) {
     for (const c of warm) await floor.run(c.floor);
     const floorMs: number[] = [];
     for (const c of timed) {

@@ -21,7 +21,9 @@ export type FloorQuery =
   | { kind: 'count'; filter: RequestFilter }
   | { kind: 'detail'; id: number }
   | { kind: 'facets' }
-  | { kind: 'metadataValues'; key: string; prefix: string; limit: number };
+  | { kind: 'metadataValues'; key: string; prefix: string; limit: number }
+  /** No SQL behind it: the row is an HTTP baseline. */
+  | { kind: 'none' };
 
 export interface ReadCase {
   path: string;
@@ -95,6 +97,11 @@ export function readVariants(profile: DataProfile): ReadVariant[] {
   const userId = (random: Random) => `user_${1 + Math.floor(random.next() ** 3 * USER_COUNT)}`;
 
   const variants: ReadVariant[] = [
+    {
+      name: 'http baseline: GET /api/health',
+      budgetP95Ms: undefined,
+      makeCase: () => ({ path: '/api/health', floor: { kind: 'none' } }),
+    },
     { name: 'list: default (time desc)', budgetP95Ms: LIST_BUDGET, makeCase: () => listCase({}) },
   ];
   const sorts: [SortField, SortOrder][] = [
