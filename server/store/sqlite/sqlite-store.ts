@@ -154,7 +154,8 @@ export class SqliteStore implements Store {
    * that loaded sample data keeps its modest memory.
    */
   private enterBulkCache(): void {
-    if (this.bulkTimer === null) this.db.pragma(`cache_size = -${BULK_CACHE_MIB * 1024}`);
+    const mib = Math.max(BULK_CACHE_MIB, this.cacheMiB);
+    if (this.bulkTimer === null) this.db.pragma(`cache_size = -${mib * 1024}`);
     else clearTimeout(this.bulkTimer);
     this.bulkTimer = setTimeout(() => this.leaveBulkCache(), BULK_IDLE_MS);
     this.bulkTimer.unref();
