@@ -25,6 +25,7 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   // After a checkpoint resets the WAL, keep the file from staying at its high-water mark.
   db.pragma('journal_size_limit = 67108864');
   migrate(db, SQLITE_MIGRATIONS);
+  repairEarlyCounters(db);
   // Cheap statistics refresh: only tables that changed a lot, on a bounded sample.
   db.pragma('analysis_limit = 400');
   db.pragma('optimize = 0x10002');
@@ -42,4 +43,37 @@ export function migrate(db: Database.Database, migrations: readonly SqliteMigrat
     version = migration.version;
   }
   return version;
+}
+
+const EARLY_INSERT_TRIGGERS = [
+  'requests_facets_insert',
+  'request_tags_facets_insert',
+  'request_scores_facets_insert',
+  'request_metadata_facets_insert',
+];
+
+/**
+ * Databases made by a pre-release build of schema version 1 also counted inserts by trigger,
+ * which now double-counts with the adapter's own counting: drop those triggers and recount.
+ */
+export function repairEarlyCounters(db: Database.Database): void {
+  const found = db
+    .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?, ?)`)
+    .get(...EARLY_INSERT_TRIGGERS) as { n: number };
+  if (found.n === 0) return;
+  db.transaction(() => {
+    for (const name of EARLY_INSERT_TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
+    db.exec(`
+      DELETE FROM facet_counts;
+      DELETE FROM metadata_value_counts;
+      INSERT INTO facet_counts (kind, value, extra, n) SELECT 'model', model, provider, count(*) FROM requests GROUP BY model, provider;
+      INSERT INTO facet_counts (kind, value, extra, n) SELECT 'provider', provider, '', count(*) FROM requests GROUP BY provider;
+      INSERT INTO facet_counts (kind, value, extra, n) SELECT 'status', status, '', count(*) FROM requests GROUP BY status;
+      INSERT INTO facet_counts (kind, value, extra, n) SELECT 'prompt', prompt_name, '', count(*) FROM requests WHERE prompt_name IS NOT NULL GROUP BY prompt_name;
+      INSERT INTO facet_counts (kind, value, extra, n) SELECT 'tag', tag, '', count(*) FROM request_tags GROUP BY tag;
+      INSERT INTO facet_counts (kind, value, extra, n) SELECT 'metadata_key', key, '', count(*) FROM request_metadata GROUP BY key;
+      INSERT INTO facet_counts (kind, value, extra, n) SELECT 'score_name', name, '', count(*) FROM request_scores GROUP BY name;
+      INSERT INTO metadata_value_counts (key, value, n) SELECT key, value, count(*) FROM request_metadata GROUP BY key, value;
+    `);
+  }).immediate();
 }

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { makeNewRequest } from '../test-request.ts';
+import { openDatabase } from './open-database.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'promptlog-open-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('migrates a new file to the latest version and reopens without re-running steps', () => {
+  const file = join(dir, 'fresh.db');
+  const db = openDatabase(file);
+  expect(db.pragma('user_version', { simple: true })).toBe(1);
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  db.close();
+  const again = openDatabase(file);
+  expect(again.pragma('user_version', { simple: true })).toBe(1);
+  again.close();
+});
+
+it('repairs a pre-release database whose insert triggers double-counted facets', async () => {
+  const file = join(dir, 'early.db');
+  const db = openDatabase(file);
+  db.exec(`CREATE TRIGGER request_tags_facets_insert AFTER INSERT ON request_tags BEGIN
+    INSERT INTO facet_counts (kind, value, extra, n) VALUES ('tag', new.tag, '', 1)
+      ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + 1;
+  END;`);
+  db.close();
+  // Opening repairs before the store writes, so these inserts are counted once.
+  const store = await openSqliteStore(file);
+  await store.insertRequests([makeNewRequest({ tags: ['a'] }), makeNewRequest({ tags: ['a', 'b'] })]);
+  expect((await store.facets()).tags).toEqual([
+    { value: 'a', count: 2 },
+    { value: 'b', count: 1 },
+  ]);
+  await store.close();
+
+  // A file that was written while the trigger was active gets recounted on open.
+  const stale = openDatabase(file);
+  stale.exec("UPDATE facet_counts SET n = n * 2 WHERE kind = 'tag'");
+  stale.exec(`CREATE TRIGGER requests_facets_insert AFTER INSERT ON requests BEGIN SELECT 1; END;`);
+  stale.close();
+  const repaired = await openSqliteStore(file);
+  expect((await repaired.facets()).tags).toEqual([
+    { value: 'a', count: 2 },
+    { value: 'b', count: 1 },
+  ]);
+  await repaired.close();
+});
