@@ -1,9 +1,10 @@
 /**
- * Group insert: single-request inserts that arrive within one turn of the event loop (16 SDK
- * clients logging at once) are written by one multi-row statement, so PostgreSQL plans, fires
- * its counter triggers and commits once for all of them. Each caller's promise still resolves
- * only after that commit. If the shared statement fails, each request is retried alone, so one
- * bad request never fails its neighbours.
+ * Group insert: concurrent single-request inserts (16 SDK clients logging at once) are written
+ * by shared multi-row statements, so PostgreSQL plans, fires its counter triggers and commits
+ * once per group. At most MAX_IN_FLIGHT statements run at a time; requests arriving meanwhile
+ * wait and leave together with the next group, so groups grow with load by themselves. Each
+ * caller's promise resolves only after its group committed. If a shared statement fails, its
+ * requests are retried one by one, so one bad request never fails its neighbours.
  */
 import type { NewRequest } from '../store.ts';
 
@@ -15,23 +16,41 @@ interface Pending {
 
 /** Requests per shared statement; larger bursts are split. */
 export const MAX_GROUP = 64;
+/** Shared insert statements running at once (each holds one pooled connection). */
+export const MAX_IN_FLIGHT = 2;
 
 export class InsertBatcher {
   private queue: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(private readonly insertMany: (requests: NewRequest[]) => Promise<number[]>) {}
 
   insert(request: NewRequest): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0 || this.inFlight >= MAX_IN_FLIGHT) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
     });
   }
 
   private flush(): void {
-    const pending = this.queue;
-    this.queue = [];
-    for (let i = 0; i < pending.length; i += MAX_GROUP) void this.write(pending.slice(i, i + MAX_GROUP));
+    while (this.queue.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+      const group = this.queue.splice(0, MAX_GROUP);
+      this.inFlight++;
+      void this.write(group).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+    }
   }
 
   private async write(group: Pending[]): Promise<void> {
