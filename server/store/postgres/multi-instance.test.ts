@@ -99,6 +99,34 @@ describe.skipIf(!TEST_DATABASE_URL)('two Promptlog processes on one PostgreSQL',
     expect(last.body.scores).toMatchObject({ default: 100, 'judge-0': 0 });
   });
 
+  it('drains on SIGTERM: every request it acknowledged is stored, and it exits cleanly', async () => {
+    const c = await startServerProcess({ databaseUrl: schema.url, apiKey: KEY });
+    const acknowledged: number[] = [];
+    let stopped = false;
+    const client = async (n: number) => {
+      for (let i = 0; !stopped || i < 3; i++) {
+        try {
+          const reply = await call<{ id: number }>(c.url, '/log-request', {
+            body: logBody(`drain ${n}.${i}`, { tags: ['drain'] }),
+          });
+          if (reply.status !== 201) return;
+          acknowledged.push(reply.body.id);
+        } catch {
+          return; // the server has closed its doors: stop this client
+        }
+      }
+    };
+    const clients = Array.from({ length: 8 }, (_, n) => client(n));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    stopped = true;
+    const code = await c.stop();
+    await Promise.all(clients);
+    expect(code).toBe(0);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const count = await call<{ total: number }>(a.url, '/api/requests/count?tag=drain');
+    expect(count.body.total).toBe(acknowledged.length);
+  }, 30_000);
+
   it('sees the other instance’s writes in its live probe', async () => {
     const before = await call<{ newestId: number; changeSeq: number }>(a.url, '/api/requests/probe?after=0');
     const logged = await call<{ id: number }>(b.url, '/log-request', { body: logBody('probe me') });
