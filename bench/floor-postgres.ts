@@ -3,24 +3,20 @@
  * sent over one direct `pg` connection from the benchmark process, returning raw rows.
  */
 import pg from 'pg';
-import { isEmptyFilter } from '../contract/filter-query.ts';
 import { toConfig } from '../server/store/postgres/connection.ts';
 import { facetsStatement, metadataValuesStatement } from '../server/store/postgres/facets-sql.ts';
 import { countStatement, detailStatement, listStatement } from '../server/store/postgres/list-sql.ts';
 import type { Sql } from '../server/store/sql/fragment.ts';
-import { sql } from '../server/store/sql/fragment.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
 
-function statementFor(query: Exclude<FloorQuery, { kind: 'none' }>): Sql {
+/** The one statement PostgresStore runs for the read (exported for floor-postgres.test.ts). */
+export function statementFor(query: Exclude<FloorQuery, { kind: 'none' }>): Sql {
   switch (query.kind) {
     case 'list':
       return listStatement(query.query);
     case 'count':
-      // mirrors PostgresStore.countRequests: the status counters answer the unfiltered total
-      return isEmptyFilter(query.filter)
-        ? sql`SELECT sum(n)::bigint AS total FROM facet_counts WHERE kind = 'status'`
-        : countStatement(query.filter);
+      return countStatement(query.filter);
     case 'detail':
       return detailStatement(query.id);
     case 'facets':

@@ -1,0 +1,98 @@
+/**
+ * The PostgreSQL floor must run exactly what the store runs: every statement PostgresStore sends
+ * for each benchmark read is recorded and compared with the floor's. Needs TEST_DATABASE_URL.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { emptyFilter } from '../contract/api.ts';
+import { createRandom } from '../server/seed/random.ts';
+import { seedStore } from '../server/seed/seed-store.ts';
+import { Connection, toConfig } from '../server/store/postgres/connection.ts';
+import { openPostgresStore } from '../server/store/postgres/index.ts';
+import type { PostgresStore } from '../server/store/postgres/postgres-store.ts';
+import {
+  createTestSchema,
+  SKIP_REASON,
+  TEST_DATABASE_URL,
+  type TestSchema,
+} from '../server/store/postgres/test-database.ts';
+import type { Sql } from '../server/store/sql/fragment.ts';
+import { statementFor } from './floor-postgres.ts';
+import { type DataProfile, type FloorQuery, listCase, readVariants } from './read-variants.ts';
+
+const describePg = TEST_DATABASE_URL ? describe : describe.skip;
+if (!TEST_DATABASE_URL) console.log(`bench/floor-postgres.test.ts: ${SKIP_REASON}`);
+
+describePg('the PostgreSQL floor', () => {
+  let schema: TestSchema;
+  let store: PostgresStore;
+  let profile: DataProfile;
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    store = await openPostgresStore(schema.url);
+    await seedStore(store, { count: 1500, seed: 'pg-floor-test', batchSize: 500 });
+    const oldest = await store.listRequests({ filter: emptyFilter(), sort: 'time', order: 'asc', limit: 1 });
+    const newest = await store.listRequests({ filter: emptyFilter(), sort: 'time', order: 'desc', limit: 1 });
+    profile = {
+      facets: await store.facets(),
+      newestId: 1500,
+      firstMs: Date.parse(oldest.rows[0]?.startTime ?? ''),
+      lastMs: Date.parse(newest.rows[0]?.startTime ?? ''),
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await schema?.drop();
+  });
+
+  async function viaStore(query: FloorQuery): Promise<unknown> {
+    switch (query.kind) {
+      case 'list':
+        return store.listRequests(query.query);
+      case 'count':
+        return store.countRequests(query.filter);
+      case 'detail':
+        return store.getRequest(query.id);
+      case 'facets':
+        return store.facets();
+      case 'metadataValues':
+        return store.metadataValues(query.key, query.prefix, query.limit);
+      case 'none':
+        return null;
+    }
+  }
+
+  it('runs exactly the statement the store runs, for every read variant', async () => {
+    const variants = readVariants(profile).filter((v) => !v.name.startsWith('http baseline'));
+    const first = await store.listRequests({ filter: emptyFilter(), sort: 'cost', order: 'desc', limit: 50 });
+    variants.push({
+      name: 'list: page 2 via cursor (cost desc)',
+      budgetP95Ms: 20,
+      makeCase: () => listCase({}, 'cost', 'desc', first.nextCursor ?? undefined),
+    });
+    const random = createRandom(11);
+    for (const variant of variants) {
+      for (let sample = 0; sample < 3; sample++) {
+        const { floor: query } = variant.makeCase(random, sample);
+        if (query.kind === 'none') continue;
+        const sent: unknown[] = [];
+        const original = Connection.prototype.query;
+        const spy = vi.spyOn(Connection.prototype, 'query').mockImplementation(function (
+          this: Connection,
+          fragment: Sql,
+          name?: string,
+        ) {
+          sent.push(toConfig(fragment));
+          return original.call(this, fragment, name);
+        });
+        try {
+          await viaStore(query);
+        } finally {
+          spy.mockRestore();
+        }
+        expect(sent, variant.name).toEqual([toConfig(statementFor(query))]);
+      }
+    }
+  });
+});
