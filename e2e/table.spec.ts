@@ -22,6 +22,16 @@ test('signs in from the URL fragment, strips the key from the address bar and re
   await expect(table.locator('tbody tr')).toHaveCount(12);
 });
 
+test('pasting the sign-in link into a tab that shows the sign-in form signs in', async ({ page, server }) => {
+  await server.log(chatBody('hello', 'hi'));
+  await page.goto(server.pageUrl());
+  await expect(page.getByLabel('API key')).toBeVisible();
+  // Same document, new fragment: the browser does not reload, only `hashchange` fires.
+  await page.goto(server.signInUrl());
+  await expect(page.getByRole('table', { name: 'Requests' }).locator('tbody tr')).toHaveCount(1);
+  expect(await page.evaluate(() => window.location.hash)).toBe('');
+});
+
 test.describe('without a key', () => {
   test.use({ allowedConsoleErrors: [/401/] });
 

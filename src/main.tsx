@@ -10,6 +10,8 @@ import './styles/table.css';
 import './styles/toolbar.css';
 
 consumeKeyFromFragment();
+// Pasting the sign-in link into a tab that already shows the dashboard changes only the fragment.
+window.addEventListener('hashchange', () => consumeKeyFromFragment());
 const queryClient = createQueryClient();
 prefetchFirstPage(queryClient, window.location.search);
 
