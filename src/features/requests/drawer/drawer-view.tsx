@@ -20,10 +20,11 @@ export function DrawerView({ detail, onChange, metadataKeyRef }: DrawerViewProps
     <div className="drawer-view" data-request-id={detail.id}>
       <StatusLine detail={detail} />
       <SummarySection detail={detail} />
+      {/* The conversation is what a reviewer judges, so it comes before the annotation forms. */}
+      <BlueprintView input={detail.input} output={detail.output} parameters={detail.parameters} />
       <ScoresSection scores={detail.scores} onChange={onChange} />
       <TagsSection tags={detail.tags} onChange={onChange} />
       <MetadataSection metadata={detail.metadata} onChange={onChange} keyInputRef={metadataKeyRef} />
-      <BlueprintView input={detail.input} output={detail.output} parameters={detail.parameters} />
       <RawJsonSection detail={detail} />
     </div>
   );

@@ -99,7 +99,7 @@ export const requestColumns = [
     id: 'cost',
     header: 'Cost',
     cell: (info) => formatCost(info.getValue()),
-    meta: { width: '70px', label: 'Cost', align: 'end' },
+    meta: { width: '84px', label: 'Cost', align: 'end' },
   }),
   column.accessor('tags', {
     id: 'tags',
