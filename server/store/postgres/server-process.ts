@@ -22,22 +22,28 @@ export async function startServerProcess(options: {
   databaseUrl: string;
   apiKey: string;
   env?: Record<string, string>;
+  /** Extra node flags before the script, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
+  nodeArgs?: string[];
 }): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-instance-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PROMPTLOG_DATA_DIR: dataDir,
-      PROMPTLOG_API_KEYS: options.apiKey,
-      PROMPTLOG_LOG_LEVEL: 'warn',
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PROMPTLOG_DATA_DIR: dataDir,
+        PROMPTLOG_API_KEYS: options.apiKey,
+        PROMPTLOG_LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
