@@ -1,5 +1,6 @@
 /** Reading rows: the list's columns and the mapping of database rows to the wire shapes. */
 import type { RequestDetail, RequestRow, RequestStatus } from '../../../contract/api.ts';
+import { isoTime } from './iso-time.ts';
 
 /** Columns of requests `r` that a list row needs (never the payloads). */
 export const ROW_COLUMNS = `r.id, r.provider, r.model, r.status, r.error_type, r.start_ms, r.end_ms, r.latency_ms,
@@ -21,7 +22,7 @@ const nullableNum = (value: unknown): number | null =>
   value === null || value === undefined ? null : num(value);
 const nullableStr = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
-export const iso = (ms: number): string => new Date(ms).toISOString();
+export const iso = isoTime;
 
 export function toRequestRow(row: DbRow, annotations: Annotations): RequestRow {
   return {
