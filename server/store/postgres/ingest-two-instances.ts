@@ -9,8 +9,10 @@
  * PostgreSQL's, not the generator's. `--profile-dir` writes a V8 CPU profile per server process.
  * Not a test (timings never decide a test); run it on a quiet machine.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { BenchHttp } from '../../../bench/http-client.ts';
 import { INGEST_TAG } from '../../../bench/ingest-bench.ts';
 import { summarize } from '../../../bench/percentile.ts';
@@ -51,8 +53,40 @@ for (const body of generateLogRequests(count * 2, {
   if (bodies.length === count) break;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 where there is no /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Cluster-wide counters (other databases' traffic included, so read them on a quiet cluster):
+ * commits and WAL flushes; plus the CPU of this run's Promptlog backends.
+ */
+async function databaseCounters(admin: pg.Client, since: Date) {
+  const stats = await admin.query<{ commits: string; syncs: string }>(
+    'SELECT (SELECT sum(xact_commit) FROM pg_stat_database) AS commits, (SELECT wal_sync FROM pg_stat_wal) AS syncs',
+  );
+  const backends = await admin.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE application_name = 'promptlog' AND backend_start >= $1",
+    [since],
+  );
+  return {
+    commits: Number(stats.rows[0]?.commits ?? 0),
+    syncs: Number(stats.rows[0]?.syncs ?? 0),
+    backendCpu: backends.rows.reduce((sum, row) => sum + cpuSeconds(row.pid), 0),
+  };
+}
+
 const profileDir = values['profile-dir'];
 const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+const admin = new pg.Client({ connectionString: url });
+await admin.connect();
+const serversStarted = new Date(Date.now() - 1000);
 const schema = await createTestSchema(url);
 const servers = await Promise.all(
   Array.from({ length: INSTANCES }, () => startServerProcess({ databaseUrl: schema.url, apiKey, nodeArgs })),
@@ -84,9 +118,18 @@ try {
     }
   };
   const load = loadavg().map((n) => n.toFixed(2));
+  const before = await databaseCounters(admin, serversStarted);
+  const serverCpuBefore = servers.map((server) => cpuSeconds(server.pid));
+  const loaderCpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
   const seconds = (performance.now() - started) / 1000;
+  const loaderCpu = process.cpuUsage(loaderCpuBefore);
+  const serverCpu = servers.reduce(
+    (sum, server, i) => sum + cpuSeconds(server.pid) - (serverCpuBefore[i] ?? 0),
+    0,
+  );
+  const after = await databaseCounters(admin, serversStarted);
   for (const http of clients) http.close();
   const perSecond = Math.round(bodies.length / seconds);
   latencies.forEach((ms, i) => {
@@ -95,6 +138,10 @@ try {
       `instance ${i + 1}: ${sent[i]} requests, p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms`,
     );
   });
+  const perRequest = (cpu: number) => ((cpu * 1000) / bodies.length).toFixed(2);
+  console.log(
+    `CPU ms per request: servers ${perRequest(serverCpu)}, PostgreSQL backends ${perRequest(after.backendCpu - before.backendCpu)}, load generator ${perRequest((loaderCpu.user + loaderCpu.system) / 1e6)}; commits ${after.commits - before.commits}, WAL flushes ${after.syncs - before.syncs} (cluster-wide)`,
+  );
   const verdict = perSecond >= BUDGET && errors === 0 ? 'PASS' : 'FAIL';
   console.log(
     `two instances, ${CLIENTS} clients: ${bodies.length} requests in ${seconds.toFixed(1)} s = ${perSecond} req/s, ${errors} errors${firstError ? ` (first: ${firstError})` : ''} (budget ≥ ${BUDGET} req/s, 0 errors: ${verdict}); load average at start ${load.join(' ')}`,
@@ -102,4 +149,5 @@ try {
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
   await schema.drop();
+  await admin.end();
 }
