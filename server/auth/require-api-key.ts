@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { unauthorized } from '../http/errors.ts';
 import type { KeyVerifier } from './api-keys.ts';
 
@@ -19,13 +19,16 @@ export function presentedApiKey(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-/** A preHandler (runs after body parsing, so body.api_key is available). */
+/**
+ * A preHandler (runs after body parsing, so body.api_key is available). Callback style (not
+ * async): no promise and microtask hop on every request.
+ */
 export function requireApiKey(verify: KeyVerifier) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const key = presentedApiKey(request);
     if (key === undefined) {
-      throw unauthorized('Missing API key: send it in the X-API-KEY header (or api_key in the JSON body).');
-    }
-    if (!verify(key)) throw unauthorized('Invalid API key.');
+      done(unauthorized('Missing API key: send it in the X-API-KEY header (or api_key in the JSON body).'));
+    } else if (!verify(key)) done(unauthorized('Invalid API key.'));
+    else done();
   };
 }
