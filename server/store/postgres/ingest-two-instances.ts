@@ -138,6 +138,13 @@ try {
       `instance ${i + 1}: ${sent[i]} requests, p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms`,
     );
   });
+  const groups = await admin.query<{ tx: string }>(
+    `SELECT count(DISTINCT xmin::text) AS tx FROM ${schema.name}.requests`,
+  );
+  const transactions = Number(groups.rows[0]?.tx ?? 0);
+  console.log(
+    `${transactions} insert transactions: ${(bodies.length / Math.max(transactions, 1)).toFixed(1)} requests per group`,
+  );
   const perRequest = (cpu: number) => ((cpu * 1000) / bodies.length).toFixed(2);
   console.log(
     `CPU ms per request: servers ${perRequest(serverCpu)}, PostgreSQL backends ${perRequest(after.backendCpu - before.backendCpu)}, load generator ${perRequest((loaderCpu.user + loaderCpu.system) / 1e6)}; commits ${after.commits - before.commits}, WAL flushes ${after.syncs - before.syncs} (cluster-wide)`,
