@@ -23,11 +23,32 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Query
 const META_PREFIX = 'meta.';
 const SCORE_PREFIX = 'score.';
 
-/** Accepts an ISO-8601 date-time or epoch milliseconds. */
+/** 9999-12-31T23:59:59Z: the last instant every Date method can print. */
+const MAX_TIME_MS = 253_402_300_799_000;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * Accepts epoch milliseconds or an ISO-8601 date or date-time between 1970 and 9999. A date-time
+ * without an offset is UTC (as in ingest), never the server's or the browser's local time.
+ */
 export function parseTimeParam(raw: string): number | undefined {
-  if (/^-?\d+$/.test(raw)) return Number(raw);
-  const ms = Date.parse(raw);
-  return Number.isNaN(ms) ? undefined : ms;
+  const text = raw.trim();
+  let ms: number;
+  if (/^\d+$/.test(text)) ms = Number(text);
+  else {
+    const match = ISO_DATE_TIME.exec(text);
+    if (!match) return undefined;
+    const offset = match[1];
+    const withOffset = !text.includes('T')
+      ? text
+      : offset === undefined
+        ? `${text}Z`
+        : /^[+-]\d{2}$/.test(offset)
+          ? `${text}:00`
+          : text;
+    ms = Date.parse(withOffset);
+  }
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS ? ms : undefined;
 }
 
 function parseScoreRange(raw: string): { min?: number; max?: number } | undefined {
@@ -69,7 +90,10 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
     if (value === null || value === '') continue;
     const ms = parseTimeParam(value);
     if (ms === undefined)
-      issues.push({ param: bound, message: 'expected an ISO-8601 date-time or epoch milliseconds' });
+      issues.push({
+        param: bound,
+        message: 'expected an ISO-8601 date-time or epoch milliseconds (1970-9999)',
+      });
     else raw[bound] = ms;
   }
   const q = params.get('q');
