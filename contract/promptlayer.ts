@@ -214,7 +214,8 @@ export const searchBodySchema = z.object({
   q: z.string().max(1000).nullish(),
   sort_by: z.enum(SEARCH_SORT_FIELDS).nullish(),
   sort_order: z.enum(['asc', 'desc']).nullish(),
-  page: z.number().int().min(1).nullish(),
+  // Bounded so that page × per_page stays an exact integer OFFSET on both stores.
+  page: z.number().int().min(1).max(1_000_000).nullish(),
   per_page: z.number().int().min(1).max(SEARCH_MAX_PER_PAGE).nullish(),
 });
 

@@ -125,7 +125,7 @@ export function toSearchFilterNode(
       fail(at, 'expected a filter or a filter group object');
     if ('filters' in raw) return toSearchFilterNode(asGroup(raw, at), at, depth + 1, count);
     const entry = asFilter(raw, at);
-    if (!(entry.field in SEARCH_FIELD_OPERATORS)) {
+    if (!Object.hasOwn(SEARCH_FIELD_OPERATORS, entry.field)) {
       fail(
         `${at}.field`,
         `unknown field '${entry.field}'; expected one of ${Object.keys(SEARCH_FIELD_OPERATORS).join(', ')}`,

@@ -171,6 +171,13 @@ forEachStore((kind) => {
     it.each([
       ['an unknown field', one('colour', 'is', 'red'), 'filter_group.filters.0.field', 'colour'],
       [
+        'an inherited property name',
+        one('constructor', 'is', 'x'),
+        'filter_group.filters.0.field',
+        'constructor',
+      ],
+      ['__proto__ as a field', one('__proto__', 'is', 'x'), 'filter_group.filters.0.field', '__proto__'],
+      [
         'an unknown operator',
         one('engine', 'contains', 'gpt'),
         'filter_group.filters.0.operator',

@@ -218,11 +218,13 @@ function leafSql(dialect: Dialect, leaf: Leaf): Sql {
   const { field } = leaf;
   if (typeof field !== 'string') return fail('field', 'filter field must be a string');
   if (typeof leaf.operator !== 'string') return fail(field, 'filter operator must be a string');
-  const stringColumn = STRING_FIELDS[field];
+  const column = (fields: Record<string, string>) =>
+    Object.hasOwn(fields, field) ? fields[field] : undefined;
+  const stringColumn = column(STRING_FIELDS);
   if (stringColumn) return stringLeaf(dialect, leaf, stringColumn);
-  const numericColumn = NUMERIC_FIELDS[field];
+  const numericColumn = column(NUMERIC_FIELDS);
   if (numericColumn) return numericLeaf(leaf, numericColumn);
-  const timeColumn = TIME_FIELDS[field];
+  const timeColumn = column(TIME_FIELDS);
   if (timeColumn) return timeLeaf(leaf, timeColumn);
   if (field === 'input_text' || field === 'output_text') return textLeaf(dialect, leaf, field);
   if (field === 'tags' || field === 'metadata_keys' || field === 'tool_names')
