@@ -45,6 +45,25 @@ test('j/k walk the filtered, sorted list across a page boundary', async ({ page,
   await expect(page).not.toHaveURL(/sort=cost/);
 });
 
+test('j crosses a page boundary under a rolling time range (table and drawer share one list)', async ({
+  page,
+  server,
+}) => {
+  await server.logMany(variedBodies(25));
+  const order = (await server.api<ListReply>('/api/requests?limit=100')).body.rows.map((row) => row.id);
+  await page.goto(server.signInUrl('/?limit=10&range=24h'));
+  await expect(tableRow(page, order[0] as number)).toBeVisible();
+  // Let the table mount first, then open a request from its second page: the drawer mounts later and
+  // must still read the table's list, not a fresh one with a later `from`.
+  await page.mouse.wheel(0, 2000);
+  await tableRow(page, order[12] as number).click();
+  await expect(drawer(page, order[12] as number)).toBeVisible();
+  for (const index of [13, 14]) {
+    await page.keyboard.press('j');
+    await expect(drawer(page, order[index] as number)).toBeVisible();
+  }
+});
+
 test('shortcuts never fire while typing', async ({ page, server }) => {
   const ids = await server.logMany(variedBodies(3));
   const id = ids[2] as number;

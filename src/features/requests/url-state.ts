@@ -77,11 +77,22 @@ function currentInput(): ViewInput {
   return { ...query, range, openRequestId: parseOpenRequest(search) };
 }
 
+let lastView: { key: string; view: ReturnType<typeof parseView> } | null = null;
+
+/**
+ * A rolling range ("last 24 h") turns into `from = now - 24 h` once per distinct view, shared by every
+ * caller: the table and the drawer's j/k must read the same list query (same key, same cache entry),
+ * even when they mount at different moments.
+ */
+function viewForKey(key: string): ReturnType<typeof parseView> {
+  if (lastView?.key !== key) lastView = { key, view: parseView(key, Date.now()) };
+  return lastView.view;
+}
+
 export function useRequestsView(): RequestsView {
   const search = useSyncExternalStore(subscribe, getSearch, () => '');
   const key = viewPart(search);
-  // Date.now() is read once per distinct view so a rolling range does not change the query key each render.
-  const { query, range } = useMemo(() => parseView(key, Date.now()), [key]);
+  const { query, range } = viewForKey(key);
   const openRequestId = parseOpenRequest(search);
 
   const write = useCallback((update: (input: ViewInput) => ViewInput, options?: NavigateOptions) => {
