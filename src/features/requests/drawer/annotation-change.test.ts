@@ -21,6 +21,8 @@ describe('applyChange / inverseChange', () => {
     { kind: 'add-tag', tag: 'b' },
     { kind: 'add-tag', tag: 'a' },
     { kind: 'remove-tag', tag: 'a' },
+    { kind: 'set-metadata', key: 'constructor', value: 'x' },
+    { kind: 'set-score', name: 'toString', value: 5 },
   ];
 
   it.each(cases)('undoes %o exactly', (change) => {

@@ -47,14 +47,14 @@ export function inverseChange(before: Annotations, change: AnnotationChange): An
   switch (change.kind) {
     case 'set-metadata':
     case 'delete-metadata': {
-      const old = before.metadata[change.key];
+      const old = Object.hasOwn(before.metadata, change.key) ? before.metadata[change.key] : undefined;
       return old === undefined
         ? { kind: 'delete-metadata', key: change.key }
         : { kind: 'set-metadata', key: change.key, value: old };
     }
     case 'set-score':
     case 'delete-score': {
-      const old = before.scores[change.name];
+      const old = Object.hasOwn(before.scores, change.name) ? before.scores[change.name] : undefined;
       return old === undefined
         ? { kind: 'delete-score', name: change.name }
         : { kind: 'set-score', name: change.name, value: old };
