@@ -3,8 +3,10 @@
  * Writes N sample requests through the same ingest path as POST /log-request.
  */
 import { parseArgs } from 'node:util';
+import { SqliteStore } from '../store/sqlite/index.ts';
+import { type BulkSeedResult, bulkSeedSqlite } from './bulk-seed.ts';
 import { openSeedStore } from './open-seed-store.ts';
-import { seedStore } from './seed-store.ts';
+import { type SeedOptions, type SeedResult, seedStore } from './seed-store.ts';
 
 const USAGE =
   'usage: npm run seed -- --count N [--data-dir DIR] [--database-url postgres://…] [--seed S] [--batch B] [--tag TAG]';
@@ -43,7 +45,9 @@ async function main(): Promise<void> {
   console.log(`seed: writing ${count.toLocaleString('en')} requests to ${where} (batches of ${batchSize})`);
   let lastReport = 0;
   try {
-    const result = await seedStore(store, {
+    const seed = (options: SeedOptions): Promise<SeedResult | BulkSeedResult> =>
+      store instanceof SqliteStore ? bulkSeedSqlite(store, options) : seedStore(store, options);
+    const result = await seed({
       count,
       batchSize,
       seed: values.seed ?? 1,
@@ -59,10 +63,15 @@ async function main(): Promise<void> {
       },
     });
     const seconds = result.elapsedMs / 1000;
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const split =
+      'indexMs' in result
+        ? `waiting for the generator thread ${s(result.prepareMs)}, store insert ${s(result.insertMs)}, ` +
+          `indexing after the load ${s(result.indexMs)}`
+        : `generate+normalise ${s(result.prepareMs)}, store insert ${s(result.insertMs)}`;
     console.log(
       `seed: inserted ${result.inserted.toLocaleString('en')} in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(result.inserted / seconds)}/s; generate+normalise ${(result.prepareMs / 1000).toFixed(1)} s, ` +
-        `store insert ${(result.insertMs / 1000).toFixed(1)} s; CPU ${(result.cpuMs / 1000).toFixed(1)} s)`,
+        `(${Math.round(result.inserted / seconds)}/s; ${split}; CPU ${s(result.cpuMs)})`,
     );
   } finally {
     await store.close();

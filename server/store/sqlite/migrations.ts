@@ -166,4 +166,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     name: 'requests, bodies, full text, tags, metadata, scores, groups, facet counters',
     sql: v1,
   },
+  {
+    version: 2,
+    name: 'work left by an interrupted bulk load',
+    // While a bulk load runs without the FTS insert trigger and without secondary indexes,
+    // fts_backlog holds the first id not yet indexed and bulk_dropped_indexes the DDL to
+    // recreate. Opening the database finishes whatever an interrupted load left.
+    sql: `CREATE TABLE fts_backlog (id INTEGER PRIMARY KEY CHECK (id = 1), from_id INTEGER NOT NULL);
+      CREATE TABLE bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;`,
+  },
 ];

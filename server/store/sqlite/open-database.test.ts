@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { makeNewRequest } from '../test-request.ts';
+import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { openDatabase } from './open-database.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
@@ -12,12 +13,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('migrates a new file to the latest version and reopens without re-running steps', () => {
   const file = join(dir, 'fresh.db');
   const db = openDatabase(file);
-  expect(db.pragma('user_version', { simple: true })).toBe(1);
+  expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   db.close();
   const again = openDatabase(file);
-  expect(again.pragma('user_version', { simple: true })).toBe(1);
+  expect(again.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
   again.close();
 });
 

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { finishBulkLoad } from './bulk-load.ts';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './migrations.ts';
 
 export const DEFAULT_CACHE_MIB = 64;
@@ -26,6 +27,7 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   db.pragma('journal_size_limit = 67108864');
   migrate(db, SQLITE_MIGRATIONS);
   repairEarlyCounters(db);
+  finishBulkLoad(db);
   // Cheap statistics refresh: only tables that changed a lot, on a bounded sample.
   db.pragma('analysis_limit = 400');
   db.pragma('optimize = 0x10002');

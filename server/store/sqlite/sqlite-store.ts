@@ -41,6 +41,7 @@ import {
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
 import { BUMP_CHANGE_SEQ, INSERT_TAG, insertOne, UPSERT_METADATA, UPSERT_SCORE } from './insert.ts';
@@ -146,6 +147,18 @@ export class SqliteStore implements Store {
     if (requests.length === 0) return [];
     if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
+  }
+
+  /**
+   * For an exclusive writer only (the seed CLI): defers full-text indexing (and, for a large
+   * load, secondary indexes) until finishBulkLoad(), or the next open if the process dies first.
+   */
+  beginBulkLoad(expectedRows: number): BulkLoadPlan {
+    return beginBulkLoad(this.db, expectedRows);
+  }
+
+  finishBulkLoad(): BulkLoadFinish {
+    return finishBulkLoad(this.db);
   }
 
   /**

@@ -1,0 +1,47 @@
+/**
+ * Worker thread of the bulk seed: generates wire bodies and normalises them (the same
+ * normalizeLogRequest as POST /log-request), posting batches to the inserting thread. It stays
+ * at most `credits` batches ahead, so memory holds a few batches whatever the count.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { normalizeLogRequest } from '../ingest/normalize-log-request.ts';
+import type { NewRequest } from '../store/store.ts';
+import { type GenerateOptions, generateLogRequests } from './generate.ts';
+
+export interface PrepareWorkerData {
+  count: number;
+  batchSize: number;
+  credits: number;
+  generate: GenerateOptions;
+}
+
+export type PrepareMessage = { type: 'batch'; requests: NewRequest[] } | { type: 'done' };
+
+const port = parentPort;
+if (port === null) throw new Error('prepare-worker must run in a worker thread');
+const data = workerData as PrepareWorkerData;
+let credits = data.credits;
+let wake: (() => void) | null = null;
+port.on('message', () => {
+  credits++;
+  wake?.();
+  wake = null;
+});
+
+async function post(requests: NewRequest[]): Promise<void> {
+  while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+  credits--;
+  port?.postMessage({ type: 'batch', requests } satisfies PrepareMessage);
+}
+
+let batch: NewRequest[] = [];
+for (const body of generateLogRequests(data.count, data.generate)) {
+  batch.push(normalizeLogRequest(body));
+  if (batch.length >= data.batchSize) {
+    await post(batch);
+    batch = [];
+  }
+}
+if (batch.length > 0) await post(batch);
+port.postMessage({ type: 'done' } satisfies PrepareMessage);
+port.close();

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterAll, expect, it } from 'vitest';
+import { makeNewRequest } from '../test-request.ts';
+import { beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
+import { openDatabase } from './open-database.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'promptlog-bulk-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const schemaAt = (file: string) => {
+  const db = openDatabase(file);
+  const schema = schemaOf(db);
+  db.close();
+  return schema;
+};
+
+const schemaOf = (db: Database.Database) =>
+  db
+    .prepare(`SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name`)
+    .all();
+
+const ftsMatches = (db: Database.Database, term: string) =>
+  (
+    db.prepare('SELECT rowid FROM requests_fts WHERE requests_fts MATCH ? ORDER BY rowid').all(term) as {
+      rowid: number;
+    }[]
+  ).map((row) => row.rowid);
+
+function ftsIntegrity(db: Database.Database): void {
+  // Raises SQLITE_CORRUPT when the index disagrees with request_bodies.
+  db.prepare(`INSERT INTO requests_fts (requests_fts, rank) VALUES ('integrity-check', 1)`).run();
+}
+
+it('defers full text and secondary indexes during a large load and restores both after', async () => {
+  const file = join(dir, 'large.db');
+  const store = await openSqliteStore(file);
+  const [before] = await store.insertRequests([makeNewRequest({ tags: ['before'] })]);
+  const schema = schemaAt(file);
+
+  const plan = store.beginBulkLoad(50_000);
+  expect(plan.droppedIndexes).toBeGreaterThan(5);
+  const loaded = await store.insertRequests(
+    Array.from({ length: 30 }, (_, i) => makeNewRequest({ tags: [`bulk${i % 3}`] })),
+  );
+  const finish = store.finishBulkLoad();
+  expect(finish).toEqual({ ftsRows: 30, recreatedIndexes: plan.droppedIndexes });
+  await store.close();
+
+  const db = openDatabase(file);
+  expect(schemaOf(db)).toEqual(schema);
+  expect(ftsMatches(db, 'weather')).toEqual([before, ...loaded]);
+  ftsIntegrity(db);
+  // A write after the load is indexed by the restored trigger.
+  db.prepare('DELETE FROM requests WHERE id = ?').run(loaded[0]);
+  ftsIntegrity(db);
+  expect(db.prepare('SELECT count(*) AS n FROM fts_backlog').get()).toEqual({ n: 0 });
+  db.close();
+});
+
+it('keeps the indexes of a load smaller than what is already stored', async () => {
+  const file = join(dir, 'small.db');
+  const db = openDatabase(file);
+  const indexes = schemaOf(db).length;
+  expect(beginBulkLoad(db, 10)).toEqual({ droppedIndexes: 0 });
+  expect(schemaOf(db).length).toBe(indexes - 1); // only the full-text trigger
+  expect(finishBulkLoad(db)).toEqual({ ftsRows: 0, recreatedIndexes: 0 });
+  expect(schemaOf(db).length).toBe(indexes);
+  db.close();
+});
+
+it('finishes an interrupted bulk load when the database is next opened', async () => {
+  const file = join(dir, 'interrupted.db');
+  const store = await openSqliteStore(file);
+  const schema = schemaAt(file);
+  store.beginBulkLoad(100_000);
+  const ids = await store.insertRequests([makeNewRequest(), makeNewRequest()]);
+  await store.close(); // no finishBulkLoad: as if the seed process died
+
+  const db = openDatabase(file);
+  expect(schemaOf(db)).toEqual(schema);
+  expect(ftsMatches(db, 'sunny')).toEqual(ids);
+  ftsIntegrity(db);
+  db.close();
+});
