@@ -20,9 +20,12 @@ describe('parseTimeParam', () => {
     expect(parseTimeParam(raw)).toBe(expected);
   });
 
-  test.each(['9000000000000000', '-5', 'yesterday', '2024-04', '2024-13-45T00:00:00Z', ''])('refuses %j', (raw) => {
-    expect(parseTimeParam(raw)).toBeUndefined();
-  });
+  test.each(['9000000000000000', '-5', 'yesterday', '2024-04', '2024-13-45T00:00:00Z', ''])(
+    'refuses %j',
+    (raw) => {
+      expect(parseTimeParam(raw)).toBeUndefined();
+    },
+  );
 });
 
 describe('filter query string', () => {
