@@ -60,8 +60,12 @@ export async function bulkSeedSqlite(store: SqliteStore, options: SeedOptions): 
         }
         worker.postMessage('more');
         const before = performance.now();
-        // insertRequests is synchronous for SQLite: the promise is already settled.
-        store.insertRequests(message.requests).catch(reject);
+        try {
+          store.insertRows(message.requests);
+        } catch (error) {
+          reject(error);
+          return;
+        }
         insertMs += performance.now() - before;
         inserted += message.requests.length;
         options.onProgress?.(inserted, performance.now() - started);

@@ -1,11 +1,12 @@
 /**
- * Worker thread of the bulk seed: generates wire bodies and normalises them (the same
- * normalizeLogRequest as POST /log-request), posting batches to the inserting thread. It stays
+ * Worker thread of the bulk seed: generates wire bodies, normalises them (the same
+ * normalizeLogRequest as POST /log-request) and turns them into the SQLite store's insert
+ * parameters (toInsertRow, as insertRequests does), posting batches to the inserting thread. It stays
  * at most `credits` batches ahead, so memory holds a few batches whatever the count.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { normalizeLogRequest } from '../ingest/normalize-log-request.ts';
-import type { NewRequest } from '../store/store.ts';
+import { type InsertRow, toInsertRow } from '../store/sqlite/insert.ts';
 import { type GenerateOptions, generateLogRequests } from './generate.ts';
 
 export interface PrepareWorkerData {
@@ -15,7 +16,7 @@ export interface PrepareWorkerData {
   generate: GenerateOptions;
 }
 
-export type PrepareMessage = { type: 'batch'; requests: NewRequest[] } | { type: 'done' };
+export type PrepareMessage = { type: 'batch'; requests: InsertRow[] } | { type: 'done' };
 
 const port = parentPort;
 if (port === null) throw new Error('prepare-worker must run in a worker thread');
@@ -28,15 +29,15 @@ port.on('message', () => {
   wake = null;
 });
 
-async function post(requests: NewRequest[]): Promise<void> {
+async function post(requests: InsertRow[]): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits--;
   port?.postMessage({ type: 'batch', requests } satisfies PrepareMessage);
 }
 
-let batch: NewRequest[] = [];
+let batch: InsertRow[] = [];
 for (const body of generateLogRequests(data.count, data.generate)) {
-  batch.push(normalizeLogRequest(body));
+  batch.push(toInsertRow(normalizeLogRequest(body)));
   if (batch.length >= data.batchSize) {
     await post(batch);
     batch = [];

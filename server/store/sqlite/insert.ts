@@ -20,16 +20,30 @@ export const BUMP_CHANGE_SEQ = 'UPDATE store_state SET change_seq = change_seq +
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 const int = (value: number): number => Math.max(0, Math.round(value));
 
+type Param = string | number | null;
+
 /**
- * Inserts one request; the caller owns the transaction and flushes `counters` before commit.
- * Counters are recorded only once every statement succeeded. Returns the new id.
+ * One request as bound parameters: plain strings and numbers, so it can be computed in another
+ * thread (the bulk seed) and passed over cheaply. Everything but the SQL itself happens here.
  */
-export function insertOne(statements: Statements, request: NewRequest, counters: CounterDeltas): number {
+export interface InsertRow {
+  request: Param[];
+  body: Param[];
+  startMs: number;
+  model: string;
+  provider: string;
+  status: string;
+  promptName: string | null;
+  tags: string[];
+  metadata: [string, string][];
+  scores: [string, number][];
+}
+
+export function toInsertRow(request: NewRequest): InsertRow {
   const inputTokens = int(request.inputTokens);
   const outputTokens = int(request.outputTokens);
-  const result = statements
-    .prepare(INSERT_REQUEST)
-    .run(
+  return {
+    request: [
       request.startMs,
       request.endMs,
       Math.max(0, request.endMs - request.startMs),
@@ -48,12 +62,8 @@ export function insertOne(statements: Statements, request: NewRequest, counters:
       request.groupId,
       inputPreview(request.inputText),
       outputPreview(request.outputText),
-    );
-  const id = Number(result.lastInsertRowid);
-  statements
-    .prepare(INSERT_BODY)
-    .run(
-      id,
+    ],
+    body: [
       request.functionName,
       request.apiType,
       request.errorMessage,
@@ -65,29 +75,49 @@ export function insertOne(statements: Statements, request: NewRequest, counters:
       json(request.toolNames),
       request.inputText,
       request.outputText,
-    );
+    ],
+    startMs: request.startMs,
+    model: request.model,
+    provider: request.provider,
+    status: request.status,
+    promptName: request.promptName,
+    tags: request.tags,
+    metadata: Object.entries(request.metadata),
+    scores: Object.entries(request.scores),
+  };
+}
+
+/**
+ * Inserts one request; the caller owns the transaction and flushes `counters` before commit.
+ * Counters are recorded only once every statement succeeded. Returns the new id.
+ */
+export function insertOne(statements: Statements, request: NewRequest, counters: CounterDeltas): number {
+  return insertRow(statements, toInsertRow(request), counters);
+}
+
+export function insertRow(statements: Statements, row: InsertRow, counters: CounterDeltas): number {
+  const result = statements.prepare(INSERT_REQUEST).run(...row.request);
+  const id = Number(result.lastInsertRowid);
+  statements.prepare(INSERT_BODY).run(id, ...row.body);
   const newTags: string[] = [];
-  if (request.tags.length > 0) {
+  if (row.tags.length > 0) {
     const insertTag = statements.prepare(INSERT_TAG);
-    for (const tag of request.tags)
-      if (insertTag.run(id, tag, request.startMs).changes > 0) newTags.push(tag);
+    for (const tag of row.tags) if (insertTag.run(id, tag, row.startMs).changes > 0) newTags.push(tag);
   }
-  const metadata = Object.entries(request.metadata);
-  if (metadata.length > 0) {
+  if (row.metadata.length > 0) {
     const upsert = statements.prepare(UPSERT_METADATA);
-    for (const [key, value] of metadata) upsert.run(id, key, value, request.startMs);
+    for (const [key, value] of row.metadata) upsert.run(id, key, value, row.startMs);
   }
-  const scores = Object.entries(request.scores);
-  if (scores.length > 0) {
+  if (row.scores.length > 0) {
     const upsert = statements.prepare(UPSERT_SCORE);
-    for (const [name, value] of scores) upsert.run(id, name, value, request.startMs);
+    for (const [name, value] of row.scores) upsert.run(id, name, value, row.startMs);
   }
-  counters.facet('model', request.model, request.provider);
-  counters.facet('provider', request.provider);
-  counters.facet('status', request.status);
-  if (request.promptName !== null) counters.facet('prompt', request.promptName);
+  counters.facet('model', row.model, row.provider);
+  counters.facet('provider', row.provider);
+  counters.facet('status', row.status);
+  if (row.promptName !== null) counters.facet('prompt', row.promptName);
   for (const tag of newTags) counters.facet('tag', tag);
-  for (const [key, value] of metadata) counters.metadata(key, value);
-  for (const [name] of scores) counters.facet('score_name', name);
+  for (const [key, value] of row.metadata) counters.metadata(key, value);
+  for (const [name] of row.scores) counters.facet('score_name', name);
   return id;
 }

@@ -44,7 +44,15 @@ import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '.
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
-import { BUMP_CHANGE_SEQ, INSERT_TAG, insertOne, UPSERT_METADATA, UPSERT_SCORE } from './insert.ts';
+import {
+  BUMP_CHANGE_SEQ,
+  INSERT_TAG,
+  type InsertRow,
+  insertOne,
+  insertRow,
+  UPSERT_METADATA,
+  UPSERT_SCORE,
+} from './insert.ts';
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
 import { Statements } from './statements.ts';
@@ -147,6 +155,12 @@ export class SqliteStore implements Store {
     if (requests.length === 0) return [];
     if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
+  }
+
+  /** insertRequests() for rows already turned into parameters by toInsertRow() (in a worker). */
+  insertRows(rows: InsertRow[]): number[] {
+    if (rows.length >= BULK_MIN_ROWS) this.enterBulkCache();
+    return this.write(() => rows.map((row) => insertRow(this.statements, row, this.counters)));
   }
 
   /**
