@@ -7,6 +7,7 @@
  * requests are retried one by one, so one bad request never fails its neighbours.
  */
 import type { NewRequest } from '../store.ts';
+import { isDatabaseUnavailableError } from './errors.ts';
 
 interface Pending {
   request: NewRequest;
@@ -67,8 +68,10 @@ export class InsertBatcher {
         else item.resolve(id);
       });
     } catch (error) {
-      if (group.length === 1) {
-        group[0]?.reject(error);
+      // Retrying one by one only helps when a request is at fault; an unreachable database fails
+      // every retry after its own connect timeout, so the whole group gets its 503 at once.
+      if (group.length === 1 || isDatabaseUnavailableError(error)) {
+        for (const item of group) item.reject(error);
         return;
       }
       // One by one, in arrival order, so ids still ascend in call order.
