@@ -61,6 +61,16 @@ describe('unknown and unsupported routes', () => {
     errorOf(json);
   });
 
+  it('a URL with broken percent-encoding is a 400 JSON in the same error shape', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/requests/1/metadata/%E0%A4%A',
+      headers: KEY_HEADER,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).error).toBe('bad_url');
+  });
+
   it('wrong methods on known paths are JSON too', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/log-request', headers: KEY_HEADER });
     expect(response.statusCode).toBe(404);

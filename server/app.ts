@@ -3,9 +3,9 @@
  * instance. Never listens: main.ts / start-server.ts do, tests use app.inject().
  */
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { createKeyVerifier } from './auth/api-keys.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { errorBody, installErrorHandler } from './http/error-handler.ts';
 import { badRequest } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
@@ -59,6 +59,17 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 8192 },
     // Plenty for multi-MB bodies on slow links, still bounded.
     requestTimeout: 120_000,
+    // Errors the router raises before any route or error handler runs (e.g. bad percent-encoding).
+    frameworkErrors: (error, _request, rawReply) => {
+      const badUrl = error.code === 'FST_ERR_BAD_URL';
+      (rawReply as FastifyReply)
+        .code(badUrl ? 400 : 500)
+        .send(
+          badUrl
+            ? errorBody('bad_url', 'The URL is not valid: check its percent-encoding.')
+            : errorBody('internal_error', 'Internal server error.'),
+        );
+    },
   });
 
   // An empty body with a JSON content type (e.g. a DELETE from some clients) is "no body", not an error.
