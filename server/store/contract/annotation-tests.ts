@@ -116,6 +116,22 @@ export function defineAnnotationTests(ctx: ContractContext): void {
       expect((await store.getRequest(id))?.scores).toEqual({ accuracy: 100 });
     });
 
+    it('keys named like Object properties (__proto__, constructor) are ordinary keys', async () => {
+      const store = ctx.store();
+      const id = await store.insertRequest(makeNewRequest({ metadata: { constructor: 'c' } }));
+      // As a route hands it over: parsed from JSON, where __proto__ is an own key.
+      await store.setMetadata(id, JSON.parse('{"__proto__": "p"}') as Record<string, string>);
+      await store.setScore(id, '__proto__', 42);
+      const detail = await store.getRequest(id);
+      expect(JSON.parse(JSON.stringify(detail?.metadata))).toEqual(
+        JSON.parse('{"constructor": "c", "__proto__": "p"}'),
+      );
+      expect(Object.keys(detail?.scores ?? {})).toEqual(['__proto__']);
+      const page = await store.listRequests({ filter: filter(), sort: 'time', order: 'desc', limit: 50 });
+      const row = page.rows.find((r) => r.id === id);
+      expect(Object.keys(row?.scores ?? {})).toEqual(['__proto__']);
+    });
+
     it('tags: adding twice keeps one; removing works', async () => {
       const store = ctx.store();
       const id = await store.insertRequest(makeNewRequest({ tags: ['x'] }));

@@ -1,5 +1,6 @@
 /** Turns PostgreSQL result rows into the contract's shapes (bigints arrive as strings). */
 import type { AnnotationsResponse, RequestDetail, RequestRow, RequestStatus } from '../../../contract/api.ts';
+import { setOwn } from '../sql/rows.ts';
 
 type DbRow = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ function parseJson(text: unknown): unknown {
 function scoresOf(value: unknown): Record<string, number> {
   const scores: Record<string, number> = {};
   for (const [name, score] of Object.entries((value ?? {}) as Record<string, unknown>))
-    scores[name] = num(score);
+    setOwn(scores, name, num(score));
   return scores;
 }
 

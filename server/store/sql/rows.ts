@@ -49,6 +49,11 @@ export function toRequestRow(row: DbRow, annotations: Annotations): RequestRow {
   };
 }
 
+/** `record[key] = value`, also for keys like `__proto__` that plain assignment would swallow. */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Groups side-table rows `{request_id, …}` by request id. */
 export function collectAnnotations(
   ids: readonly number[],
@@ -60,11 +65,11 @@ export function collectAnnotations(
   for (const row of tags) byId.get(num(row.request_id))?.tags.push(String(row.tag));
   for (const row of metadata) {
     const entry = byId.get(num(row.request_id));
-    if (entry) entry.metadata[String(row.key)] = String(row.value);
+    if (entry) setOwn(entry.metadata, String(row.key), String(row.value));
   }
   for (const row of scores) {
     const entry = byId.get(num(row.request_id));
-    if (entry) entry.scores[String(row.name)] = num(row.value);
+    if (entry) setOwn(entry.scores, String(row.name), num(row.value));
   }
   return byId;
 }
