@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { KeyVerifier } from '../../auth/api-keys.ts';
-import { requireApiKey } from '../../auth/require-api-key.ts';
+import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.ts';
 import type { RouteDeps } from '../deps.ts';
 import { annotationRoutes } from './annotations.ts';
 import { deleteRequestsRoute } from './delete-requests.ts';
@@ -15,6 +15,7 @@ export async function dashboardApiRoutes(
   app: FastifyInstance,
   options: RouteDeps & { verifyKey: KeyVerifier; tokens: ExportTokens },
 ): Promise<void> {
+  app.addHook('onRequest', refuseWrongHeaderKey(options.verifyKey));
   app.addHook('preHandler', requireApiKey(options.verifyKey));
   requestRoutes(app, options);
   facetRoutes(app, options);

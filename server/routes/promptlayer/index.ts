@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { KeyVerifier } from '../../auth/api-keys.ts';
-import { requireApiKey } from '../../auth/require-api-key.ts';
+import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.ts';
 import type { RouteDeps } from '../deps.ts';
 import { getRequestRoute } from './get-request.ts';
 import { logRequestRoute } from './log-request.ts';
@@ -13,6 +13,7 @@ export async function promptLayerRoutes(
   app: FastifyInstance,
   options: RouteDeps & { verifyKey: KeyVerifier },
 ): Promise<void> {
+  app.addHook('onRequest', refuseWrongHeaderKey(options.verifyKey));
   app.addHook('preHandler', requireApiKey(options.verifyKey));
   logRequestRoute(app, options);
   getRequestRoute(app, options);

@@ -176,6 +176,18 @@ forEachStore((kind) => {
       expect(await countAll(t.store)).toBe(before);
     });
 
+    it('refuses a wrong header key before reading the body', async () => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/log-request',
+        headers: { 'x-api-key': 'nope', 'content-type': 'application/json' },
+        payload: '{"not json',
+      });
+      // A 400 would mean the body was parsed first.
+      expect(response.statusCode).toBe(401);
+      expect(errorOf(response).error).toBe('unauthorized');
+    });
+
     it.each([
       ['missing model', { model: undefined }, 'model'],
       ['missing request_end_time', { request_end_time: undefined }, 'request_end_time'],
