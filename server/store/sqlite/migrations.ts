@@ -168,11 +168,16 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   },
   {
     version: 2,
-    name: 'work left by an interrupted bulk load',
-    // While a bulk load runs without the FTS insert trigger and without secondary indexes,
-    // fts_backlog holds the first id not yet indexed and bulk_dropped_indexes the DDL to
-    // recreate. Opening the database finishes whatever an interrupted load left.
-    sql: `CREATE TABLE fts_backlog (id INTEGER PRIMARY KEY CHECK (id = 1), from_id INTEGER NOT NULL);
-      CREATE TABLE bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;`,
+    name: 'full-text backlog of an interrupted bulk load',
+    // While a bulk load runs without the FTS insert trigger, fts_backlog holds the first id not
+    // yet indexed. Opening the database finishes whatever an interrupted load left.
+    sql: 'CREATE TABLE IF NOT EXISTS fts_backlog (id INTEGER PRIMARY KEY CHECK (id = 1), from_id INTEGER NOT NULL);',
+  },
+  {
+    version: 3,
+    name: 'secondary indexes dropped by an interrupted bulk load',
+    // A development build's step 2 created only fts_backlog: this step is separate so that such
+    // databases (already at version 2) get the table too.
+    sql: 'CREATE TABLE IF NOT EXISTS bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;',
   },
 ];

@@ -51,3 +51,15 @@ it('repairs a pre-release database whose insert triggers double-counted facets',
   ]);
   await repaired.close();
 });
+
+it('brings a database at version 2 without bulk_dropped_indexes (a development build) up to date', () => {
+  const file = join(dir, 'v2-early.db');
+  const db = openDatabase(file);
+  db.exec('DROP TABLE bulk_dropped_indexes');
+  db.pragma('user_version = 2');
+  db.close();
+  const again = openDatabase(file);
+  expect(again.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
+  expect(again.prepare('SELECT count(*) AS n FROM bulk_dropped_indexes').get()).toEqual({ n: 0 });
+  again.close();
+});
