@@ -244,6 +244,23 @@ export function defineAnnotationTests(ctx: ContractContext): void {
       ]);
     });
 
+    it('a batch that fails writes nothing and leaves the counts as they were', async () => {
+      const store = ctx.store();
+      await store.insertRequest(makeNewRequest({ model: 'kept', tags: ['t'] }));
+      const before = await store.facets();
+      const broken = makeNewRequest({ model: null as unknown as string });
+      await expect(
+        store.insertRequests([makeNewRequest({ model: 'rolled-back', tags: ['t'] }), broken]),
+      ).rejects.toThrow();
+      expect(await store.facets()).toEqual(before);
+      // The next write must not carry the rolled-back batch's counts along.
+      await store.insertRequest(makeNewRequest({ model: 'kept', tags: ['t'] }));
+      const after = await store.facets();
+      expect(after.models.find((m) => m.value === 'rolled-back')).toBeUndefined();
+      expect(after.tags.find((t) => t.value === 't')?.count).toBe(2);
+      expect(await store.countRequests(filter({ tags: ['t'] }))).toBe(2);
+    });
+
     it('follows annotation writes and deletes', async () => {
       const store = ctx.store();
       const [a, b] = await store.insertRequests([

@@ -48,6 +48,11 @@ export class CounterDeltas {
       for (const [key, byValue] of this.metaValues)
         for (const [value, n] of byValue) upsert.run(key, value, n);
     }
+    this.discard();
+  }
+
+  /** Forgets the sums, e.g. when the transaction they belong to rolled back. */
+  discard(): void {
     this.facets.clear();
     this.metaValues.clear();
   }

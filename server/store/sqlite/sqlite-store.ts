@@ -61,6 +61,8 @@ const dialect = sqliteDialect;
 const FACET_LIMIT = 500;
 const PROBE_CAP = 1000;
 const EXPORT_BATCH = 500;
+/** Details (whole payloads, up to the 20 MB body limit each) held in memory at once while exporting. */
+const EXPORT_DETAIL_CHUNK = 16;
 const BULK_MIN_ROWS = 1000;
 const BULK_CACHE_MIB = 256;
 const BULK_IDLE_MS = 3000;
@@ -99,14 +101,20 @@ export class SqliteStore implements Store {
 
   /** Runs `fn` in an immediate transaction that also flushes counters and bumps the change sequence. */
   private write<T>(fn: () => T): T {
-    return this.db
-      .transaction(() => {
-        const result = fn();
-        this.counters.flush(this.statements);
-        this.statements.prepare(BUMP_CHANGE_SEQ).run();
-        return result;
-      })
-      .immediate();
+    try {
+      return this.db
+        .transaction(() => {
+          const result = fn();
+          this.counters.flush(this.statements);
+          this.statements.prepare(BUMP_CHANGE_SEQ).run();
+          return result;
+        })
+        .immediate();
+    } catch (error) {
+      // Rolled back: the counts recorded for its rows never happened.
+      this.counters.discard();
+      throw error;
+    }
   }
 
   /**
@@ -484,7 +492,9 @@ export class SqliteStore implements Store {
     do {
       if (this.closed) return;
       const page = this.page({ filter, sort: sort.sort, order: sort.order, limit: EXPORT_BATCH }, after);
-      for (const detail of this.detailsFor(page.ids)) yield detail;
+      for (let start = 0; start < page.ids.length; start += EXPORT_DETAIL_CHUNK) {
+        yield* this.detailsFor(page.ids.slice(start, start + EXPORT_DETAIL_CHUNK));
+      }
       after = page.next;
       // Let other requests run between batches.
       await nextTick();
