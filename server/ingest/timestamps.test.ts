@@ -8,6 +8,9 @@ describe('toEpochMs', () => {
     expect(toEpochMs('2025-03-15T12:30:00+02:00')).toBe(Date.UTC(2025, 2, 15, 10, 30));
     expect(toEpochMs('2025-03-15T10:30:00.5')).toBe(Date.UTC(2025, 2, 15, 10, 30, 0, 500));
     expect(toEpochMs('2025-03-15 10:30:00')).toBe(Date.UTC(2025, 2, 15, 10, 30));
+    expect(toEpochMs('2025-03-15T15:30:00+05')).toBe(Date.UTC(2025, 2, 15, 10, 30));
+    expect(toEpochMs('2025-03-15T16:00:00+0530')).toBe(Date.UTC(2025, 2, 15, 10, 30));
+    expect(toEpochMs('2025-03-15 15:30:00+05')).toBe(Date.UTC(2025, 2, 15, 10, 30));
   });
 
   it('reads numbers below 1e11 as epoch seconds (Python time.time()) and larger ones as ms', () => {

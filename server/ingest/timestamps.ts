@@ -22,7 +22,15 @@ export function toEpochMs(value: string | number): number | undefined {
     const match = ISO_DATE_TIME.exec(value.trim());
     if (!match) return undefined;
     const hasTime = /[T ]/i.test(value.trim());
-    const text = match[1] || !hasTime ? value.trim() : `${value.trim()}Z`;
+    const offset = match[1];
+    // No offset means UTC; a bare ±hh offset is valid ISO-8601 but Date.parse wants ±hh:mm.
+    const text = !hasTime
+      ? value.trim()
+      : offset === undefined || offset === ''
+        ? `${value.trim()}Z`
+        : /^[+-]\d{2}$/.test(offset)
+          ? `${value.trim()}:00`
+          : value.trim();
     ms = Date.parse(text.replace(' ', 'T'));
     if (Number.isNaN(ms)) return undefined;
   }
