@@ -99,7 +99,11 @@ export const test = base.extend<Fixtures>({
       },
       api,
     });
-    await running.close();
+    // The page's own checks ran before this teardown; the browser may still hold keep-alive
+    // connections (and Chromium preconnects), so drop them all rather than wait on them.
+    const closing = running.close();
+    running.app.server.closeAllConnections();
+    await closing;
     await rm(dataDir, { recursive: true, force: true });
   },
 
