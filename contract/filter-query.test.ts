@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { RequestFilter } from './api.ts';
 import {
   filterToParams,
   isEmptyFilter,
@@ -30,51 +31,26 @@ describe('parseTimeParam', () => {
 
 describe('filter query string', () => {
   test('round-trips every filter kind, sort and cursor', () => {
-    const params = listToParams({
-      filter: {
-        models: ['gpt-4o', 'o3-mini'],
-        providers: ['openai'],
-        statuses: ['ERROR'],
-        tags: ['prod'],
-        promptNames: ['weather'],
-        metadata: [{ key: 'user/id', values: ['u 1', 'u=2'] }],
-        scores: [
-          { name: 'default', min: 50 },
-          { name: 'tone', max: 20 },
-        ],
-        from: Date.UTC(2025, 0, 1),
-        to: Date.UTC(2025, 0, 2),
-        q: 'weather paris',
-      },
-      sort: 'cost',
-      order: 'asc',
-      limit: 100,
-      cursor: 'abc',
-    });
-    const parsed = parseListParams(new URLSearchParams(params.toString()));
-    expect(parsed).toEqual({
+    const filter: RequestFilter = {
+      models: ['gpt-4o', 'o3-mini'],
+      providers: ['openai'],
+      statuses: ['ERROR'],
+      tags: ['prod'],
+      promptNames: ['weather'],
+      metadata: [{ key: 'user/id', values: ['u 1', 'u=2'] }],
+      scores: [
+        { name: 'default', min: 50 },
+        { name: 'tone', max: 20 },
+      ],
+      from: Date.UTC(2025, 0, 1),
+      to: Date.UTC(2025, 0, 2),
+      q: 'weather paris',
+    };
+    const view = { sort: 'cost', order: 'asc', limit: 100, cursor: 'abc' } as const;
+    const params = listToParams({ filter, ...view });
+    expect(parseListParams(new URLSearchParams(params.toString()))).toEqual({
       ok: true,
-      value: {
-        filter: {
-          models: ['gpt-4o', 'o3-mini'],
-          providers: ['openai'],
-          statuses: ['ERROR'],
-          tags: ['prod'],
-          promptNames: ['weather'],
-          metadata: [{ key: 'user/id', values: ['u 1', 'u=2'] }],
-          scores: [
-            { name: 'default', min: 50 },
-            { name: 'tone', max: 20 },
-          ],
-          from: Date.UTC(2025, 0, 1),
-          to: Date.UTC(2025, 0, 2),
-          q: 'weather paris',
-        },
-        sort: 'cost',
-        order: 'asc',
-        limit: 100,
-        cursor: 'abc',
-      },
+      value: { filter, ...view },
     });
   });
 

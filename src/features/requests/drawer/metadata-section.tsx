@@ -1,6 +1,7 @@
 import { type Ref, useState } from 'react';
 import { METADATA_KEY_MAX } from '../../../../contract/api.ts';
 import type { Annotate } from './annotation-change.ts';
+import { SubmitWithProblem } from './form-problem.tsx';
 import { MetadataRow } from './metadata-row.tsx';
 
 interface MetadataSectionProps {
@@ -72,14 +73,7 @@ export function MetadataSection({ metadata, onChange, keyInputRef }: MetadataSec
           <span>Metadata value</span>
           <input value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
-        <button type="submit" className="drawer-btn">
-          Save metadata
-        </button>
-        {problem ? (
-          <p role="alert" className="drawer-form-error">
-            {problem}
-          </p>
-        ) : null}
+        <SubmitWithProblem label="Save metadata" problem={problem} />
       </form>
     </section>
   );

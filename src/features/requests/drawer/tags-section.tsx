@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { TAG_MAX } from '../../../../contract/api.ts';
 import type { Annotate } from './annotation-change.ts';
+import { SubmitWithProblem } from './form-problem.tsx';
 
 interface TagsSectionProps {
   tags: string[];
@@ -50,14 +51,7 @@ export function TagsSection({ tags, onChange }: TagsSectionProps) {
           <span>New tag</span>
           <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={problem !== null} />
         </label>
-        <button type="submit" className="drawer-btn">
-          Add tag
-        </button>
-        {problem ? (
-          <p role="alert" className="drawer-form-error">
-            {problem}
-          </p>
-        ) : null}
+        <SubmitWithProblem label="Add tag" problem={problem} />
       </form>
     </section>
   );
