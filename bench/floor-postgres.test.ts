@@ -17,7 +17,7 @@ import {
 } from '../server/store/postgres/test-database.ts';
 import type { Sql } from '../server/store/sql/fragment.ts';
 import { statementFor } from './floor-postgres.ts';
-import { type DataProfile, type FloorQuery, listCase, readVariants } from './read-variants.ts';
+import { type DataProfile, listCase, readThroughStore, readVariants } from './read-variants.ts';
 
 const describePg = TEST_DATABASE_URL ? describe : describe.skip;
 if (!TEST_DATABASE_URL) console.log(`bench/floor-postgres.test.ts: ${SKIP_REASON}`);
@@ -46,23 +46,6 @@ describePg('the PostgreSQL floor', () => {
     await schema?.drop();
   });
 
-  async function viaStore(query: FloorQuery): Promise<unknown> {
-    switch (query.kind) {
-      case 'list':
-        return store.listRequests(query.query);
-      case 'count':
-        return store.countRequests(query.filter);
-      case 'detail':
-        return store.getRequest(query.id);
-      case 'facets':
-        return store.facets();
-      case 'metadataValues':
-        return store.metadataValues(query.key, query.prefix, query.limit);
-      case 'none':
-        return null;
-    }
-  }
-
   it('runs exactly the statement the store runs, for every read variant', async () => {
     const variants = readVariants(profile).filter((v) => !v.name.startsWith('http baseline'));
     const first = await store.listRequests({ filter: emptyFilter(), sort: 'cost', order: 'desc', limit: 50 });
@@ -87,7 +70,7 @@ describePg('the PostgreSQL floor', () => {
           return original.call(this, fragment, name);
         });
         try {
-          await viaStore(query);
+          await readThroughStore(store, query);
         } finally {
           spy.mockRestore();
         }

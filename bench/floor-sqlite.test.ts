@@ -17,7 +17,7 @@ import { Statements } from '../server/store/sqlite/statements.ts';
 import type { Store } from '../server/store/store.ts';
 import { openSqliteFloor } from './floor-sqlite.ts';
 import type { Floor } from './read-bench.ts';
-import { type DataProfile, type FloorQuery, listCase, readVariants } from './read-variants.ts';
+import { type DataProfile, listCase, readThroughStore, readVariants } from './read-variants.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'promptlog-floor-'));
 let store: Store;
@@ -45,23 +45,6 @@ function record(): { log: string[]; stop: () => void } {
       for (const spy of spies) spy.mockRestore();
     },
   };
-}
-
-async function viaStore(query: FloorQuery): Promise<unknown> {
-  switch (query.kind) {
-    case 'list':
-      return store.listRequests(query.query);
-    case 'count':
-      return store.countRequests(query.filter);
-    case 'detail':
-      return store.getRequest(query.id);
-    case 'facets':
-      return store.facets();
-    case 'metadataValues':
-      return store.metadataValues(query.key, query.prefix, query.limit);
-    case 'none':
-      return null;
-  }
 }
 
 beforeAll(async () => {
@@ -100,7 +83,7 @@ describe('the SQLite floor', () => {
       for (let sample = 0; sample < 5; sample++) {
         const { floor: query } = variant.makeCase(random, sample);
         const storeRun = record();
-        await viaStore(query);
+        await readThroughStore(store, query);
         storeRun.stop();
         const floorRun = record();
         await floor.run(query);

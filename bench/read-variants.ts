@@ -15,6 +15,7 @@ import { filterToParams, listToParams } from '../contract/filter-query.ts';
 import { METADATA_REGIONS, USER_COUNT } from '../server/seed/annotations.ts';
 import type { Random } from '../server/seed/random.ts';
 import { CITIES, PRODUCTS, TOPICS } from '../server/seed/vocabulary.ts';
+import type { Store } from '../server/store/store.ts';
 
 export type FloorQuery =
   | { kind: 'list'; query: ListQuery }
@@ -24,6 +25,24 @@ export type FloorQuery =
   | { kind: 'metadataValues'; key: string; prefix: string; limit: number }
   /** No SQL behind it: the row is an HTTP baseline. */
   | { kind: 'none' };
+
+/** The same read through the Store interface (what the floor tests record the statements of). */
+export function readThroughStore(store: Store, query: FloorQuery): Promise<unknown> {
+  switch (query.kind) {
+    case 'list':
+      return store.listRequests(query.query);
+    case 'count':
+      return store.countRequests(query.filter);
+    case 'detail':
+      return store.getRequest(query.id);
+    case 'facets':
+      return store.facets();
+    case 'metadataValues':
+      return store.metadataValues(query.key, query.prefix, query.limit);
+    case 'none':
+      return Promise.resolve(null);
+  }
+}
 
 export interface ReadCase {
   path: string;
