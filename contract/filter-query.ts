@@ -11,6 +11,8 @@ import {
   type SortField,
   type SortOrder,
 } from './api.ts';
+import { fullTextWords } from './full-text.ts';
+import { FILTER_LIMITS } from './limits.ts';
 
 export interface QueryIssue {
   /** The query-string parameter at fault, e.g. "status" or "score.default". */
@@ -98,6 +100,7 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
   }
   const q = params.get('q');
   if (q?.trim()) raw.q = q.trim();
+  issues.push(...limitIssues(raw, metadata, scores));
 
   const parsed = requestFilterSchema.safeParse(raw);
   if (!parsed.success) {
@@ -107,6 +110,66 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
   }
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, value: parsed.data };
+}
+
+/** Every filter's cost is bounded: counts and lengths over FILTER_LIMITS name their parameter. */
+function limitIssues(
+  raw: Record<string, unknown>,
+  metadata: Map<string, string[]>,
+  scores: RequestFilter['scores'],
+): QueryIssue[] {
+  const { valuesPerParam, metadataKeys, scoreNames, valueLength, qLength, qWords } = FILTER_LIMITS;
+  const issues: QueryIssue[] = [];
+  const tooLong = (value: string) => value.length > valueLength;
+  const checkValues = (param: string, values: readonly string[]) => {
+    if (values.length > valuesPerParam)
+      issues.push({ param, message: `at most ${valuesPerParam} values (got ${values.length})` });
+    else if (values.some(tooLong))
+      issues.push({ param, message: `a value is longer than ${valueLength} characters` });
+  };
+  const repeatable: [string, string][] = [
+    ['model', 'models'],
+    ['provider', 'providers'],
+    ['status', 'statuses'],
+    ['tag', 'tags'],
+    ['prompt', 'promptNames'],
+  ];
+  for (const [param, field] of repeatable) checkValues(param, raw[field] as string[]);
+  if (metadata.size > metadataKeys)
+    issues.push({
+      param: META_PREFIX,
+      message: `at most ${metadataKeys} meta.<key> filters (got ${metadata.size})`,
+    });
+  else
+    for (const [key, values] of metadata) {
+      if (tooLong(key))
+        issues.push({
+          param: `${META_PREFIX}${key.slice(0, 40)}…`,
+          message: `a key is longer than ${valueLength} characters`,
+        });
+      else checkValues(`${META_PREFIX}${key}`, values);
+    }
+  if (scores.length > scoreNames)
+    issues.push({
+      param: SCORE_PREFIX,
+      message: `at most ${scoreNames} score.<name> filters (got ${scores.length})`,
+    });
+  else
+    for (const { name } of scores) {
+      if (tooLong(name))
+        issues.push({
+          param: `${SCORE_PREFIX}${name.slice(0, 40)}…`,
+          message: `a name is longer than ${valueLength} characters`,
+        });
+    }
+  const q = raw.q;
+  if (typeof q === 'string') {
+    if (q.length > qLength)
+      issues.push({ param: 'q', message: `at most ${qLength} characters (got ${q.length})` });
+    else if (fullTextWords(q).length > qWords)
+      issues.push({ param: 'q', message: `at most ${qWords} words (got ${fullTextWords(q).length})` });
+  }
+  return issues;
 }
 
 function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): string {

@@ -4,6 +4,8 @@
  * timestamps and string content into the stored form.
  */
 import { z } from 'zod';
+import { fullTextWords } from './full-text.ts';
+import { FILTER_LIMITS, INGEST_LIMITS, SEARCH_LIMITS } from './limits.ts';
 
 export const ERROR_TYPES = [
   'PROVIDER_TIMEOUT',
@@ -41,7 +43,7 @@ export const wireMessageSchema = z.looseObject({
 
 export const chatTemplateSchema = z.looseObject({
   type: z.literal('chat'),
-  messages: z.array(wireMessageSchema),
+  messages: z.array(wireMessageSchema).max(INGEST_LIMITS.messages),
   tools: z.array(z.looseObject({})).nullish(),
 });
 
@@ -57,6 +59,15 @@ export const wireTemplateSchema = z.discriminatedUnion('type', [
 export type WireTemplate = z.infer<typeof wireTemplateSchema>;
 
 /** Both adapters store token counts and version numbers as 32-bit integers. */
+/** Metadata of one request or one track call: at most INGEST_LIMITS.metadataKeys keys. */
+function metadataRecordSchema(key: z.ZodString) {
+  return z
+    .record(key, z.string())
+    .refine((metadata) => Object.keys(metadata).length <= INGEST_LIMITS.metadataKeys, {
+      message: `at most ${INGEST_LIMITS.metadataKeys} keys`,
+    });
+}
+
 export const INT32_MAX = 2_147_483_647;
 const tokenCount = z.number().int().nonnegative().max(INT32_MAX);
 const versionNumber = z.number().int().positive().max(INT32_MAX);
@@ -73,8 +84,8 @@ export const logRequestBodySchema = z.object({
   request_start_time: wireTimestampSchema,
   request_end_time: wireTimestampSchema,
   parameters: z.record(z.string(), z.unknown()).nullish(),
-  tags: z.array(z.string().max(512)).nullish(),
-  metadata: z.record(z.string().max(1024), z.string()).nullish(),
+  tags: z.array(z.string().max(512)).max(INGEST_LIMITS.tags).nullish(),
+  metadata: metadataRecordSchema(z.string().max(1024)).nullish(),
   prompt_name: z.string().max(1024).nullish(),
   prompt_id: z.union([z.string().max(256), z.number().int()]).nullish(),
   prompt_version_number: versionNumber.nullish(),
@@ -132,7 +143,7 @@ export const requestIdSchema = z.union([
 
 export const trackMetadataBodySchema = z.object({
   request_id: requestIdSchema,
-  metadata: z.record(z.string().min(1).max(1024), z.string()),
+  metadata: metadataRecordSchema(z.string().min(1).max(1024)),
 });
 
 export const trackScoreBodySchema = z.object({
@@ -205,13 +216,19 @@ export interface WireSearchGroup {
  */
 export const searchGroupSchema = z.object({
   logic: z.enum(['AND', 'OR']).optional(),
-  filters: z.array(z.unknown()).max(500),
+  filters: z.array(z.unknown()).max(SEARCH_LIMITS.filters),
 });
 
 export const SEARCH_MAX_PER_PAGE = 500;
 export const searchBodySchema = z.object({
   filter_group: searchGroupSchema.nullish(),
-  q: z.string().max(1000).nullish(),
+  q: z
+    .string()
+    .max(FILTER_LIMITS.qLength)
+    .refine((q) => fullTextWords(q).length <= FILTER_LIMITS.qWords, {
+      message: `at most ${FILTER_LIMITS.qWords} words`,
+    })
+    .nullish(),
   sort_by: z.enum(SEARCH_SORT_FIELDS).nullish(),
   sort_order: z.enum(['asc', 'desc']).nullish(),
   // Bounded so that page × per_page stays an exact integer OFFSET on both stores.

@@ -3,10 +3,12 @@
  * instance. Never listens: main.ts / start-server.ts do, tests use app.inject().
  */
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createKeyVerifier } from './auth/api-keys.ts';
-import { errorBody, installErrorHandler } from './http/error-handler.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { clientErrorHandler, routerErrorHandler } from './http/framework-errors.ts';
 import { badRequest } from './http/errors.ts';
+import { assertJsonDepth } from './http/json-depth.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
@@ -59,24 +61,24 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 8192 },
     // Plenty for multi-MB bodies on slow links, still bounded.
     requestTimeout: 120_000,
-    // Errors the router raises before any route or error handler runs (e.g. bad percent-encoding).
-    frameworkErrors: (error, _request, rawReply) => {
-      const badUrl = error.code === 'FST_ERR_BAD_URL';
-      (rawReply as FastifyReply)
-        .code(badUrl ? 400 : 500)
-        .send(
-          badUrl
-            ? errorBody('bad_url', 'The URL is not valid: check its percent-encoding.')
-            : errorBody('internal_error', 'Internal server error.'),
-        );
-    },
+    // Errors the router and Node's HTTP parser raise before any route or error handler runs.
+    frameworkErrors: routerErrorHandler,
+    clientErrorHandler,
   });
 
   // An empty body with a JSON content type (e.g. a DELETE from some clients) is "no body", not an error.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    parseJson(request, replaceJsonNulEscapes(body as string), done);
+    parseJson(request, replaceJsonNulEscapes(body as string), (error, parsed) => {
+      if (error) return done(error);
+      try {
+        assertJsonDepth(parsed);
+      } catch (tooDeep) {
+        return done(tooDeep as Error);
+      }
+      done(null, parsed);
+    });
   });
 
   // No response, JSON or error, is ever sniffed into HTML by a browser.

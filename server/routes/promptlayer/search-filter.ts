@@ -3,6 +3,8 @@
  * operators and value shapes, and turns it into the store's SearchFilterNode. Every problem is a
  * 400 naming the offending path, e.g. `filter_group.filters.2.operator`.
  */
+
+import { SEARCH_LIMITS } from '../../../contract/limits.ts';
 import {
   SEARCH_FIELD_OPERATORS,
   type SearchField,
@@ -12,8 +14,14 @@ import {
 import { badRequest } from '../../http/errors.ts';
 import type { SearchFilterNode } from '../../store/store.ts';
 
-const MAX_DEPTH = 8;
-const MAX_FILTERS = 500;
+const { depth: MAX_DEPTH, filters: MAX_FILTERS } = SEARCH_LIMITS;
+
+/** What the whole tree has used so far of the limits that add up across it. */
+interface Budget {
+  n: number;
+  text: number;
+  listValues: number;
+}
 
 type Family = 'string' | 'text' | 'numeric' | 'datetime' | 'array' | 'metadata' | 'boolean';
 
@@ -65,6 +73,28 @@ function isTime(v: unknown): boolean {
 const isSearchNumber = (v: unknown): v is number => isNumber(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
 const NUMBER_EXPECTED = `finite numbers within ±${Number.MAX_SAFE_INTEGER}`;
 
+/** Bounds the cost of a leaf: text patterns, string lengths, list sizes (SEARCH_LIMITS). */
+function checkCost(family: Family, value: unknown, path: string, budget: Budget): void {
+  const where = `${path}.value`;
+  const strings = Array.isArray(value) ? value.filter(isString) : isString(value) ? [value] : [];
+  if (family === 'text') {
+    budget.text += 1;
+    if (budget.text > SEARCH_LIMITS.textFilters)
+      fail(path, `at most ${SEARCH_LIMITS.textFilters} input_text/output_text filters in all`);
+    if (strings.some((s) => s.length > SEARCH_LIMITS.patternLength))
+      fail(where, `a text pattern is at most ${SEARCH_LIMITS.patternLength} characters`);
+  } else if (strings.some((s) => s.length > SEARCH_LIMITS.valueLength)) {
+    fail(where, `a value is at most ${SEARCH_LIMITS.valueLength} characters`);
+  }
+  if (Array.isArray(value)) {
+    if (value.length > SEARCH_LIMITS.listValues)
+      fail(where, `at most ${SEARCH_LIMITS.listValues} values in one list (got ${value.length})`);
+    budget.listValues += value.length;
+    if (budget.listValues > SEARCH_LIMITS.totalListValues)
+      fail(where, `at most ${SEARCH_LIMITS.totalListValues} list values in the whole filter`);
+  }
+}
+
 function checkValue(family: Family, operator: string, value: unknown, path: string): unknown {
   if (NO_VALUE.has(operator)) return undefined;
   const where = `${path}.value`;
@@ -114,7 +144,7 @@ export function toSearchFilterNode(
   group: WireSearchGroup,
   path = 'filter_group',
   depth = 0,
-  count = { n: 0 },
+  count: Budget = { n: 0, text: 0, listValues: 0 },
 ): SearchFilterNode {
   if (depth > MAX_DEPTH) fail(path, `filter groups nest at most ${MAX_DEPTH} deep`);
   const filters = group.filters.map((raw, index): SearchFilterNode => {
@@ -144,11 +174,14 @@ export function toSearchFilterNode(
       field,
       operator: entry.operator,
     };
+    if (!NO_VALUE.has(entry.operator)) checkCost(family, entry.value, at, count);
     const value = checkValue(family, entry.operator, entry.value, at);
     if (value !== undefined) node.value = value;
     if (family === 'metadata') {
       const key = entry.nested_key;
       const keyOptional = NO_VALUE.has(entry.operator);
+      if (isString(key) && key.length > SEARCH_LIMITS.valueLength)
+        fail(`${at}.nested_key`, `at most ${SEARCH_LIMITS.valueLength} characters`);
       if (isString(key) && key !== '') node.nested_key = key;
       else if (!keyOptional) fail(`${at}.nested_key`, 'the metadata key to filter on is required');
     }

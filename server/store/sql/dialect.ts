@@ -10,6 +10,8 @@
  * start_ms in the side tables is a copy of the request's start time, so a tag/metadata/score
  * filter sorted by time is one index range scan on (tag|key,value|name, start_ms, request_id).
  */
+import { fullTextWords } from '../../../contract/full-text.ts';
+import { FILTER_LIMITS } from '../../../contract/limits.ts';
 import { list, raw, type Sql, sql } from './fragment.ts';
 
 export interface Dialect {
@@ -42,13 +44,12 @@ export interface Dialect {
   isTrue(expr: Sql, value: boolean): Sql;
 }
 
-/** Words of a free-text query, lower-cased, without the FTS syntax characters. */
+/**
+ * Words of a free-text query (contract/full-text.ts), without the FTS syntax characters. Routes
+ * refuse a q of more words; the slice only keeps a direct store caller's query bounded.
+ */
 export function ftsTerms(q: string): string[] {
-  return q
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}_]+/u)
-    .filter((term) => term.length > 0)
-    .slice(0, 16);
+  return fullTextWords(q).slice(0, FILTER_LIMITS.qWords);
 }
 
 /** FTS5 MATCH text: every word required, the last one as a prefix (typing "weath" finds "weather"). */
