@@ -3,7 +3,12 @@
  * never carry internals (the details go to the log only).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidCursorError, InvalidSearchFilterError } from '../store/errors.ts';
+import {
+  InvalidCursorError,
+  InvalidSearchFilterError,
+  QueryTimeoutError,
+  ReadsBusyError,
+} from '../store/errors.ts';
 import type { ErrorDetail } from './errors.ts';
 import { HttpError } from './errors.ts';
 
@@ -50,6 +55,9 @@ function namedError(error: Error): { status: number; code: string; message: stri
       message: `${error.field}: ${error.message}`,
       param: error.field,
     };
+  }
+  if (error instanceof QueryTimeoutError || error instanceof ReadsBusyError) {
+    return { status: 503, code: error.code, message: error.message };
   }
   if (
     error.name === 'DatabaseUnavailableError' ||

@@ -4,7 +4,9 @@
  * than 1 s of this process's CPU for one request (CPU, not wall time, so a loaded machine does not
  * fail it; the wall-time bound only catches a hang).
  */
+
 import fc from 'fast-check';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEARCH_FIELD_OPERATORS } from '../../contract/promptlayer.ts';
 import { createTestApp, forEachStore, KEY_HEADER, logBody, logRequest, type TestApp } from './test-app.ts';
@@ -81,7 +83,7 @@ forEachStore((kind) => {
   });
   afterAll(() => t.close());
 
-  async function bounded(request: Parameters<TestApp['app']['inject']>[0]) {
+  async function bounded(request: InjectOptions) {
     const cpu = process.cpuUsage();
     const started = Date.now();
     const response = await t.app.inject(request);

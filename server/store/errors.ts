@@ -23,3 +23,23 @@ export class InvalidSearchFilterError extends Error {
     this.name = 'InvalidSearchFilterError';
   }
 }
+
+/** A read ran past its time limit and was abandoned; the route answers 503 with Retry-After. */
+export class QueryTimeoutError extends Error {
+  readonly code = 'query_timeout';
+
+  constructor(readonly limitMs: number) {
+    super(`the query ran longer than ${limitMs / 1000} s and was stopped; narrow the filter or try again`);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+/** Too many reads are waiting already; the route answers 503 with Retry-After. */
+export class ReadsBusyError extends Error {
+  readonly code = 'reads_busy';
+
+  constructor() {
+    super('too many searches are running; try again shortly');
+    this.name = 'ReadsBusyError';
+  }
+}

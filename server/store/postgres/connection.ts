@@ -5,7 +5,8 @@
  * so once PostgreSQL is back the next request simply works.
  */
 import pg from 'pg';
-import { renderSql, type Sql } from '../sql/fragment.ts';
+import { QueryTimeoutError } from '../errors.ts';
+import { raw, renderSql, type Sql } from '../sql/fragment.ts';
 import { typedPlaceholder } from './dialect.ts';
 import { describeTarget, isConnectionFailure, translateError } from './errors.ts';
 import { migrate } from './migrate.ts';
@@ -19,6 +20,8 @@ export interface ConnectionOptions {
   retryMs?: number;
   /** How long to wait for a connection before answering 503. */
   connectTimeoutMs?: number;
+  /** statement_timeout of user-built reads (search, list, count, probe); default 10 s. */
+  readTimeoutMs?: number;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -40,6 +43,7 @@ export class Connection {
   readonly target: string;
   private readonly log: (message: string) => void;
   private readonly retryMs: number;
+  readonly readTimeoutMs: number;
   private migrated = false;
   private migrating: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -50,6 +54,7 @@ export class Connection {
     this.target = describeTarget(url);
     this.log = options.log ?? ((message) => console.error(message));
     this.retryMs = options.retryMs ?? 2000;
+    this.readTimeoutMs = options.readTimeoutMs ?? 10_000;
     this.pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? poolSizeFromEnv(),
@@ -145,6 +150,25 @@ export class Connection {
         this.scheduleRecoveryNotice();
       }
       return translateError(error, this.target);
+    }
+  }
+
+  /**
+   * A user-built read under a statement_timeout: PostgreSQL cancels it past the limit and the
+   * route answers 503 query_timeout. SET LOCAL keeps the limit inside this transaction (safe
+   * behind a transaction-pooling PgBouncer).
+   */
+  async timedRead<T extends Row = Row>(fragment: Sql): Promise<pg.QueryResult<T>> {
+    const limitMs = Math.max(1, Math.floor(this.readTimeoutMs));
+    try {
+      return await this.transaction(async (run) => {
+        await run(raw(`SET LOCAL statement_timeout = ${limitMs}`));
+        return run<T>(fragment);
+      });
+    } catch (error) {
+      // query_canceled: the statement_timeout stopped it.
+      if ((error as { code?: unknown }).code === '57014') throw new QueryTimeoutError(limitMs);
+      throw error;
     }
   }
 

@@ -86,7 +86,7 @@ export class PostgresStore implements Store {
   }
 
   async listRequests(query: ListQuery): Promise<ListResponse> {
-    const result = await this.q(listStatement(query));
+    const result = await this.connection.timedRead(listStatement(query));
     const rows = result.rows.slice(0, query.limit);
     const last = rows.at(-1);
     const nextCursor =
@@ -97,12 +97,12 @@ export class PostgresStore implements Store {
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {
-    const result = await this.q<{ total: string }>(countStatement(filter));
+    const result = await this.connection.timedRead<{ total: string }>(countStatement(filter));
     return Number(result.rows[0]?.total ?? 0);
   }
 
   async probe(after: number, filter: RequestFilter): Promise<ProbeResponse> {
-    const result = await this.q(probeStatement(after, filter));
+    const result = await this.connection.timedRead(probeStatement(after, filter));
     const row = result.rows[0] ?? {};
     return {
       newestId: Number(row.newest_id ?? 0),
@@ -198,8 +198,8 @@ export class PostgresStore implements Store {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const [page, count] = await Promise.all([
-      this.q(searchPageStatement(query, ROW_COLUMNS)),
-      this.q<{ total: string }>(searchCountStatement(query)),
+      this.connection.timedRead(searchPageStatement(query, ROW_COLUMNS)),
+      this.connection.timedRead<{ total: string }>(searchCountStatement(query)),
     ]);
     return { rows: page.rows.map(toRow), total: Number(count.rows[0]?.total ?? 0) };
   }

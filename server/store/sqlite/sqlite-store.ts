@@ -55,6 +55,7 @@ import {
 } from './insert.ts';
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
+import { ReadPool, type ReadPoolOptions } from './read-pool.ts';
 import { Statements } from './statements.ts';
 
 const dialect = sqliteDialect;
@@ -92,6 +93,8 @@ export class SqliteStore implements Store {
     private readonly db: Database.Database,
     private readonly cacheMiB = DEFAULT_CACHE_MIB,
     private readonly checkpointer: Checkpointer | null = null,
+    /** Worker threads for user-built reads; null runs them here (workers, :memory:). */
+    private readonly reads: ReadPool | null = null,
   ) {
     this.statements = new Statements(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
@@ -268,6 +271,7 @@ export class SqliteStore implements Store {
   }
 
   async listRequests(query: ListQuery): Promise<ListResponse> {
+    if (this.reads) return this.reads.run('listRequests', query);
     const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null;
     const page = this.page(query, after);
     return {
@@ -284,6 +288,7 @@ export class SqliteStore implements Store {
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {
+    if (this.reads) return this.reads.run('countRequests', filter);
     const candidates = candidatesOf(filter);
     const noRange = filter.from === undefined && filter.to === undefined;
     // The trigger-kept counters answer the common cases exactly without touching requests.
@@ -306,6 +311,7 @@ export class SqliteStore implements Store {
   }
 
   async probe(after: number, filter: RequestFilter): Promise<ProbeResponse> {
+    if (this.reads) return this.reads.run('probe', after, filter);
     const newest = this.statements.get(raw('SELECT COALESCE(max(id), 0) AS n FROM requests'));
     const fresh = this.statements.get(
       probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_CAP),
@@ -464,6 +470,7 @@ export class SqliteStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    if (this.reads) return this.reads.run('search', query);
     const parts: Sql[] = [];
     if (query.filterGroup) parts.push(searchFilterSql(dialect, query.filterGroup));
     const q = query.q?.trim();
@@ -516,6 +523,7 @@ export class SqliteStore implements Store {
     if (this.bulkTimer !== null) clearTimeout(this.bulkTimer);
     this.closed = true;
     // The worker's connection closes first, so that this last one checkpoints and removes the WAL.
+    await this.reads?.close();
     await this.checkpointer?.stop();
     try {
       this.db.pragma('optimize');
@@ -525,12 +533,17 @@ export class SqliteStore implements Store {
   }
 }
 
-export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<SqliteStore> {
+export async function openSqliteStore(
+  file: string,
+  options: SqliteOptions & { reads?: ReadPoolOptions | false } = {},
+): Promise<SqliteStore> {
   const db = openDatabase(file, options);
   let checkpointer: Checkpointer | null = null;
+  let reads: ReadPool | null = null;
   if (file !== ':memory:') {
     db.pragma('wal_autocheckpoint = 0');
     checkpointer = startCheckpointer(file, createRequire(import.meta.url).resolve('better-sqlite3'));
+    if (options.reads !== false) reads = new ReadPool(file, options.reads);
   }
-  return new SqliteStore(db, options.cacheMiB ?? DEFAULT_CACHE_MIB, checkpointer);
+  return new SqliteStore(db, options.cacheMiB ?? DEFAULT_CACHE_MIB, checkpointer, reads);
 }
