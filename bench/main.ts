@@ -10,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseBenchArgs, USAGE } from './args.ts';
 import { runBrowserSection } from './browser-section.ts';
 import { buildSpa } from './build-spa.ts';
+import { runBusySearchBench } from './busy-search-bench.ts';
 import { ensureDatabase, removeIngestedRows } from './database.ts';
 import { createFloor } from './floor.ts';
 import { BenchHttp } from './http-client.ts';
@@ -25,6 +26,7 @@ const RSS_BUDGET_MB = 300;
 const INGEST_BUDGET = 2000;
 const INGEST_CLIENTS = 16;
 const DEEP_PAGES = 200;
+const BUSY_SECONDS = 15;
 
 let args: ReturnType<typeof parseBenchArgs>;
 try {
@@ -139,6 +141,11 @@ try {
         ),
       );
     }
+  }
+
+  if (!args.only || 'busy'.includes(args.only)) {
+    console.log(`bench: busy, ${BUSY_SECONDS} s of the worst allowed searches from 4 clients`);
+    rows.push(...(await runBusySearchBench({ baseUrl: server.url, apiKey, seconds: BUSY_SECONDS })));
   }
 
   console.log(`bench: ingest, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createKeyVerifier } from './auth/api-keys.ts';
+import { keylessBodyBudget } from './auth/keyless-body-budget.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { badRequest } from './http/errors.ts';
 import { clientErrorHandler, routerErrorHandler } from './http/framework-errors.ts';
@@ -32,6 +33,8 @@ export interface AppDeps {
   /** The built SPA. Default: <repo>/dist. */
   distDir?: string;
   bodyLimit?: number;
+  /** Bytes of bodies without a valid header key read at once (server/auth/keyless-body-budget.ts). */
+  keylessBodyBudget?: number;
 }
 
 const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
@@ -96,6 +99,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   installErrorHandler(app, bodyLimit);
   const verifyKey = createKeyVerifier(deps.apiKeys);
+  app.addHook('onRequest', keylessBodyBudget(verifyKey, bodyLimit, deps.keylessBodyBudget));
   const tokens = new ExportTokens(deps.apiKeys);
   const routeDeps = { store: deps.store };
 

@@ -3,7 +3,7 @@ import { unauthorized } from '../http/errors.ts';
 import type { KeyVerifier } from './api-keys.ts';
 
 /** X-API-KEY (any case: Node lower-cases header names), then `Authorization: Bearer`. */
-function headerApiKey(request: FastifyRequest): string | undefined {
+export function headerApiKey(request: FastifyRequest): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header !== '') return header;
   const authorization = request.headers.authorization;
