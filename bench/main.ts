@@ -68,10 +68,14 @@ try {
   const profile = await loadProfile(http);
   const variants = readVariants(profile);
   const listCount = variants.findIndex((v, i) => i > 1 && !v.name.startsWith('list:'));
-  const deep = [
-    await deepPageVariant(http, DEEP_PAGES, 20),
-    await deepPageVariant(http, DEEP_PAGES, 20, listCase({}, 'cost', 'desc')),
-  ];
+  // Walking 200 pages needs a large database: skipped when --only leaves them out anyway.
+  const deep =
+    args.only && !'page 200'.includes(args.only)
+      ? []
+      : [
+          await deepPageVariant(http, DEEP_PAGES, 20),
+          await deepPageVariant(http, DEEP_PAGES, 20, listCase({}, 'cost', 'desc')),
+        ];
   variants.splice(listCount, 0, ...deep);
 
   const rssSamples: number[] = [];

@@ -29,16 +29,20 @@ export function keylessBodyBudget(
   let inFlight = 0;
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const bytes = Math.min(declaredBodyBytes(request, bodyLimit), bodyLimit);
-    if (bytes === 0 || verify(headerApiKey(request))) return done();
+    if (bytes === 0 || verify(headerApiKey(request))) {
+      done();
+      return;
+    }
     if (inFlight > 0 && inFlight + bytes > maxBytes) {
       reply.header('retry-after', '1');
-      return done(
+      done(
         new HttpError(
           503,
           'unauthenticated_busy',
           'Too many requests without an X-API-KEY header are being read; send the key in the X-API-KEY header, or retry shortly.',
         ),
       );
+      return;
     }
     inFlight += bytes;
     reply.raw.once('close', () => {
