@@ -1,12 +1,11 @@
 import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
-import type { Annotate, AnnotationChange } from './annotation-change.ts';
-import { describeChange } from './annotation-change.ts';
+import { useAnnotate } from '../api/annotate.ts';
+import type { Annotate, AnnotationChange } from '../api/annotation-change.ts';
+import { describeChange } from '../api/annotation-change.ts';
 import { DrawerHeader } from './drawer-header.tsx';
 import { DrawerLoader } from './drawer-loader.tsx';
 import { DrawerSkeleton } from './drawer-states.tsx';
 import { TRIAGE_SCORE_NAME } from './triage-keys.ts';
-import { useAnnotate } from './use-annotate.ts';
-import { useFollowRow } from './use-follow-row.ts';
 import { useListNavigation } from './use-list-navigation.ts';
 import { useTriageKeys } from './use-triage-keys.ts';
 
@@ -22,7 +21,6 @@ interface DrawerBodyProps {
 export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   const annotate = useAnnotate();
   const navigation = useListNavigation(id);
-  useFollowRow(id);
   const copyIdRef = useRef<HTMLButtonElement>(null);
   const metadataKeyRef = useRef<HTMLInputElement>(null);
   // The content follows the id as a deferred (interruptible, time-sliced) render, so opening or

@@ -1,6 +1,6 @@
 import { type Ref, useState } from 'react';
 import { METADATA_KEY_MAX } from '../../../../contract/api.ts';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { SubmitWithProblem } from './form-problem.tsx';
 import { MetadataRow } from './metadata-row.tsx';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { parseScoreInput } from './score-form.ts';
 
 const QUICK_SCORES = [0, 25, 50, 75, 100];

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useRef } from 'react';
-import { hasCommandModifier, isTypingTarget } from '../shortcuts.ts';
+import { hasCommandModifier, isTypingTarget } from '../../../lib/keyboard.ts';
 import { type TriageAction, triageAction } from './triage-keys.ts';
 
 const OTHER_LAYERS = '[role="dialog"],[role="alertdialog"],[role="menu"],[role="listbox"]';

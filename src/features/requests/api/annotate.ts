@@ -6,9 +6,9 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type AnnotationsResponse, annotationsResponseSchema } from '../../../../contract/api.ts';
 import { apiFetch } from '../../../lib/api-client.ts';
-import { type ListView, requestQueries } from '../api/index.ts';
 import { applyChangeToCache, applyServerAnnotations, cachedAnnotations } from './annotation-cache.ts';
 import { type AnnotationChange, changeRequest, inverseChange } from './annotation-change.ts';
+import { type ListView, requestQueries } from './request-queries.ts';
 
 export interface AnnotateVariables {
   id: number;
@@ -37,7 +37,7 @@ function pendingFor(queryClient: QueryClient, id: number): number {
 export function useAnnotate() {
   const queryClient = useQueryClient();
   return useMutation<AnnotationsResponse, Error, AnnotateVariables, AnnotateContext>({
-    // The drawer shows the refusal beside the change itself (see drawer-body.tsx), not as a toast.
+    // The drawer shows the refusal beside the change itself, not as a toast.
     meta: { silent: true },
     mutationFn: ({ id, change }) => {
       const { method, path, body } = changeRequest(id, change);
