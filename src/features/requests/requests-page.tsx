@@ -67,6 +67,14 @@ export function RequestsPage({
   return (
     <div className="requests-page">
       <FilterToolbar view={view} searchRef={searchRef} />
+      {view.invalidRequest !== null ? (
+        <div className="inline-error" role="alert">
+          “{view.invalidRequest.slice(0, 80)}” is not a request ID: IDs are whole numbers, like 1234.{' '}
+          <button type="button" className="btn btn-sm" onClick={() => view.openRequest(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       <div className="table-bar">
         <p className="result-count" aria-live="polite">
           {total !== undefined ? `${formatCount(total)} ${total === 1 ? 'request' : 'requests'}` : ' '}

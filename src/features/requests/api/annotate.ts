@@ -39,6 +39,9 @@ export function useAnnotate() {
   return useMutation<AnnotationsResponse, Error, AnnotateVariables, AnnotateContext>({
     // The drawer shows the refusal beside the change itself, not as a toast.
     meta: { silent: true },
+    // One write at a time, in the order they were made: two quick edits of one request can never
+    // reach the server swapped (the optimistic update still shows each at once).
+    scope: { id: 'annotate' },
     mutationFn: ({ id, change }) => {
       const { method, path, body } = changeRequest(id, change);
       return apiFetch(path, { schema: annotationsResponseSchema, method, body });

@@ -1,7 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
+import { toast } from '../../../components/ui/toast.tsx';
+import { isNotFound } from '../../../lib/api-client.ts';
 import { useAnnotate } from '../api/annotate.ts';
 import type { Annotate, AnnotationChange } from '../api/annotation-change.ts';
 import { describeChange } from '../api/annotation-change.ts';
+import { requestQueries } from '../api/request-queries.ts';
 import { DrawerHeader } from './drawer-header.tsx';
 import { DrawerLoader } from './drawer-loader.tsx';
 import { DrawerSkeleton } from './drawer-states.tsx';
@@ -47,6 +51,8 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
       case 'previous':
         return void navigation.go(-1);
       case 'score':
+        // Named at the key press: the Scores section may be far below the fold.
+        toast(`Request ${id}: ${TRIAGE_SCORE_NAME} score ${action.value}`, { tone: 'success' });
         return onChange({ kind: 'set-score', name: TRIAGE_SCORE_NAME, value: action.value });
       case 'focus-metadata':
         return metadataKeyRef.current?.focus();
@@ -55,14 +61,16 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
     }
   });
 
+  // A request that does not exist (a stale link) is not a place in the list to move on from.
+  const missing = isNotFound(useQuery(requestQueries.detail(id)).error);
   const failed = annotate.isError ? annotate.variables : undefined;
   return (
     <>
       <DrawerHeader
         id={id}
         copyIdRef={copyIdRef}
-        hasPrevious={navigation.hasPrevious}
-        hasNext={navigation.hasNext}
+        hasPrevious={navigation.hasPrevious && !missing}
+        hasNext={navigation.hasNext && !missing}
         onPrevious={() => void navigation.go(-1)}
         onNext={() => void navigation.go(1)}
       />

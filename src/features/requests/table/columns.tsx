@@ -2,7 +2,7 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { RequestRow } from '../../../../contract/api.ts';
 import type { DataTableFeatures } from '../../../components/data-table/data-table-types.ts';
-import { formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
+import { EMPTY_MARK, formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
 import { Preview, ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
 import { CopyIdButton } from './copy-id-button.tsx';
 
@@ -34,7 +34,7 @@ export const requestColumns = [
     header: 'Prompt',
     cell: (info) => {
       const name = info.getValue();
-      if (!name) return <span className="muted">—</span>;
+      if (!name) return <span className="muted">{EMPTY_MARK}</span>;
       const version = info.row.original.promptVersion;
       return (
         <span className="truncate" title={name}>

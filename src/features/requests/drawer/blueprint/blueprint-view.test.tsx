@@ -76,11 +76,13 @@ describe('BlueprintView against every PromptLayer fixture', () => {
     const thinking = screen.getByText(/^Thinking/).closest('details');
     expect(thinking).not.toBeNull();
     expect(thinking?.open).toBe(false);
-    const toolMessage = screen.getByRole('article', { name: 'input message 4: tool' });
-    expect(toolMessage).toHaveTextContent('result of get_weather (toolu_01)');
+    // The tool message answering the call is shown once, under the call.
+    expect(screen.queryByRole('article', { name: 'input message 4: tool' })).toBeNull();
     const card = screen.getByRole('region', { name: 'Tool call get_weather' });
-    expect(card).toHaveTextContent('Result:');
-    expect(card).toHaveTextContent('"conditions": "sunny"');
+    expect(within(card).getByRole('region', { name: 'Result of get_weather' })).toHaveTextContent(
+      '"conditions": "sunny"',
+    );
+    expect(screen.getAllByText(/"conditions": "sunny"/)).toHaveLength(1);
     expect(screen.getByRole('article', { name: 'output message 1: assistant' })).toHaveTextContent(
       "It's sunny and 18°C in Paris right now.",
     );
