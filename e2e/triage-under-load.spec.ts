@@ -40,7 +40,8 @@ test('j then a digit, as fast as a person types, on a throttled machine: every s
       true,
     );
   });
-  await page.goto(server.signInUrl(`/?request=${newest}`));
+  // Five rows a page: every fifth j has to load the next page first (an async switch).
+  await page.goto(server.signInUrl(`/?limit=5&request=${newest}`));
   await expect(drawer(page, newest)).toBeVisible();
 
   const cdp = await page.context().newCDPSession(page);
@@ -87,4 +88,63 @@ test('j then a digit, as fast as a person types, on a throttled machine: every s
     );
   };
   await expect.poll(scored, { timeout: 60_000 }).toEqual(Object.fromEntries(expected));
+});
+
+test('a digit pressed at the very instant the header switches scores the request it now shows', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const ids = await server.logMany(
+    Array.from({ length: 16 }, (_, i) => chatBody(`instant ${i}`, `answer ${i}`)),
+  );
+  const order = [...ids].reverse();
+  // When the header's text changes (the first moment a user could see the new ID), press a digit.
+  await page.addInitScript(() => {
+    window.__scoreKeys = [];
+    let shown = '';
+    new MutationObserver(() => {
+      const header = document.querySelector('[role="dialog"] h2')?.textContent ?? '';
+      if (!header || header === shown) return;
+      const first = shown === '';
+      shown = header;
+      if (first) return;
+      window.__scoreKeys.push({ key: '4', header });
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '4', bubbles: true }));
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  // Three rows a page: most switches wait for a page from the (slowed) network, then render late.
+  await page.goto(server.signInUrl(`/?limit=3&request=${order[0]}`));
+  await expect(drawer(page, order[0] as number)).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 200,
+    downloadThroughput: 200_000,
+    uploadThroughput: 100_000,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  for (let i = 1; i < order.length; i++) {
+    await page.keyboard.press('j');
+    await expect(drawer(page, order[i] as number)).toBeVisible();
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  const pressed = await page.evaluate(() => window.__scoreKeys);
+  expect(pressed.map((p) => p.header)).toEqual(order.slice(1).map((id) => `Request ${id}`));
+  const expected = Object.fromEntries(order.slice(1).map((id) => [id, 80]));
+  await expect
+    .poll(
+      async () => {
+        const { body } = await server.api<ListReply>('/api/requests?limit=100');
+        return Object.fromEntries(
+          body.rows
+            .filter((row) => row.scores.default !== undefined)
+            .map((row) => [row.id, row.scores.default]),
+        );
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual(expected);
 });
