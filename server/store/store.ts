@@ -54,6 +54,10 @@ export interface NewRequest {
   /** Named scores, 0-100. */
   scores: Record<string, number>;
   groupId: number | null;
+  /** OpenTelemetry trace (32 lowercase hex) this request belongs to; absent or null when none. */
+  traceId?: string | null;
+  /** OpenTelemetry span (16 lowercase hex) of this request, e.g. the /track-request `span_id`. */
+  spanId?: string | null;
 }
 
 export interface PromptLink {

@@ -9,6 +9,7 @@ import { defineAnnotationTests } from './annotation-tests.ts';
 import { useContractContext } from './context.ts';
 import { defineListTests } from './list-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
+import { defineTraceIdTests } from './trace-id-tests.ts';
 
 export function runStoreContract(label: string, openStore: () => Promise<Store>): void {
   describe(`store contract: ${label}`, () => {
@@ -16,5 +17,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineListTests(ctx);
     defineAnnotationTests(ctx);
     defineSearchTests(ctx);
+    defineTraceIdTests(ctx);
   });
 }
