@@ -1,7 +1,8 @@
 /** Issue #8 item 14: the drawer as a new user meets it. */
+
+import { chatBody, variedBodies } from '../server/testing/factories.ts';
 import { drawer } from './drawer-support.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody, variedBodies } from './log-request-body.ts';
 
 test.use({ allowedConsoleErrors: [/404/] });
 

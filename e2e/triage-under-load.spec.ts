@@ -2,9 +2,10 @@
  * Issue #8 item 5: under a slow network and a slow CPU, a score key applies to the request whose
  * ID the drawer header shows at the moment of the key press: never the previous one, never dropped.
  */
+
+import { chatBody } from '../server/testing/factories.ts';
 import { drawer } from './drawer-support.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody } from './log-request-body.ts';
 
 interface ListReply {
   rows: { id: number; scores: Record<string, number> }[];
