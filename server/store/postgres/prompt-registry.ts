@@ -65,13 +65,15 @@ export class PostgresPromptRegistry implements PromptRegistry {
         ON CONFLICT (name) DO UPDATE SET latest_version = t.latest_version + 1,
           tags = COALESCE(${input.tags === null ? null : JSON.stringify(input.tags)}, t.tags)
         RETURNING id, latest_version`);
-      const { id, latest_version } = template.rows[0] as { id: string; latest_version: number };
+      const row0 = template.rows[0] as { id: string; latest_version: number };
+      const id = Number(row0.id);
+      const latest_version = row0.latest_version;
       const version = await run<{ id: string }>(sql`
         INSERT INTO prompt_versions (template_id, version, prompt_template, metadata, commit_message, created_ms)
         VALUES (${id}, ${latest_version}, ${JSON.stringify(input.template)}, ${JSON.stringify(input.metadata)},
           ${input.commitMessage}, ${now})
         RETURNING id`);
-      const versionId = (version.rows[0] as { id: string }).id;
+      const versionId = Number((version.rows[0] as { id: string }).id);
       const labels = [...new Set(input.labels)].sort();
       if (labels.length > 0) {
         await run(sql`
