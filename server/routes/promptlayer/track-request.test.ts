@@ -115,7 +115,7 @@ forEachStore((kind) => {
       const input = stored.input as { messages: Record<string, unknown>[]; tools: unknown[] };
       expect(input.tools).toEqual([weatherTool]);
       expect(input.messages[0]).toEqual({ role: 'system', content: [{ type: 'text', text: 'Be brief' }] });
-      expect((input.messages[1]?.content as unknown[])[1]).toEqual({
+      expect((input.messages[1]?.content as unknown[] | undefined)?.[1]).toEqual({
         type: 'image_url',
         image_url: { url: 'https://x/img.png' },
       });
@@ -250,7 +250,7 @@ forEachStore((kind) => {
     expect(stored.inputTokens).toBe(12);
     const input = stored.input as { messages: Record<string, unknown>[]; tools: unknown[] };
     expect(input.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
-    expect((input.messages[1]?.content as unknown[])[1]).toEqual({
+    expect((input.messages[1]?.content as unknown[] | undefined)?.[1]).toEqual({
       type: 'image_url',
       image_url: { url: 'data:image/png;base64,AAA', detail: undefined },
     });
