@@ -45,6 +45,12 @@ export function blueprintOf(mapped: MappedCall, provider: string): PromptBluepri
   };
 }
 
+/** The SDK's span: 16 hex digits; the JS SDK sends all zeros when tracing is off (no span). */
+function spanIdOf(spanId: string | null | undefined): string | null {
+  if (!spanId || !/^[0-9a-f]{16}$/i.test(spanId) || /^0+$/.test(spanId)) return null;
+  return spanId.toLowerCase();
+}
+
 export interface TrackedRequest {
   request: NewRequest;
   blueprint: PromptBlueprint;
@@ -95,6 +101,7 @@ export function normalizeTrackRequest(body: unknown): TrackedRequest {
     metadata: wire.metadata ?? {},
     scores: {},
     groupId: wire.group_id ?? null,
+    spanId: spanIdOf(wire.span_id),
   };
   return { request, blueprint: blueprintOf(mapped, provider) };
 }

@@ -111,6 +111,8 @@ forEachStore((kind) => {
       expect(stored.outputTokens).toBe(7);
       expect(stored.latencyMs).toBe(1500);
       expect(stored.tags).toEqual(['wrapped']);
+      // The JS SDK's all-zero span id means "no span".
+      expect(stored.spanId ?? null).toBeNull();
       expect(stored.parameters).toEqual({ temperature: 0.2, response_format: { type: 'json_object' } });
       const input = stored.input as { messages: Record<string, unknown>[]; tools: unknown[] };
       expect(input.tools).toEqual([weatherTool]);
@@ -548,12 +550,14 @@ forEachStore((kind) => {
           prompt_version: template.version_number,
           prompt_input_variables: { name: 'Bob' },
           return_prompt_blueprint: true,
+          span_id: '00F067AA0BA902B7',
         },
       ),
     );
     expect(stored.promptName).toBe('linked/prompt');
     expect(stored.promptVersion).toBe(1);
     expect(stored.promptInputVariables).toEqual({ name: 'Bob' });
+    expect(stored.spanId).toBe('00f067aa0ba902b7');
     const list = await t.app.inject({
       method: 'GET',
       url: '/api/requests?prompt=linked%2Fprompt',
