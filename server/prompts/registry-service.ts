@@ -5,6 +5,8 @@
 import {
   type GetTemplateBody,
   type GetTemplateResponse,
+  type ListTemplatesResponse,
+  listTemplatesQuerySchema,
   publishBodySchema,
   type TemplateListItem,
   type TemplateVersion,
@@ -114,5 +116,29 @@ export function listItem(summary: PromptTemplateSummary): TemplateListItem {
     version_count: summary.versionCount,
     release_labels: summary.labels,
     request_count: summary.requestCount,
+  };
+}
+
+/** GET /prompt-templates and GET /api/prompts: one page of templates, page-numbered. */
+export async function listTemplates(
+  registry: PromptRegistry,
+  rawQuery: unknown,
+): Promise<ListTemplatesResponse> {
+  const query = parseOrThrow(listTemplatesQuerySchema, rawQuery, { loc: 'query' });
+  const { items, total } = await registry.list({
+    page: query.page,
+    perPage: query.per_page,
+    ...(query.label ? { label: query.label } : {}),
+    ...(query.name ? { name: query.name } : {}),
+  });
+  const pages = Math.ceil(total / query.per_page);
+  return {
+    items: items.map(listItem),
+    page: query.page,
+    pages,
+    per_page: query.per_page,
+    total,
+    has_next: query.page < pages,
+    has_prev: query.page > 1,
   };
 }

@@ -279,3 +279,75 @@ forEachStore((kind) => {
     });
   });
 });
+
+describe('dashboard prompt routes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('publish through /api/prompts (same path as the SDKs), list with request counts, versions by name', async () => {
+    const body = publishBody('dash/one', chatTemplate('Hi {name}'), {
+      metadata: openAiModel,
+      release_labels: ['prod'],
+    });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/prompts',
+      headers: KEY_HEADER,
+      payload: body,
+    });
+    expect(created.statusCode).toBe(201);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/prompts',
+      headers: KEY_HEADER,
+      payload: publishBody('dash/one', chatTemplate('Hello {name}')),
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/log-request',
+      headers: KEY_HEADER,
+      payload: {
+        provider: 'openai',
+        model: 'gpt-4o',
+        input: { type: 'chat', messages: [] },
+        output: { type: 'chat', messages: [] },
+        request_start_time: 1,
+        request_end_time: 2,
+        prompt_name: 'dash/one',
+      },
+    });
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/prompts?name=DASH', headers: KEY_HEADER })
+    ).json() as { items: Json[] };
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({
+      prompt_name: 'dash/one',
+      version: 2,
+      version_count: 2,
+      request_count: 1,
+      release_labels: [{ label: 'prod', version: 1 }],
+    });
+    const versions = await t.app.inject({
+      method: 'GET',
+      url: '/api/prompts/versions?name=dash%2Fone',
+      headers: KEY_HEADER,
+    });
+    expect(
+      (versions.json() as { versions: Json[] }).versions.map((v) => [v.version, v.release_labels]),
+    ).toEqual([
+      [2, []],
+      [1, ['prod']],
+    ]);
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/prompts/versions?name=nope',
+      headers: KEY_HEADER,
+    });
+    expect(missing.statusCode).toBe(404);
+    const noKey = await t.app.inject({ method: 'GET', url: '/api/prompts' });
+    expect(noKey.statusCode).toBe(401);
+  });
+});

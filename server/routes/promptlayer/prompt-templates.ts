@@ -4,15 +4,11 @@
  * (GET /prompt-templates). Unknown templates, versions and labels: 404 JSON.
  */
 import type { FastifyInstance } from 'fastify';
-import {
-  getTemplateBodySchema,
-  type ListTemplatesResponse,
-  listTemplatesQuerySchema,
-} from '../../../contract/prompt-registry.ts';
+import { getTemplateBodySchema } from '../../../contract/prompt-registry.ts';
 import { notFound } from '../../http/errors.ts';
 import { parseOrThrow } from '../../http/zod-errors.ts';
 import {
-  listItem,
+  listTemplates,
   publishResponse,
   publishVersion,
   templateResponse,
@@ -60,23 +56,7 @@ export function promptTemplateRoutes(app: FastifyInstance, { store }: RouteDeps)
     return templateResponse(record, body);
   });
 
-  app.get('/prompt-templates', async (request): Promise<ListTemplatesResponse> => {
-    const query = parseOrThrow(listTemplatesQuerySchema, request.query, { loc: 'query' });
-    const { items, total } = await store.prompts.list({
-      page: query.page,
-      perPage: query.per_page,
-      ...(query.label ? { label: query.label } : {}),
-      ...(query.name ? { name: query.name } : {}),
-    });
-    const pages = Math.ceil(total / query.per_page);
-    return {
-      items: items.map(listItem),
-      page: query.page,
-      pages,
-      per_page: query.per_page,
-      total,
-      has_next: query.page < pages,
-      has_prev: query.page > 1,
-    };
+  app.get('/prompt-templates', async (request) => {
+    return listTemplates(store.prompts, request.query);
   });
 }
