@@ -8,8 +8,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { logBody } from '../routes/test-app.ts';
 import { type RunningServer, startServer } from '../start-server.ts';
+import { logBody } from '../testing/factories.ts';
 
 const UPLOADS = 10;
 const UPLOAD_BYTES = 19 * 1024 * 1024;

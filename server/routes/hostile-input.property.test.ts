@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEARCH_FIELD_OPERATORS } from '../../contract/promptlayer.ts';
-import { createTestApp, forEachStore, KEY_HEADER, logBody, logRequest, type TestApp } from './test-app.ts';
+import { logBody } from '../testing/factories.ts';
+import { createTestApp, forEachStore, KEY_HEADER, logRequest, type TestApp } from '../testing/test-app.ts';
 
 const CPU_BUDGET_MS = 1000;
 const HANG_MS = 15_000;

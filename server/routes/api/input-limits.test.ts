@@ -3,15 +3,15 @@
  * parameter and its limit, never a 5xx (issue #8, items 1 and 3).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logBody } from '../../testing/factories.ts';
 import {
   createTestApp,
   errorOf,
   forEachStore,
   KEY_HEADER,
-  logBody,
   logRequest,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
 
 const repeat = (name: string, n: number, value = (i: number) => `v${i}`) =>
   Array.from({ length: n }, (_, i) => `${encodeURIComponent(name)}=${encodeURIComponent(value(i))}`).join(

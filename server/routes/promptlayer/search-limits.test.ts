@@ -4,15 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGEST_LIMITS, SEARCH_LIMITS } from '../../../contract/limits.ts';
+import { logBody } from '../../testing/factories.ts';
 import {
   createTestApp,
   errorOf,
   forEachStore,
   KEY_HEADER,
-  logBody,
   logRequest,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
 
 const contains = (i: number) => ({ field: 'input_text', operator: 'contains', value: `needle ${i}` });
 

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEARCH_LIMITS } from '../../../contract/limits.ts';
 import { buildApp } from '../../app.ts';
 import { openPostgresStore } from '../../store/postgres/index.ts';
-import { createTestSchema, type TestSchema } from '../../store/postgres/test-database.ts';
+import { createTestSchema, type TestSchema } from '../../store/postgres/testing/test-database.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import type { Store } from '../../store/store.ts';
-import { errorOf, forEachStore, KEY_HEADER, logBody, TEST_KEY } from '../test-app.ts';
+import { logBody } from '../../testing/factories.ts';
+import { errorOf, forEachStore, KEY_HEADER, TEST_KEY } from '../../testing/test-app.ts';
 
 const READ_LIMIT_MS = 1500;
 
