@@ -3,6 +3,7 @@
  * limits allow, back to back, while one client polls /api/health and another logs requests.
  * Budgets: /api/health p99 ≤ 50 ms, /log-request p99 ≤ 100 ms.
  */
+import { loadavg } from 'node:os';
 import { SEARCH_LIMITS } from '../contract/limits.ts';
 import { BenchHttp } from './http-client.ts';
 import { INGEST_TAG } from './ingest-bench.ts';
@@ -15,11 +16,14 @@ const LOG_BUDGET_P99 = 100;
 
 /** Every text filter allowed, each a long near-miss pattern, OR-ed, plus a two-word q. */
 function worstSearch(i: number): string {
-  const filters = Array.from({ length: SEARCH_LIMITS.textFilters }, (_, k) => ({
-    field: k % 2 ? 'output_text' : 'input_text',
-    operator: 'contains',
-    value: `${'e'.repeat(SEARCH_LIMITS.patternLength - 8)}${i}-${k}`,
-  }));
+  const filters = Array.from({ length: SEARCH_LIMITS.textFilters }, (_, k) => {
+    const suffix = `${i}-${k}`;
+    return {
+      field: k % 2 ? 'output_text' : 'input_text',
+      operator: 'contains',
+      value: `${'e'.repeat(SEARCH_LIMITS.patternLength - suffix.length)}${suffix}`,
+    };
+  });
   return JSON.stringify({ filter_group: { logic: 'OR', filters }, q: 'the weather', per_page: 100 });
 }
 
@@ -78,7 +82,7 @@ export async function runBusySearchBench(options: {
   const searches = [...searchStatus].map(([status, n]) => `${n}× ${status}`).join(', ');
   const healthP99 = percentile(health, 99);
   const logP99 = percentile(logs, 99);
-  const note = `${SEARCH_CLIENTS} clients running the worst allowed searches for ${options.seconds} s (${searches})`;
+  const note = `load ${loadavg()[0]?.toFixed(1)}; ${SEARCH_CLIENTS} clients running the worst allowed searches for ${options.seconds} s (${searches})`;
   return [
     judged(
       {

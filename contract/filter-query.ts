@@ -62,9 +62,19 @@ function parseScoreRange(raw: string): { min?: number; max?: number } | undefine
   return range;
 }
 
+/**
+ * A parameter that takes one value given twice (`all=true&all=false`) is an error, never read as
+ * its first or last value.
+ */
+export function repeatedScalarIssues(params: URLSearchParams, names: readonly string[]): QueryIssue[] {
+  return names
+    .filter((name) => params.getAll(name).length > 1)
+    .map((name) => ({ param: name, message: 'given more than once; it takes one value' }));
+}
+
 /** Reads the filter part of a query string. Unknown parameters are ignored (they belong to the page). */
 export function parseFilterParams(params: URLSearchParams): ParseResult<RequestFilter> {
-  const issues: QueryIssue[] = [];
+  const issues: QueryIssue[] = repeatedScalarIssues(params, ['from', 'to', 'q']);
   const metadata = new Map<string, string[]>();
   const scores: RequestFilter['scores'] = [];
   const raw: Record<string, unknown> = {
@@ -192,7 +202,10 @@ function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): s
 /** Reads a whole list query (filter, sort, order, limit, cursor). */
 export function parseListParams(params: URLSearchParams): ParseResult<ListQuery> {
   const filter = parseFilterParams(params);
-  const issues = filter.ok ? [] : [...filter.issues];
+  const issues = [
+    ...(filter.ok ? [] : filter.issues),
+    ...repeatedScalarIssues(params, ['sort', 'order', 'limit', 'cursor']),
+  ];
   const raw: Record<string, unknown> = { filter: filter.ok ? filter.value : {} };
   const sort = params.get('sort');
   if (sort) raw.sort = sort;

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CountResponse, ListResponse, ProbeResponse, RequestDetail } from '../../../contract/api.ts';
-import { parseFilterParams, parseListParams } from '../../../contract/filter-query.ts';
+import { parseFilterParams, parseListParams, repeatedScalarIssues } from '../../../contract/filter-query.ts';
 import { notFound } from '../../http/errors.ts';
 import { parseIdParam, rawQuery } from '../../http/params.ts';
-import { unwrapQuery } from '../../http/query-errors.ts';
+import { queryIssuesError, unwrapQuery } from '../../http/query-errors.ts';
 import { parseOrThrow } from '../../http/zod-errors.ts';
 import type { RouteDeps } from '../deps.ts';
 
@@ -23,6 +23,8 @@ export function requestRoutes(app: FastifyInstance, { store }: RouteDeps): void 
 
   app.get('/api/requests/probe', async (request): Promise<ProbeResponse> => {
     const params = rawQuery(request.url);
+    const repeated = repeatedScalarIssues(params, ['after']);
+    if (repeated.length > 0) throw queryIssuesError(repeated);
     const { after } = parseOrThrow(
       probeSchema,
       { after: params.get('after') || undefined },

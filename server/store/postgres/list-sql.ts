@@ -133,6 +133,7 @@ export function detailStatement(id: number): Sql {
   return sql`SELECT ${ROW_COLUMNS}, ${DETAIL_COLUMNS} FROM requests r WHERE r.id = ${id}::bigint`;
 }
 
-export function deleteStatement(filter: RequestFilter): Sql {
-  return sql`DELETE FROM requests r WHERE ${and(filterConditions(filter))}`;
+/** The ids deleteRequests removes, in batches. */
+export function deleteIdsStatement(filter: RequestFilter): Sql {
+  return sql`SELECT r.id FROM requests r WHERE ${and(filterConditions(filter))} ORDER BY r.id`;
 }

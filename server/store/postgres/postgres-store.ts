@@ -10,7 +10,7 @@ import type {
   RequestFilter,
 } from '../../../contract/api.ts';
 import type { Sql } from '../sql/fragment.ts';
-import { sql } from '../sql/fragment.ts';
+import { list, sql } from '../sql/fragment.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
@@ -18,7 +18,7 @@ import { InsertBatcher } from './insert-batcher.ts';
 import {
   countStatement,
   DETAIL_COLUMNS,
-  deleteStatement,
+  deleteIdsStatement,
   detailStatement,
   encodeCursor,
   keysetOf,
@@ -46,6 +46,7 @@ import {
 
 /** Rows per export batch: bounded memory whatever the export's size. */
 export const EXPORT_BATCH = 200;
+const DELETE_BATCH = 1000;
 const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v1';
 
 const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
@@ -224,8 +225,14 @@ export class PostgresStore implements Store {
   }
 
   async deleteRequests(filter: RequestFilter): Promise<number> {
-    const result = await this.q(deleteStatement(filter));
-    return result.rowCount ?? 0;
+    // In batches, each its own statement: a large delete never holds locks for the whole of it.
+    const ids = (await this.q<{ id: string }>(deleteIdsStatement(filter))).rows.map((row) => Number(row.id));
+    let deleted = 0;
+    for (let start = 0; start < ids.length; start += DELETE_BATCH) {
+      const batch = ids.slice(start, start + DELETE_BATCH);
+      deleted += (await this.q(sql`DELETE FROM requests WHERE id IN (${list(batch)})`)).rowCount ?? 0;
+    }
+    return deleted;
   }
 
   close(): Promise<void> {

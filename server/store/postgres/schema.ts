@@ -287,6 +287,32 @@ CREATE INDEX prompt_labels_version ON prompt_labels (version_id);
 CREATE INDEX prompt_labels_label ON prompt_labels (label, template_id);
 `;
 
+/**
+ * The change counter moves only when a statement changed rows: one trigger per event with its
+ * transition table (PostgreSQL allows a transition table only on a single-event trigger), which
+ * bumps the sequence when the table is not empty. A delete or tag removal that matched nothing
+ * no longer tells every open dashboard that something changed.
+ */
+const changeSeqOnlyOnChange = `
+CREATE FUNCTION bump_change_seq_if_rows() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM changed_rows) THEN PERFORM nextval('change_seq'); END IF;
+  RETURN NULL;
+END
+$fn$;
+${['requests', 'request_tags', 'request_metadata', 'request_scores']
+  .map((table) =>
+    [
+      `DROP TRIGGER ${table}_change_seq ON ${table};`,
+      ...(['INSERT', 'UPDATE', 'DELETE'] as const).map(
+        (event) =>
+          `CREATE TRIGGER ${table}_change_seq_${event.toLowerCase()} AFTER ${event} ON ${table} REFERENCING ${event === 'DELETE' ? 'OLD' : 'NEW'} TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_change_seq_if_rows();`,
+      ),
+    ].join('\n'),
+  )
+  .join('\n')}
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'requests, tags, metadata, scores, groups', sql: tables },
   { version: 2, name: 'facet counters and change sequence triggers', sql: facets },
@@ -306,4 +332,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
       CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
   },
+  { version: 50, name: 'change sequence moves only when rows change', sql: changeSeqOnlyOnChange },
 ];

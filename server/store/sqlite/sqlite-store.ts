@@ -63,6 +63,7 @@ const dialect = sqliteDialect;
 const FACET_LIMIT = 500;
 const PROBE_CAP = 1000;
 const EXPORT_BATCH = 500;
+const DELETE_BATCH = 500;
 /** Details (whole payloads, up to the 20 MB body limit each) held in memory at once while exporting. */
 const EXPORT_DETAIL_CHUNK = 16;
 const BULK_MIN_ROWS = 1000;
@@ -105,14 +106,21 @@ export class SqliteStore implements Store {
     );
   }
 
+  private totalChanges(): number {
+    return Number(this.statements.prepare('SELECT total_changes() AS n').pluck().get());
+  }
+
   /** Runs `fn` in an immediate transaction that also flushes counters and bumps the change sequence. */
   private write<T>(fn: () => T): T {
     try {
       return this.db
         .transaction(() => {
+          const before = this.totalChanges();
           const result = fn();
+          // The change counter moves only when rows changed (a delete that matched nothing does not).
+          const changed = this.totalChanges() !== before;
           this.counters.flush(this.statements);
-          this.statements.prepare(BUMP_CHANGE_SEQ).run();
+          if (changed) this.statements.prepare(BUMP_CHANGE_SEQ).run();
           return result;
         })
         .immediate();
@@ -511,13 +519,23 @@ export class SqliteStore implements Store {
     } while (after !== null);
   }
 
+  /**
+   * Deletes in transactions of DELETE_BATCH requests, yielding to the event loop between them, so
+   * deleting 100,000 requests never holds the server for the whole delete.
+   */
   async deleteRequests(filter: RequestFilter): Promise<number> {
-    return this.write(
-      () =>
-        this.statements.run(
-          sql`DELETE FROM requests WHERE id IN (SELECT r.id FROM requests r WHERE ${filterPredicate(dialect, filter)})`,
-        ).changes,
-    );
+    const ids = this.statements
+      .all(sql`SELECT r.id AS id FROM requests r WHERE ${filterPredicate(dialect, filter)} ORDER BY r.id`)
+      .map((row) => Number(row.id));
+    let deleted = 0;
+    for (let start = 0; start < ids.length; start += DELETE_BATCH) {
+      if (start > 0) await nextTick();
+      const batch = ids.slice(start, start + DELETE_BATCH);
+      deleted += this.write(
+        () => this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(batch)})`).changes,
+      );
+    }
+    return deleted;
   }
 
   async close(): Promise<void> {
