@@ -9,7 +9,7 @@ import { keylessBodyBudget } from './auth/keyless-body-budget.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { badRequest } from './http/errors.ts';
 import { clientErrorHandler, routerErrorHandler } from './http/framework-errors.ts';
-import { assertJsonDepth } from './http/json-depth.ts';
+import { assertJsonDepth, forbiddenKeyOr, unsupportedCharset } from './http/json-body.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
@@ -71,10 +71,15 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   // An empty body with a JSON content type (e.g. a DELETE from some clients) is "no body", not an error.
   const parseJson = app.getDefaultJsonParser('error', 'error');
+  // text/plain is not JSON: a 415 like any other type, not a string body (Fastify parses it by default).
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
+    const charsetError = unsupportedCharset(request.headers['content-type']);
+    if (charsetError) return done(charsetError);
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    parseJson(request, replaceJsonNulEscapes(body as string), (error, parsed) => {
-      if (error) return done(error);
+    const text = replaceJsonNulEscapes(body as string);
+    parseJson(request, text, (error, parsed) => {
+      if (error) return done(forbiddenKeyOr(error, text));
       try {
         assertJsonDepth(parsed);
       } catch (tooDeep) {
