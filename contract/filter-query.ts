@@ -13,6 +13,7 @@ import {
 } from './api.ts';
 import { fullTextWords } from './full-text.ts';
 import { FILTER_LIMITS } from './limits.ts';
+import { parseTimestamp } from './timestamps.ts';
 
 export interface QueryIssue {
   /** The query-string parameter at fault, e.g. "status" or "score.default". */
@@ -25,32 +26,13 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Query
 const META_PREFIX = 'meta.';
 const SCORE_PREFIX = 'score.';
 
-/** 9999-12-31T23:59:59Z: the last instant every Date method can print. */
-const MAX_TIME_MS = 253_402_300_799_000;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
 /**
- * Accepts epoch milliseconds or an ISO-8601 date or date-time between 1970 and 9999. A date-time
- * without an offset is UTC (as in ingest), never the server's or the browser's local time.
+ * Accepts epoch milliseconds or an ISO-8601 date or date-time of a real calendar day between 1970
+ * and 9999 (contract/timestamps.ts). A date-time without an offset is UTC (as in ingest), never
+ * the server's or the browser's local time.
  */
 export function parseTimeParam(raw: string): number | undefined {
-  const text = raw.trim();
-  let ms: number;
-  if (/^\d+$/.test(text)) ms = Number(text);
-  else {
-    const match = ISO_DATE_TIME.exec(text);
-    if (!match) return undefined;
-    const offset = match[1];
-    const withOffset = !text.includes('T')
-      ? text
-      : offset === undefined
-        ? `${text}Z`
-        : /^[+-]\d{2}$/.test(offset)
-          ? `${text}:00`
-          : text;
-    ms = Date.parse(withOffset);
-  }
-  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS ? ms : undefined;
+  return parseTimestamp(raw, 'ms');
 }
 
 function parseScoreRange(raw: string): { min?: number; max?: number } | undefined {

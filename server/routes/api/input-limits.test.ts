@@ -121,4 +121,31 @@ forEachStore((kind) => {
     expect(response.statusCode).toBe(414);
     expect(errorOf(response).error).toBe('uri_too_long');
   });
+
+  it('2026-02-30 is an error in ingest, dashboard filters and search alike', async () => {
+    const logged = await t.app.inject({
+      method: 'POST',
+      url: '/log-request',
+      headers: KEY_HEADER,
+      payload: logBody({
+        request_start_time: '2026-02-30T10:00:00Z',
+        request_end_time: '2026-02-30T10:00:01Z',
+      }),
+    });
+    expect(logged.statusCode).toBe(422);
+    expect(errorOf(logged).message.startsWith('request_start_time')).toBe(true);
+    const listed = await get('/api/requests?from=2026-02-30');
+    expect(listed.statusCode).toBe(400);
+    expect(errorOf(listed).message.startsWith('from')).toBe(true);
+    const searched = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/v2/requests/search',
+      headers: KEY_HEADER,
+      payload: {
+        filter_group: { filters: [{ field: 'request_start_time', operator: 'before', value: '2026-02-30' }] },
+      },
+    });
+    expect(searched.statusCode).toBe(400);
+    expect(errorOf(searched).message.startsWith('filter_group.filters.0.value')).toBe(true);
+  });
 });

@@ -11,6 +11,7 @@ import {
   type WireSearchFilter,
   type WireSearchGroup,
 } from '../../../contract/promptlayer.ts';
+import { parseTimestamp } from '../../../contract/timestamps.ts';
 import { badRequest } from '../../http/errors.ts';
 import type { SearchFilterNode } from '../../store/store.ts';
 
@@ -59,11 +60,9 @@ function fail(path: string, message: string): never {
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** The JavaScript Date range, in epoch ms. */
-const MAX_TIME_MS = 8.64e15;
-
+/** An ISO-8601 date(-time) of a real day, or epoch seconds / ms, 1970-9999 (contract/timestamps.ts). */
 function isTime(v: unknown): boolean {
-  return (isNumber(v) && v >= 0 && v <= MAX_TIME_MS) || (isString(v) && !Number.isNaN(Date.parse(v)));
+  return parseTimestamp(v) !== undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * requests `r`. The route validates names first; this compiler still refuses anything it does
  * not know with InvalidSearchFilterError, so a bad filter can never become a 500 or bad SQL.
  */
+import { parseTimestamp } from '../../../contract/timestamps.ts';
 import { InvalidSearchFilterError } from '../errors.ts';
 import type { SearchFilterNode } from '../store.ts';
 import { type Dialect, likeEscape } from './dialect.ts';
@@ -49,11 +50,8 @@ function numberValue(field: string, value: unknown): number {
 }
 
 function timeValue(field: string, value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e11 ? value * 1000 : value;
-  if (typeof value === 'string') {
-    const ms = Date.parse(value);
-    if (!Number.isNaN(ms)) return ms;
-  }
+  const ms = parseTimestamp(value);
+  if (ms !== undefined) return ms;
   return fail(field, `${field} needs an ISO-8601 date-time or epoch time`);
 }
 
