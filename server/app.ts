@@ -39,6 +39,20 @@ export interface AppDeps {
 
 const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
+/**
+ * The path as logged: an export download's token is masked however the path is spelled
+ * (`//api/exports/`, `/API/Exports/`, `%2F`), and the query string is never logged (a key pasted
+ * as `?api_key=` must not land in a log file).
+ */
+export function redactUrl(url: string): string {
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  const masked = /^(?:\/|%2f)+api(?:\/|%2f)+exports(?:\/|%2f)+/i.test(path)
+    ? path.replace(/^((?:\/|%2f)+api(?:\/|%2f)+exports(?:\/|%2f)+).*$/i, '$1<token>')
+    : path;
+  return query === -1 ? masked : `${masked}?<redacted>`;
+}
+
 /** Request logs carry method, path and status only: no headers, no bodies, no export tokens. */
 function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
   if (!logger) return false;
@@ -48,7 +62,7 @@ function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'
     serializers: {
       req: (req: { method: string; url: string; remoteAddress?: string }) => ({
         method: req.method,
-        url: req.url.replace(/^(\/+api\/exports\/).+/, '$1<token>'),
+        url: redactUrl(req.url),
         remoteAddress: req.remoteAddress,
       }),
     },

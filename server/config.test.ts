@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       PROMPTLOG_DATA_DIR: '/tmp/pl',
       DATABASE_URL: 'postgres://db/x',
-      PROMPTLOG_API_KEYS: 'a, b,,c ',
+      PROMPTLOG_API_KEYS: 'key-a-0123456789abcdef, key-b-0123456789abcdef,,key-c-0123456789abcdef ',
       PROMPTLOG_LOG_LEVEL: 'warn',
     };
     expect(loadConfig([], env)).toEqual({
@@ -28,7 +28,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       dataDir: '/tmp/pl',
       databaseUrl: 'postgres://db/x',
-      apiKeys: ['a', 'b', 'c'],
+      apiKeys: ['key-a-0123456789abcdef', 'key-b-0123456789abcdef', 'key-c-0123456789abcdef'],
       logLevel: 'warn',
     });
     const flags = [

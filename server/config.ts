@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseApiKeyList } from './auth/api-keys.ts';
+import { MIN_API_KEY_LENGTH, parseApiKeyList } from './auth/api-keys.ts';
 
 export interface ServerConfig {
   port: number;
@@ -55,12 +55,18 @@ export function loadConfig(
   const logLevel = values['log-level'] ?? env.PROMPTLOG_LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError(`log level: expected one of ${LOG_LEVELS.join(', ')}`);
+  const apiKeys = parseApiKeyList(env.PROMPTLOG_API_KEYS);
+  const short = apiKeys.find((key) => key.length < MIN_API_KEY_LENGTH);
+  if (short !== undefined)
+    throw new ConfigError(
+      `PROMPTLOG_API_KEYS: every key needs at least ${MIN_API_KEY_LENGTH} characters (one has ${short.length}); generate one with: openssl rand -hex 24`,
+    );
   return {
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     dataDir: resolve(values['data-dir'] ?? env.PROMPTLOG_DATA_DIR ?? './data'),
     databaseUrl: values['database-url'] ?? (env.DATABASE_URL || undefined),
-    apiKeys: parseApiKeyList(env.PROMPTLOG_API_KEYS),
+    apiKeys,
     logLevel,
   };
 }

@@ -3,10 +3,12 @@
  * given by PROMPTLOG_API_KEYS. Keys are compared in constant time and never logged.
  */
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const API_KEY_FILE = 'api-key';
+/** Shorter keys are refused in PROMPTLOG_API_KEYS: they can be guessed. */
+export const MIN_API_KEY_LENGTH = 20;
 
 export function generateApiKey(): string {
   return `pl_${randomBytes(24).toString('base64url')}`;
@@ -14,10 +16,13 @@ export function generateApiKey(): string {
 
 /** Reads the data dir's key, creating it (exclusively, mode 600) when there is none yet. */
 export function loadOrCreateApiKey(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, API_KEY_FILE);
   const existing = readKey(file);
-  if (existing) return existing;
+  if (existing) {
+    tightenKeyFile(file);
+    return existing;
+  }
   try {
     writeFileSync(file, `${generateApiKey()}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
@@ -28,6 +33,23 @@ export function loadOrCreateApiKey(dataDir: string): string {
   const created = readKey(file);
   if (!created) throw new Error(`could not read the API key file ${file}`);
   return created;
+}
+
+/** The data directory holds the key and the database: only its owner may enter it. */
+export function ensurePrivateDir(dir: string): void {
+  if (existsSync(dir)) return;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** A key file others can read is tightened to 600, and the server says so. */
+function tightenKeyFile(file: string): void {
+  const mode = statSync(file).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  chmodSync(file, 0o600);
+  process.stderr.write(
+    `promptlog: ${file} was readable by others (mode ${mode.toString(8)}); changed it to 600. If others could read it, replace the key.\n`,
+  );
 }
 
 function readKey(file: string): string | undefined {

@@ -1,5 +1,5 @@
 /** Opens a SQLite file with the adapter's pragmas and brings its schema up to date. */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { finishBulkLoad } from './bulk-load.ts';
@@ -13,9 +13,11 @@ export interface SqliteOptions {
 }
 
 export function openDatabase(file: string, options: SqliteOptions = {}): Database.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !existsSync(dirname(file)))
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  if (file !== ':memory:') makePrivate(file);
   // In WAL mode NORMAL loses nothing on a process crash (SIGKILL); only an OS crash or power
   // loss can roll back the last transactions.
   db.pragma('synchronous = NORMAL');
@@ -32,6 +34,13 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   db.pragma('analysis_limit = 400');
   db.pragma('optimize = 0x10002');
   return db;
+}
+
+/** The database, its WAL and shared-memory files: readable by their owner only. */
+function makePrivate(file: string): void {
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
 }
 
 export function migrate(db: Database.Database, migrations: readonly SqliteMigration[]): number {
