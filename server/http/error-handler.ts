@@ -4,8 +4,10 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  DatabaseCorruptError,
   InvalidCursorError,
   InvalidSearchFilterError,
+  isStorageFull,
   QueryTimeoutError,
   ReadsBusyError,
 } from '../store/errors.ts';
@@ -56,6 +58,17 @@ function namedError(error: Error): { status: number; code: string; message: stri
       param: error.field,
     };
   }
+  if (isStorageFull(error)) {
+    return {
+      status: 507,
+      code: 'storage_full',
+      message:
+        'The database disk is full: this write was not stored. Reads still work; free disk space and retry.',
+    };
+  }
+  if (error instanceof DatabaseCorruptError) {
+    return { status: 503, code: error.code, message: error.message };
+  }
   if (error instanceof QueryTimeoutError || error instanceof ReadsBusyError) {
     return { status: 503, code: error.code, message: error.message };
   }
@@ -90,7 +103,7 @@ export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number
         : undefined;
       if (named.status >= 500) {
         request.log.error({ err: error }, 'store error');
-        reply.header('retry-after', '5');
+        reply.header('retry-after', named.status === 507 ? '60' : '5');
       }
       return reply.code(named.status).send(errorBody(named.code, named.message, detail));
     }

@@ -43,3 +43,24 @@ export class ReadsBusyError extends Error {
     this.name = 'ReadsBusyError';
   }
 }
+
+/** SQLite reported its file damaged (SQLITE_CORRUPT / SQLITE_NOTADB): health turns unhealthy. */
+export class DatabaseCorruptError extends Error {
+  readonly code = 'database_corrupt';
+
+  constructor(detail: string) {
+    super(`the database file is damaged (${detail}); restore it from a backup`);
+    this.name = 'DatabaseCorruptError';
+  }
+}
+
+/** SQLite's and PostgreSQL's "no space left" errors: a write is answered 507 with Retry-After. */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_FULL' || code === '53100';
+}
+
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_VTAB';
+}

@@ -130,5 +130,11 @@ export interface Store {
   ): AsyncIterable<RequestDetail>;
   deleteRequests(filter: RequestFilter): Promise<number>;
 
+  /**
+   * Resolves when the store can serve requests; throws DatabaseUnavailableError (PostgreSQL
+   * unreachable) or DatabaseCorruptError (SQLite file damaged) otherwise. /api/health asks it.
+   */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -235,6 +235,10 @@ export class PostgresStore implements Store {
     return deleted;
   }
 
+  async ping(): Promise<void> {
+    await this.q(sql`SELECT 1`);
+  }
+
   close(): Promise<void> {
     return this.connection.close();
   }

@@ -17,6 +17,7 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import { DatabaseCorruptError, isCorruption } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
@@ -127,6 +128,7 @@ export class SqliteStore implements Store {
     } catch (error) {
       // Rolled back: the counts recorded for its rows never happened.
       this.counters.discard();
+      this.noteError(error);
       throw error;
     }
   }
@@ -282,7 +284,7 @@ export class SqliteStore implements Store {
   }
 
   async listRequests(query: ListQuery): Promise<ListResponse> {
-    if (this.reads) return this.reads.run('listRequests', query);
+    if (this.reads) return this.reads.run('listRequests', query).catch((e) => this.rethrow(e));
     const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null;
     const page = this.page(query, after);
     return {
@@ -536,6 +538,34 @@ export class SqliteStore implements Store {
       );
     }
     return deleted;
+  }
+
+  private corruption: string | null = null;
+
+  private rethrow(error: unknown): never {
+    this.noteError(error);
+    throw error;
+  }
+
+  async ping(): Promise<void> {
+    if (this.corruption === null) {
+      try {
+        this.statements.prepare('SELECT count(*) FROM store_state').get();
+      } catch (error) {
+        this.noteError(error);
+        if (this.corruption === null) throw error;
+      }
+    }
+    if (this.corruption !== null) throw new DatabaseCorruptError(this.corruption);
+  }
+
+  /** A damaged file is reported loudly once, and health stays unhealthy from then on. */
+  noteError(error: unknown): void {
+    if (!isCorruption(error) || this.corruption !== null) return;
+    this.corruption = error instanceof Error ? error.message : String(error);
+    console.error(
+      `promptlog: THE DATABASE FILE IS DAMAGED (${this.corruption}). /api/health now answers 503; stop the server and restore from a backup.`,
+    );
   }
 
   async close(): Promise<void> {
