@@ -8,6 +8,7 @@ import { defineAnnotationTests } from './contract/annotation-tests.ts';
 import { useContractContext } from './contract/context.ts';
 import { defineListTests } from './contract/list-tests.ts';
 import { defineSearchTests } from './contract/search-tests.ts';
+import { defineSpanTests } from './contract/span-tests.ts';
 import { defineTraceIdTests } from './contract/trace-id-tests.ts';
 import type { Store } from './store.ts';
 
@@ -18,5 +19,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineAnnotationTests(ctx);
     defineSearchTests(ctx);
     defineTraceIdTests(ctx);
+    defineSpanTests(ctx);
   });
 }

@@ -13,6 +13,7 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { SpanStore } from './spans.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -88,7 +89,7 @@ export interface SearchResult {
 
 type RequestRow = ListResponse['rows'][number];
 
-export interface Store {
+export interface Store extends SpanStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** Commits the request (durably, before resolving) and returns its new id. */
