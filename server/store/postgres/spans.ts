@@ -78,7 +78,9 @@ export function ingestSpans(connection: Connection, items: SpanIngest[]): Promis
     });
     if (toInsert.length > 0) {
       const ids = await run<{ id: string }>(insertStatement(toInsert.map((x) => x.request)));
-      ids.rows.forEach((row, i) => requestOf.set(toInsert[i]?.at as number, Number(row.id)));
+      ids.rows.forEach((row, i) => {
+        requestOf.set(toInsert[i]?.at as number, Number(row.id));
+      });
     }
     if (adopt.length > 0) {
       await run(
