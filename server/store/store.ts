@@ -68,7 +68,7 @@ export interface PromptLink {
   label: string | null;
 }
 
-/** The PromptLayer search API's filter tree (promptlayer-api.md §6), already validated. */
+/** The PromptLayer search API's filter tree (docs/wire-contract.md §6), already validated. */
 export type SearchFilterNode =
   | { logic: 'AND' | 'OR'; filters: SearchFilterNode[] }
   | { field: string; operator: string; value?: unknown; nested_key?: string };
