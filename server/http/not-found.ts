@@ -7,8 +7,6 @@ import { errorBody } from './error-handler.ts';
 
 const UNSUPPORTED = [
   /^\/track-request\/?$/,
-  /^\/spans-bulk\/?$/,
-  /^\/v1\/traces\/?$/,
   /^\/(?:rest\/|api\/public\/v2\/)?(?:prompt-templates?|prompts)(?:\/|$)/,
   /^\/(?:rest\/|api\/public\/v2\/)?workflows?(?:\/|$)/,
   /^\/(?:library-)?(?:get|publish)-prompt-template(?:\/|$)/,

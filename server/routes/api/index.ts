@@ -9,6 +9,7 @@ import { createExportRoute } from './exports.ts';
 import { facetRoutes } from './facets.ts';
 import { requestRoutes } from './requests.ts';
 import { sampleDataRoutes } from './sample-data.ts';
+import { traceRoutes } from './traces.ts';
 
 /** The dashboard's own API (contract/api.ts), all behind the API key. */
 export async function dashboardApiRoutes(
@@ -23,4 +24,5 @@ export async function dashboardApiRoutes(
   deleteRequestsRoute(app, options);
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
+  traceRoutes(app, options);
 }

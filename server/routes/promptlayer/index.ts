@@ -3,8 +3,10 @@ import type { KeyVerifier } from '../../auth/api-keys.ts';
 import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.ts';
 import type { RouteDeps } from '../deps.ts';
 import { getRequestRoute } from './get-request.ts';
+import { getTraceRoute } from './get-trace.ts';
 import { logRequestRoute } from './log-request.ts';
 import { searchRoute } from './search.ts';
+import { spansBulkRoute } from './spans-bulk.ts';
 import { suggestionsRoute } from './suggestions.ts';
 import { trackRoutes } from './track.ts';
 
@@ -20,4 +22,6 @@ export async function promptLayerRoutes(
   searchRoute(app, options);
   suggestionsRoute(app, options);
   trackRoutes(app, options);
+  spansBulkRoute(app, options);
+  getTraceRoute(app, options);
 }
