@@ -234,7 +234,8 @@ forEachStore((kind) => {
       parent_id: null,
       context: { trace_id: id, span_id: spanId, trace_state: '[]' },
       start_time: '1718000000123456789',
-      end_time: 1718000001123456789,
+      // Python sends an int past 2^53 (JSON.parse rounds it).
+      end_time: Number('1718000001123456789'),
       status: { status_code: 'StatusCode.UNSET' },
       attributes: { function_input: '{"a":1}' },
       events: [],
