@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeExportResponse, encodeExportRequest } from '../../ingest/otel/otlp-protobuf.ts';
 import { kv, otlpExport, otlpSpan, TRACE_ID } from '../../ingest/otel/testing/otlp-builders.ts';
 import * as fixtures from '../../ingest/otel/testing/span-fixtures.ts';
-import { countAll, createTestApp, errorOf, forEachStore, KEY_HEADER, type TestApp } from '../test-app.ts';
+import { countAll, createTestApp, errorOf, forEachStore, KEY_HEADER, type TestApp } from '../../testing/test-app.ts';
 
 const JSON_HEADERS = { ...KEY_HEADER, 'content-type': 'application/json' };
 const PROTO_HEADERS = { ...KEY_HEADER, 'content-type': 'application/x-protobuf' };

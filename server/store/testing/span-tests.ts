@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewSpan, SpanIngest } from '../spans.ts';
 import type { NewRequest } from '../store.ts';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { type ContractContext, filter } from './context.ts';
 
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
