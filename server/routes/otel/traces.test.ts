@@ -4,7 +4,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeExportResponse, encodeExportRequest } from '../../ingest/otel/otlp-protobuf.ts';
 import { kv, otlpExport, otlpSpan, TRACE_ID } from '../../ingest/otel/testing/otlp-builders.ts';
 import * as fixtures from '../../ingest/otel/testing/span-fixtures.ts';
-import { countAll, createTestApp, errorOf, forEachStore, KEY_HEADER, type TestApp } from '../../testing/test-app.ts';
+import {
+  countAll,
+  createTestApp,
+  errorOf,
+  forEachStore,
+  KEY_HEADER,
+  type TestApp,
+} from '../../testing/test-app.ts';
 
 const JSON_HEADERS = { ...KEY_HEADER, 'content-type': 'application/json' };
 const PROTO_HEADERS = { ...KEY_HEADER, 'content-type': 'application/x-protobuf' };
@@ -296,6 +303,17 @@ forEachStore((kind) => {
     expect(bad.statusCode).toBe(422);
     expect(errorOf(bad).message).toMatch(/^spans\.1\.log_request/);
     expect((await get(`/api/traces/${id}/spans/0000000000000b01`)).statusCode).toBe(404);
+  });
+
+  it('GET /api/requests?trace= lists the requests of a trace; a bad trace id is a 400 naming it', async () => {
+    const id = trace(9);
+    await postJson(otlpExport([withTrace(fixtures.genAiAttributes, id), withTrace(fixtures.openLlmetry, id)]));
+    const list = (await get(`/api/requests?trace=${id}`)).json();
+    expect(list.rows.map((row: { traceId: string }) => row.traceId)).toEqual([id, id]);
+    expect((await get(`/api/requests/count?trace=${id}`)).json()).toEqual({ total: 2 });
+    const bad = await get('/api/requests?trace=nope');
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).message).toMatch(/^trace/);
   });
 
   it('trace reads validate their ids', async () => {

@@ -24,10 +24,12 @@ export function existingSpansStatement(traceIds: string[], spanIds: string[]): S
     JOIN unnest(${traceIds}::text[], ${spanIds}::text[]) AS x(t, s) ON s.trace_id = x.t AND s.span_id = x.s`;
 }
 
-/** The first request logged under each span id. */
-export function loggedRequestsStatement(spanIds: string[]): Sql {
-  return sql`SELECT DISTINCT ON (span_id) span_id, id FROM requests
-    WHERE span_id = ANY(${spanIds}::text[]) ORDER BY span_id, id`;
+/** The first request logged under each (span id, trace), not already in another trace. */
+export function loggedRequestsStatement(spanIds: string[], traceIds: string[]): Sql {
+  return sql`SELECT DISTINCT ON (x.s, x.t) x.s AS span_id, x.t AS trace_id, r.id
+    FROM unnest(${spanIds}::text[], ${traceIds}::text[]) AS x(s, t)
+    JOIN requests r ON r.span_id = x.s AND (r.trace_id IS NULL OR r.trace_id = x.t)
+    ORDER BY x.s, x.t, r.id`;
 }
 
 export function adoptRequestsStatement(requestIds: number[], traceIds: string[]): Sql {

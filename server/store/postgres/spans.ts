@@ -54,18 +54,22 @@ export function ingestSpans(connection: Connection, items: SpanIngest[]): Promis
       }
     }
     const linkIds = fresh.map(({ item }) => item.linkSpanId ?? item.span.spanId);
+    const linkKeys = fresh.map(({ item }, at) => key(item.span.traceId, linkIds[at] as string));
     const logged = new Map<string, number>();
-    if (linkIds.length > 0) {
-      const found = await run<{ span_id: string; id: string }>(
-        loggedRequestsStatement([...new Set(linkIds)]),
+    if (fresh.length > 0) {
+      const found = await run<{ span_id: string; trace_id: string; id: string }>(
+        loggedRequestsStatement(
+          linkIds,
+          fresh.map(({ item }) => item.span.traceId),
+        ),
       );
-      for (const row of found.rows) logged.set(row.span_id, Number(row.id));
+      for (const row of found.rows) logged.set(key(row.trace_id, row.span_id), Number(row.id));
     }
     const adopt: { requestId: number; traceId: string }[] = [];
     const toInsert: { at: number; request: NewRequest }[] = [];
     const requestOf = new Map<number, number>();
     fresh.forEach(({ item }, at) => {
-      const existing = logged.get(linkIds[at] as string);
+      const existing = logged.get(linkKeys[at] as string);
       if (existing !== undefined) {
         adopt.push({ requestId: existing, traceId: item.span.traceId });
         requestOf.set(at, existing);

@@ -10,7 +10,9 @@ const INSERT_SPAN = `INSERT INTO spans (trace_id, span_id, parent_span_id, name,
   status_code, status_message, attributes, events, resource, scope)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trace_id, span_id) DO NOTHING`;
 const EXISTING_SPAN = 'SELECT id, request_id FROM spans WHERE trace_id = ? AND span_id = ?';
-const LOGGED_REQUEST = 'SELECT id FROM requests WHERE span_id = ? ORDER BY id LIMIT 1';
+/** A request logged under the span id, not already in another trace. */
+const LOGGED_REQUEST = `SELECT id FROM requests WHERE span_id = ? AND (trace_id IS NULL OR trace_id = ?)
+  ORDER BY id LIMIT 1`;
 const ADOPT_REQUEST = 'UPDATE requests SET trace_id = ? WHERE id = ? AND trace_id IS NULL';
 const SET_SPAN_REQUEST = 'UPDATE spans SET request_id = ? WHERE id = ?';
 
@@ -43,7 +45,7 @@ export function ingestSpans(
       return { id: Number(existing.id), spanId: span.spanId, requestId, created: false };
     }
     const id = Number(result.lastInsertRowid);
-    const logged = statements.prepare(LOGGED_REQUEST).get(linkSpanId ?? span.spanId) as DbRow | undefined;
+    const logged = statements.prepare(LOGGED_REQUEST).get(linkSpanId ?? span.spanId, span.traceId) as DbRow | undefined;
     let requestId: number | null = null;
     if (logged) {
       requestId = Number(logged.id);

@@ -309,7 +309,7 @@ export class SqliteStore implements Store {
     if (noRange && candidates.length === 0) return this.facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
     const only = candidates[0];
     if (noRange && candidates.length === 1 && only) {
-      if (only.kind === 'column') {
+      if (only.kind === 'column' && only.column !== 'trace_id') {
         const kind = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' }[
           only.column
         ];

@@ -1,8 +1,8 @@
 /** Spans: ingest with their requests, linking to requests already logged, trace and span reads. */
 import { describe, expect, it } from 'vitest';
+import { makeNewRequest } from '../../testing/factories.ts';
 import type { NewSpan, SpanIngest } from '../spans.ts';
 import type { NewRequest } from '../store.ts';
-import { makeNewRequest } from '../../testing/factories.ts';
 import { type ContractContext, filter } from './context.ts';
 
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
