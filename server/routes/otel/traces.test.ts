@@ -307,7 +307,9 @@ forEachStore((kind) => {
 
   it('GET /api/requests?trace= lists the requests of a trace; a bad trace id is a 400 naming it', async () => {
     const id = trace(9);
-    await postJson(otlpExport([withTrace(fixtures.genAiAttributes, id), withTrace(fixtures.openLlmetry, id)]));
+    await postJson(
+      otlpExport([withTrace(fixtures.genAiAttributes, id), withTrace(fixtures.openLlmetry, id)]),
+    );
     const list = (await get(`/api/requests?trace=${id}`)).json();
     expect(list.rows.map((row: { traceId: string }) => row.traceId)).toEqual([id, id]);
     expect((await get(`/api/requests/count?trace=${id}`)).json()).toEqual({ total: 2 });

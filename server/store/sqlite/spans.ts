@@ -45,7 +45,9 @@ export function ingestSpans(
       return { id: Number(existing.id), spanId: span.spanId, requestId, created: false };
     }
     const id = Number(result.lastInsertRowid);
-    const logged = statements.prepare(LOGGED_REQUEST).get(linkSpanId ?? span.spanId, span.traceId) as DbRow | undefined;
+    const logged = statements.prepare(LOGGED_REQUEST).get(linkSpanId ?? span.spanId, span.traceId) as
+      | DbRow
+      | undefined;
     let requestId: number | null = null;
     if (logged) {
       requestId = Number(logged.id);
