@@ -20,7 +20,7 @@ type Parsed<D> = D extends z.ZodType ? z.output<D> : D extends Parser<never, inf
 
 export interface RouteSchemas {
   /** Path parameters, checked left to right: the first wrong one is reported. */
-  params?: z.ZodType;
+  params?: Decl<unknown>;
   /** A zod schema over the parsed query object, or a parser of the raw URLSearchParams. */
   query?: Decl<URLSearchParams>;
   body?: Decl<unknown>;
@@ -64,8 +64,9 @@ export function queryParser<T>(
 /** A body that may be absent (or null): parsed as `{}`. */
 export const optionalBody = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? {}, schema);
 
-function parseParams(schema: z.ZodType, raw: unknown): unknown {
-  const result = schema.safeParse(raw);
+function parseParams(decl: Decl<unknown>, raw: unknown): unknown {
+  if (!(decl instanceof z.ZodType)) return decl(raw);
+  const result = decl.safeParse(raw);
   if (result.success) return result.data;
   throw fromZodIssues(result.error.issues.slice(0, 1), 'path');
 }

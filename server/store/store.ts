@@ -16,6 +16,7 @@ import type {
   RequestStatus,
 } from '../../contract/api.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
+import type { PromptRegistry } from './prompt-registry.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -89,6 +90,8 @@ type RequestRow = ListResponse['rows'][number];
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Prompt templates, versions and release labels (prompt-registry.ts). */
+  readonly prompts: PromptRegistry;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;
