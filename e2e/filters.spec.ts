@@ -1,5 +1,5 @@
+import { type LogRequestBody, variedBodies } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { type LogRequestBody, variedBodies } from './log-request-body.ts';
 import { RequestsPage } from './requests-page.ts';
 
 const N = 30;
@@ -44,7 +44,7 @@ test.describe('filters narrow the rows and live in the URL', () => {
     await page.getByRole('button', { name: 'Remove filter Provider: anthropic' }).click();
     await requests.expectCountText(N);
 
-    await requests.toggleFacet('Status', 'ERROR');
+    await requests.toggleFacet('Status', 'Error');
     want = expected(ids, bodies, (b) => b.status === 'ERROR');
     await requests.expectRowIds(want);
     await expect(requests.rows.getByText('Error', { exact: true })).toHaveCount(want.length);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { createTestApp, errorOf, KEY_HEADER, logBody, TEST_KEY, type TestApp } from './routes/test-app.ts';
 import { openStore } from './store/open-store.ts';
+import { logBody } from './testing/factories.ts';
+import { createTestApp, errorOf, KEY_HEADER, TEST_KEY, type TestApp } from './testing/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,12 +24,9 @@ describe('health', () => {
 
 describe('unknown and unsupported routes', () => {
   it.each([
-    ['POST', '/track-request'],
-    ['POST', '//track-request'],
     ['POST', '/spans-bulk'],
     ['POST', '/v1/traces'],
     ['GET', '/prompt-templates/my-prompt'],
-    ['POST', '/rest/prompt-templates'],
     ['GET', '/api/public/v2/prompt-templates'],
     ['POST', '/rest/workflows/abc/run'],
     ['POST', '/library-get-prompt-template'],

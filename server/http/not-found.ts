@@ -1,15 +1,14 @@
 /**
  * Unknown routes: the SPA for browser navigations, a clear "not supported" for the PromptLayer
- * routes Promptlog does not implement (promptlayer-api.md §7), JSON 404 for everything else.
+ * routes Promptlog does not implement (docs/wire-contract.md §7), JSON 404 for everything else.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './error-handler.ts';
 
 const UNSUPPORTED = [
-  /^\/track-request\/?$/,
   /^\/spans-bulk\/?$/,
   /^\/v1\/traces\/?$/,
-  /^\/(?:rest\/|api\/public\/v2\/)?(?:prompt-templates?|prompts)(?:\/|$)/,
+  /^\/(?:rest\/|api\/public\/v2\/)?prompt-templates?(?:\/|$)/,
   /^\/(?:rest\/|api\/public\/v2\/)?workflows?(?:\/|$)/,
   /^\/(?:library-)?(?:get|publish)-prompt-template(?:\/|$)/,
   /^\/rest\/(?:get|publish)-prompt-template(?:\/|$)/,

@@ -1,14 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import {
-  createTestApp,
-  forEachStore,
-  KEY_HEADER,
-  logBody,
-  logRequest,
-  type TestApp,
-} from '../routes/test-app.ts';
+import { logBody } from '../testing/factories.ts';
+import { createTestApp, forEachStore, KEY_HEADER, logRequest, type TestApp } from '../testing/test-app.ts';
 
 async function scrape(t: TestApp): Promise<string> {
   const response = await t.app.inject({ method: 'GET', url: '/metrics', headers: KEY_HEADER });

@@ -13,6 +13,7 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { PromptRegistry } from './prompt-registry.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -54,6 +55,10 @@ export interface NewRequest {
   /** Named scores, 0-100. */
   scores: Record<string, number>;
   groupId: number | null;
+  /** OpenTelemetry trace (32 lowercase hex) this request belongs to; absent or null when none. */
+  traceId?: string | null;
+  /** OpenTelemetry span (16 lowercase hex) of this request, e.g. the /track-request `span_id`. */
+  spanId?: string | null;
 }
 
 export interface PromptLink {
@@ -63,7 +68,7 @@ export interface PromptLink {
   label: string | null;
 }
 
-/** The PromptLayer search API's filter tree (promptlayer-api.md §6), already validated. */
+/** The PromptLayer search API's filter tree (docs/wire-contract.md §6), already validated. */
 export type SearchFilterNode =
   | { logic: 'AND' | 'OR'; filters: SearchFilterNode[] }
   | { field: string; operator: string; value?: unknown; nested_key?: string };
@@ -116,6 +121,8 @@ export interface StoreRuntimeStats {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Prompt templates, versions and release labels (prompt-registry.ts). */
+  readonly prompts: PromptRegistry;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;

@@ -160,6 +160,35 @@ CREATE TRIGGER request_metadata_facets_update AFTER UPDATE OF value ON request_m
 END;
 `;
 
+/** The prompt registry: templates by name, numbered versions, release labels. */
+const promptRegistry = `
+CREATE TABLE IF NOT EXISTS prompt_templates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  tags TEXT NOT NULL DEFAULT '[]',
+  latest_version INTEGER NOT NULL DEFAULT 0,
+  created_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS prompt_versions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  template_id INTEGER NOT NULL REFERENCES prompt_templates (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  prompt_template TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  commit_message TEXT,
+  created_ms INTEGER NOT NULL,
+  UNIQUE (template_id, version)
+);
+CREATE TABLE IF NOT EXISTS prompt_labels (
+  template_id INTEGER NOT NULL REFERENCES prompt_templates (id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  version_id INTEGER NOT NULL REFERENCES prompt_versions (id) ON DELETE CASCADE,
+  PRIMARY KEY (template_id, label)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS prompt_labels_version ON prompt_labels (version_id);
+CREATE INDEX IF NOT EXISTS prompt_labels_label ON prompt_labels (label, template_id);
+`;
+
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
@@ -179,5 +208,15 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     // A development build's step 2 created only fts_backlog: this step is separate so that such
     // databases (already at version 2) get the table too.
     sql: 'CREATE TABLE IF NOT EXISTS bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;',
+  },
+  { version: 20, name: 'prompt registry: templates, versions, release labels', sql: promptRegistry },
+  {
+    version: 30,
+    name: 'OpenTelemetry trace and span ids of a request',
+    // Partial indexes: most requests have no trace, and those rows cost nothing here.
+    sql: `ALTER TABLE requests ADD COLUMN trace_id TEXT;
+      ALTER TABLE requests ADD COLUMN span_id TEXT;
+      CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
+      CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
   },
 ];

@@ -67,6 +67,7 @@ import {
 } from './insert.ts';
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
+import { SqlitePromptRegistry } from './prompt-registry.ts';
 import { Statements } from './statements.ts';
 import { WriteGate } from './write-gate.ts';
 
@@ -93,6 +94,7 @@ interface Page {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly prompts: SqlitePromptRegistry;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -112,6 +114,7 @@ export class SqliteStore implements Store {
   ) {
     this.statements = new Statements(db);
     this.checkpointer = startCheckpointer?.(this.gate) ?? null;
+    this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
       insertOne(this.statements, request, this.counters),
     );
@@ -255,7 +258,7 @@ export class SqliteStore implements Store {
   private detailsFor(ids: readonly number[]): RequestDetail[] {
     if (ids.length === 0) return [];
     const rows = this.statements.all(
-      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
+      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, r.span_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
     );
     const byId = new Map(rows.map((row) => [Number(row.id), row]));
     const annotations = this.annotationsFor(ids);

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { afterAll, expect, it } from 'vitest';
 import { emptyFilter } from '../../../contract/api.ts';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { DEFAULT_WAL_THRESHOLD_BYTES } from './checkpointer.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 

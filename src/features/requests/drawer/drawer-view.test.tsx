@@ -3,46 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestDetail } from '../../../../contract/api.ts';
-import type { Annotate } from './annotation-change.ts';
+import { makeRequestDetail as detail } from '../../../../server/testing/factories.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { DrawerView } from './drawer-view.tsx';
 
 afterEach(cleanup);
-
-function detail(overrides: Partial<RequestDetail> = {}): RequestDetail {
-  return {
-    id: 42,
-    provider: 'openai',
-    model: 'gpt-4o',
-    status: 'SUCCESS',
-    errorType: null,
-    startTime: '2025-03-15T10:30:00.000Z',
-    endTime: '2025-03-15T10:30:01.234Z',
-    latencyMs: 1234,
-    inputTokens: 87,
-    outputTokens: 18,
-    totalTokens: 105,
-    cost: 0.000398,
-    promptName: 'weather-assistant',
-    promptVersion: 3,
-    inputPreview: '',
-    outputPreview: '',
-    isToolCall: true,
-    tags: ['production', 'weather-bot'],
-    metadata: { user_id: 'user_123', session_id: 'sess_abc' },
-    scores: { default: 90 },
-    functionName: 'openai.chat.completions.create',
-    apiType: 'chat-completions',
-    errorMessage: null,
-    promptId: null,
-    promptInputVariables: { city: 'Paris' },
-    groupId: null,
-    parameters: { temperature: 0.2 },
-    input: { type: 'chat', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi there' }] }] },
-    output: null,
-    toolNames: ['get_weather'],
-    ...overrides,
-  };
-}
 
 function setup(d: RequestDetail = detail(), accept = true) {
   const onChange = vi.fn<Annotate>(async () => accept);
@@ -69,9 +35,29 @@ describe('DrawerView', () => {
       'Paris',
     ])
       expect(summary).toHaveTextContent(text);
-    expect(screen.getByText('SUCCESS')).toBeInTheDocument();
-    expect(screen.getByText('2025-03-15 10:30:00 UTC')).toBeInTheDocument();
+    expect(screen.getByText('Success')).toBeInTheDocument();
+    // The reader's locale on screen, UTC on hover.
+    const time = screen.getByText(formatDateTime('2025-03-15T10:30:00.000Z'));
+    expect(time).toHaveAttribute('title', '2025-03-15 10:30:00 UTC');
     expect(screen.queryByRole('region', { name: 'Error' })).toBeNull();
+  });
+
+  it('shows missing usage and cost as the empty mark, not 0', () => {
+    setup(detail({ inputTokens: 0, outputTokens: 0, totalTokens: 0, cost: 0 }));
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    const value = (label: string) => within(summary).getByText(label).nextElementSibling;
+    expect(value('Tokens')).toHaveTextContent(/^—$/);
+    expect(value('Cost')).toHaveTextContent(/^—$/);
+  });
+
+  it("quick score buttons use the digit keys' scale", () => {
+    setup();
+    const quick = screen.getByRole('group', { name: /Quick score default/ });
+    expect(
+      within(quick)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['0', '20', '40', '60', '80', '100']);
   });
 
   it('shows the error prominently for ERROR and WARNING', () => {
@@ -106,8 +92,8 @@ describe('DrawerView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save score' }));
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'set-score', name: 'quality', value: 75 });
     expect(screen.queryByRole('alert')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Set score quality to 25' }));
-    expect(onChange).toHaveBeenLastCalledWith({ kind: 'set-score', name: 'quality', value: 25 });
+    fireEvent.click(screen.getByRole('button', { name: 'Set score quality to 20' }));
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'set-score', name: 'quality', value: 20 });
     fireEvent.click(screen.getByRole('button', { name: 'Remove score default' }));
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'delete-score', name: 'default' });
   });
