@@ -88,6 +88,36 @@ export interface SearchResult {
 
 type RequestRow = ListResponse['rows'][number];
 
+/** SQLite's write-ahead log and its checkpoints (see sqlite/checkpointer.ts). */
+export interface WalStats {
+  /** Size of the -wal file on disk. */
+  walFileBytes: number;
+  /** Bytes of the log in use (frames since the last restart). */
+  walLogBytes: number;
+  /** Largest -wal file size seen since the store opened. */
+  walFileHighWaterBytes: number;
+  /** Epoch ms of the last checkpoint that copied every frame (0 = none yet). */
+  lastCompleteCheckpointMs: number;
+  checkpoints: number;
+  restarts: number;
+  truncates: number;
+  /** Times new writes were held for a restart or truncate, and for how long in total / at most. */
+  holds: number;
+  holdMsTotal: number;
+  holdMsMax: number;
+  errors: number;
+}
+
+/** What an operator graphs about the store (GET /metrics). */
+export interface StoreRuntimeStats {
+  /** Inserts waiting for their group commit. */
+  ingestQueueDepth: number;
+  /** SQLite on a file. */
+  wal?: WalStats;
+  /** PostgreSQL: connections of this process's pool. */
+  pool?: { max: number; total: number; idle: number; waiting: number };
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Prompt templates, versions and release labels (prompt-registry.ts). */
@@ -128,6 +158,9 @@ export interface Store {
     sort: Pick<ListQuery, 'sort' | 'order'>,
   ): AsyncIterable<RequestDetail>;
   deleteRequests(filter: RequestFilter): Promise<number>;
+
+  /** Cheap, synchronous: read on every metrics scrape. */
+  runtimeStats(): StoreRuntimeStats;
 
   close(): Promise<void>;
 }
