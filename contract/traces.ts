@@ -51,3 +51,33 @@ export const spanDetailSchema = traceSpanSchema.extend({
   scope: z.string().nullable(),
 });
 export type SpanDetail = z.infer<typeof spanDetailSchema>;
+
+const hexId = (pattern: RegExp, size: number) =>
+  z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.string().regex(pattern, `expected ${size} hexadecimal characters`));
+export const traceIdParamSchema = hexId(TRACE_ID_PATTERN, 32);
+export const spanIdParamSchema = hexId(SPAN_ID_PATTERN, 16);
+export const traceParamsSchema = z.object({ traceId: traceIdParamSchema });
+export const spanParamsSchema = z.object({ traceId: traceIdParamSchema, spanId: spanIdParamSchema });
+
+/** PromptLayer's GET /api/public/v2/traces/{trace_id}. */
+export const publicTraceParamsSchema = z.object({ trace_id: traceIdParamSchema });
+export const publicTraceResponseSchema = z.object({
+  success: z.literal(true),
+  trace_id: z.string(),
+  truncated: z.boolean(),
+  spans: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      span_id: z.string(),
+      parent_id: z.string().nullable(),
+      start_time: z.string(),
+      end_time: z.string(),
+      status_code: z.number().int(),
+      request_log_id: z.number().int().nullable(),
+    }),
+  ),
+});

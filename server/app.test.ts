@@ -24,10 +24,7 @@ describe('health', () => {
 
 describe('unknown and unsupported routes', () => {
   it.each([
-    ['POST', '/track-request'],
-    ['POST', '//track-request'],
     ['GET', '/prompt-templates/my-prompt'],
-    ['POST', '/rest/prompt-templates'],
     ['GET', '/api/public/v2/prompt-templates'],
     ['POST', '/rest/workflows/abc/run'],
     ['POST', '/library-get-prompt-template'],

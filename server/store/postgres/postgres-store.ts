@@ -14,7 +14,14 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
-import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import type {
+  NewRequest,
+  PromptLink,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoreRuntimeStats,
+} from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
@@ -29,6 +36,7 @@ import {
   probeStatement,
   ROW_COLUMNS,
 } from './list-sql.ts';
+import { PostgresPromptRegistry } from './prompt-registry.ts';
 import { toAnnotations, toDetail, toRow } from './rows.ts';
 import { searchCountStatement, searchPageStatement } from './search-sql.ts';
 import { ingestSpans, readSpan, readTrace } from './spans.ts';
@@ -56,11 +64,13 @@ const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
+  readonly prompts: PostgresPromptRegistry;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
   constructor(url: string, options: ConnectionOptions = {}) {
     this.connection = new Connection(url, options);
+    this.prompts = new PostgresPromptRegistry(this.connection);
   }
 
   private q<T extends Row = Row>(fragment: Sql) {
@@ -239,6 +249,19 @@ export class PostgresStore implements Store {
   async deleteRequests(filter: RequestFilter): Promise<number> {
     const result = await this.q(deleteStatement(filter));
     return result.rowCount ?? 0;
+  }
+
+  runtimeStats(): StoreRuntimeStats {
+    const pool = this.connection.pool;
+    return {
+      ingestQueueDepth: this.batcher.depth,
+      pool: {
+        max: pool.options.max ?? 10,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      },
+    };
   }
 
   close(): Promise<void> {
