@@ -10,6 +10,7 @@ describe('parseBenchArgs', () => {
       skipBrowser: false,
       samples: 200,
       ingestCount: 20_000,
+      otlpBatches: 80,
       only: undefined,
     });
   });

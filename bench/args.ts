@@ -8,12 +8,14 @@ export interface BenchArgs {
   skipBrowser: boolean;
   samples: number;
   ingestCount: number;
+  /** 512-span OTLP exports for the OTLP ingest test. */
+  otlpBatches: number;
   /** Run only the variants whose name contains this text (quick checks while developing). */
   only: string | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
-                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT]`;
+                   [--samples K] [--ingest N] [--otlp-batches N] [--skip-browser] [--only TEXT]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -33,6 +35,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'skip-browser': { type: 'boolean' },
       samples: { type: 'string' },
       ingest: { type: 'string' },
+      'otlp-batches': { type: 'string' },
       only: { type: 'string' },
     },
     strict: true,
@@ -51,6 +54,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     skipBrowser: values['skip-browser'] ?? false,
     samples: positiveInt(values.samples, 'samples', 200),
     ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
+    otlpBatches: positiveInt(values['otlp-batches'], 'otlp-batches', 80),
     only: values.only,
   };
 }
