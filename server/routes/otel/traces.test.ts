@@ -318,6 +318,52 @@ forEachStore((kind) => {
     expect(errorOf(bad).message).toMatch(/^trace/);
   });
 
+  it('a span /track-request already logged (same span_id, or managed) is linked, not logged twice', async () => {
+    const id = trace(10);
+    const track = (spanId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/track-request',
+        payload: {
+          api_key: KEY_HEADER['x-api-key'],
+          function_name: 'openai.chat.completions.create',
+          provider_type: 'openai',
+          kwargs: { model: 'gpt-4o', messages: [{ role: 'user', content: 'tracked' }] },
+          request_response: { model: 'gpt-4o', choices: [{ message: { role: 'assistant', content: 'ok' } }] },
+          request_start_time: '2026-01-01T10:00:00.000Z',
+          request_end_time: '2026-01-01T10:00:01.000Z',
+          span_id: spanId,
+        },
+      });
+    const plain = await track('0a0a0a0a0a0a0a01');
+    const managed = await track('0a0a0a0a0a0a0a02');
+    expect([plain.statusCode, managed.statusCode]).toEqual([200, 200]);
+    const before = await countAll(t.store);
+    const llm = { ...fixtures.genAiOpenAiShape, traceId: id };
+    const spans = [
+      { ...llm, spanId: '0a0a0a0a0a0a0a01' },
+      {
+        ...fixtures.promptLayerManaged,
+        traceId: id,
+        spanId: '0b0b0b0b0b0b0b01',
+        attributes: kv({
+          'gen_ai.request.model': 'gpt-4o',
+          'gen_ai.usage.input_tokens': 5,
+          'promptlayer.request_log.managed': true,
+          'promptlayer.request_log.span_id': '0a0a0a0a0a0a0a02',
+        }),
+      },
+    ];
+    expect((await postJson(otlpExport(spans))).statusCode).toBe(200);
+    expect(await countAll(t.store)).toBe(before);
+    const stored = (await get(`/api/traces/${id}`)).json().spans as { spanId: string; requestId: number }[];
+    const bySpan = Object.fromEntries(stored.map((s) => [s.spanId, s.requestId]));
+    expect(bySpan['0a0a0a0a0a0a0a01']).toBe(plain.json().request_id);
+    expect(bySpan['0b0b0b0b0b0b0b01']).toBe(managed.json().request_id);
+    for (const requestId of [plain.json().request_id, managed.json().request_id])
+      expect((await get(`/api/public/v2/requests/${requestId}`)).json().trace_id).toBe(id);
+  });
+
   it('trace reads validate their ids', async () => {
     expect((await get('/api/public/v2/traces/not-hex')).statusCode).toBe(400);
     expect((await get(`/api/public/v2/traces/${'f'.repeat(32)}`)).statusCode).toBe(404);
