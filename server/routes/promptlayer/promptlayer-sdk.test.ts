@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-llm-provider.ts';
-import { createTestApp, forEachStore, TEST_KEY, type TestApp } from '../test-app.ts';
+import { createTestApp, forEachStore, TEST_KEY, type TestApp } from '../../testing/test-app.ts';
 
 // The SDK's CommonJS build: its wrapped clients load `openai` / `@anthropic-ai/sdk` with require().
 const { PromptLayer } = createRequire(import.meta.url)('promptlayer') as typeof import('promptlayer');

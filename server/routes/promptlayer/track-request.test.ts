@@ -7,7 +7,7 @@ import {
   KEY_HEADER,
   TEST_KEY,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
 
 /** What the JS SDK's wrapper posts: the call's params and the provider's reply, key in the body. */
 function wrapped(
