@@ -86,7 +86,7 @@ test('list, versions, diff, new version, show requests', async ({ page, server }
   });
   expect(fetched.body.version).toBe(3);
 
-  await page.getByRole('link', { name: 'Show requests of version 1' }).click();
+  await page.getByRole('link', { name: 'Show requests' }).click();
   await expect(page).toHaveURL(/\/\?prompt=support%2Ftriage/);
   const requests = page.getByRole('table', { name: 'Requests' });
   await expect(requests.locator('tbody tr')).toHaveCount(1);

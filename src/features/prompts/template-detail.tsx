@@ -9,12 +9,10 @@ import { VersionDiff } from './version-diff.tsx';
 import { VersionForm } from './version-form.tsx';
 
 function VersionCard({
-  name,
   version,
   compared,
   onCompare,
 }: {
-  name: string;
   version: TemplateVersion;
   compared: boolean;
   onCompare: () => void;
@@ -36,13 +34,6 @@ function VersionCard({
           <input type="checkbox" checked={compared} onChange={onCompare} />
           Compare
         </label>
-        <a
-          className="btn btn-default btn-sm"
-          href={`/?prompt=${encodeURIComponent(name)}`}
-          onClick={onLinkClick}
-        >
-          Show requests of version {version.version}
-        </a>
       </header>
       {version.commit_message ? <p className="prompt-commit">{version.commit_message}</p> : null}
       <VersionBlueprint template={version.prompt_template} metadata={version.metadata} />
@@ -89,6 +80,14 @@ export function TemplateDetail({
       <div className="prompts-toolbar">
         <h1 id="prompt-detail-title">{name}</h1>
         <span className="spacer" />
+        {/* The request table filters by template name (all versions); each row shows its version. */}
+        <a
+          className="btn btn-default btn-md"
+          href={`/?prompt=${encodeURIComponent(name)}`}
+          onClick={onLinkClick}
+        >
+          Show requests
+        </a>
         {showForm ? null : (
           <Button variant="primary" onClick={() => navigate(promptsHref({ name, new: '1' }))}>
             New version
@@ -108,7 +107,6 @@ export function TemplateDetail({
       {list.map((version) => (
         <VersionCard
           key={version.id}
-          name={name}
           version={version}
           compared={compare.includes(version.version)}
           onCompare={() => toggleCompare(version.version)}
