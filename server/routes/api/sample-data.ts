@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { emptyFilter, sampleDataBodySchema } from '../../../contract/api.ts';
 import { parseOrThrow } from '../../http/zod-errors.ts';
+import { seedPromptSamples, trackedShare } from '../../seed/prompt-samples.ts';
 import { seedStore } from '../../seed/seed-store.ts';
 import type { RouteDeps } from '../deps.ts';
 
@@ -10,13 +11,15 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
   // Generated wire bodies go through normalizeLogRequest (inside seedStore): the same path as /log-request.
   app.post('/api/sample-data', async (request) => {
     const { count } = parseOrThrow(sampleDataBodySchema, request.body ?? {}, { loc: 'body' });
+    const tracked = trackedShare(count);
     const { inserted } = await seedStore(store, {
-      count,
+      count: count - tracked,
       seed: Date.now(),
       extraTags: [SAMPLE_TAG],
       batchSize: 1000,
     });
-    return { inserted };
+    // Also: sample templates, and requests as wrapped clients and run() log them (/track-request's path).
+    return { inserted: inserted + (await seedPromptSamples(store, tracked, { extraTags: [SAMPLE_TAG] })) };
   });
 
   app.delete('/api/sample-data', async () => ({
