@@ -249,35 +249,42 @@ function runWelcome(i: number, now: number, tags: string[], link: { id: number; 
   };
 }
 
-/** `count` requests as wrapped clients and run() post them, normalised by the /track-request path. */
+/** `count` /track-request bodies as wrapped clients and run() post them (links: template name → id, version). */
+export function* trackRequestBodies(
+  count: number,
+  links: Map<string, { id: number; version: number }>,
+  options: { now?: number; extraTags?: readonly string[] } = {},
+): Generator<Json> {
+  const now = options.now ?? Date.now();
+  const tags = [...(options.extraTags ?? [])];
+  const triage = links.get('support/triage');
+  const welcome = links.get('welcome-email');
+  for (let i = 0; i < count; i++) {
+    const kind = i % 4;
+    yield kind === 0
+      ? wrappedOpenAi(i, now, tags)
+      : kind === 1
+        ? wrappedAnthropic(i, now, tags)
+        : kind === 2 && triage
+          ? runTriage(i, now, tags, triage)
+          : welcome
+            ? runWelcome(i, now, tags, welcome)
+            : wrappedOpenAi(i, now, tags);
+  }
+}
+
+/** The same bodies normalised by the /track-request path, linked to their templates by name. */
 export function trackedSampleRequests(
   count: number,
   links: Map<string, { id: number; version: number }>,
   options: { now?: number; extraTags?: readonly string[] } = {},
 ): NewRequest[] {
-  const now = options.now ?? Date.now();
-  const tags = [...(options.extraTags ?? [])];
-  const triage = links.get('support/triage');
-  const welcome = links.get('welcome-email');
-  const out: NewRequest[] = [];
-  for (let i = 0; i < count; i++) {
-    const kind = i % 4;
-    const body =
-      kind === 0
-        ? wrappedOpenAi(i, now, tags)
-        : kind === 1
-          ? wrappedAnthropic(i, now, tags)
-          : kind === 2 && triage
-            ? runTriage(i, now, tags, triage)
-            : welcome
-              ? runWelcome(i, now, tags, welcome)
-              : wrappedOpenAi(i, now, tags);
+  const names = new Map([...links.entries()].map(([name, link]) => [String(link.id), name]));
+  return [...trackRequestBodies(count, links, options)].map((body) => {
     const { request } = normalizeTrackRequest(body);
-    const template = [...links.entries()].find(([, link]) => String(link.id) === request.promptId);
-    if (template) request.promptName = template[0];
-    out.push(request);
-  }
-  return out;
+    request.promptName = request.promptId === null ? null : (names.get(request.promptId) ?? null);
+    return request;
+  });
 }
 
 /** How many of `total` sample requests are logged the /track-request way: 5%, at least 8, at most 400. */
