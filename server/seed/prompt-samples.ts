@@ -3,6 +3,7 @@
  * other ways PromptLayer apps log: wrapped provider clients and run(), both as /track-request
  * bodies through THE /track-request ingest path. Deterministic for a given `now`.
  */
+import { publishBodySchema } from '../../contract/prompt-registry.ts';
 import { normalizeTrackRequest } from '../ingest/track-request/normalize-track-request.ts';
 import { publishVersion } from '../prompts/registry-service.ts';
 import type { NewRequest, Store } from '../store/store.ts';
@@ -115,11 +116,14 @@ export async function publishSampleTemplates(
         },
         commit_message: version.commit,
       };
-      const record = await publishVersion(store.prompts, {
-        prompt_template: body,
-        prompt_version: body,
-        release_labels: version.labels,
-      });
+      const record = await publishVersion(
+        store.prompts,
+        publishBodySchema.parse({
+          prompt_template: body,
+          prompt_version: body,
+          release_labels: version.labels,
+        }),
+      );
       if (version.labels.includes('prod'))
         published.set(template.name, { id: record.templateId, version: record.version });
     }
