@@ -51,7 +51,7 @@ export function openSqliteFloor(dataDir: string): Floor {
   // mirrors SqliteStore.detailsFor
   const detailsFor = (ids: number[]) => {
     const rows = statements.all(
-      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
+      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, r.span_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
     );
     annotationsFor(ids);
     return rows;
