@@ -24,8 +24,6 @@ describe('health', () => {
 
 describe('unknown and unsupported routes', () => {
   it.each([
-    ['POST', '/spans-bulk'],
-    ['POST', '/v1/traces'],
     ['GET', '/prompt-templates/my-prompt'],
     ['GET', '/api/public/v2/prompt-templates'],
     ['POST', '/rest/workflows/abc/run'],
@@ -163,8 +161,10 @@ describe('database unavailable', () => {
     const store = await openStore({ dataDir, databaseUrl: 'postgres://postgres@127.0.0.1:1/none' });
     const app = buildApp({ store, apiKeys: [TEST_KEY], version: 'test', distDir: join(dataDir, 'none') });
     try {
+      // Health tells a load balancer the truth (issue #8, item 4).
       const health = await app.inject({ method: 'GET', url: '/api/health' });
-      expect(health.statusCode).toBe(200);
+      expect(health.statusCode).toBe(503);
+      expect(errorOf(health).error).toBe('database_unavailable');
       for (const [method, url] of [
         ['GET', '/api/requests'],
         ['POST', '/log-request'],

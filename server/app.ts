@@ -12,10 +12,12 @@ import { clientErrorHandler, routerErrorHandler } from './http/framework-errors.
 import { assertJsonDepth, forbiddenKeyOr, unsupportedCharset } from './http/json-body.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
 import { dashboardApiRoutes } from './routes/api/index.ts';
+import { otlpRoutes } from './routes/otel/index.ts';
 import { promptLayerRoutes } from './routes/promptlayer/index.ts';
 import { registerSpa } from './routes/spa.ts';
 import type { Store } from './store/store.ts';
@@ -122,9 +124,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const tokens = new ExportTokens(deps.apiKeys);
   const routeDeps = { store: deps.store };
 
+  // First: its hooks time every route registered after it.
+  metricsRoute(app, { ...routeDeps, verifyKey });
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
   app.register(promptLayerRoutes, { ...routeDeps, verifyKey });
+  app.register(otlpRoutes, { ...routeDeps, verifyKey, bodyLimit });
   app.register(dashboardApiRoutes, { ...routeDeps, verifyKey, tokens });
   const spa = registerSpa(app, deps.distDir ?? DEFAULT_DIST);
   installNotFoundHandler(app, spa);

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyServerOptions } from 'fastify';
-import { errorBody } from './error-handler.ts';
+import { errorBody } from './errors.ts';
 
 const ROUTER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_BAD_URL: {

@@ -3,11 +3,9 @@
  * routes Promptlog does not implement (docs/wire-contract.md §7), JSON 404 for everything else.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody } from './error-handler.ts';
+import { errorBody } from './errors.ts';
 
 const UNSUPPORTED = [
-  /^\/spans-bulk\/?$/,
-  /^\/v1\/traces\/?$/,
   /^\/(?:rest\/|api\/public\/v2\/)?prompt-templates?(?:\/|$)/,
   /^\/(?:rest\/|api\/public\/v2\/)?workflows?(?:\/|$)/,
   /^\/(?:library-)?(?:get|publish)-prompt-template(?:\/|$)/,

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SEARCH_FIELD_OPERATORS } from '../../contract/promptlayer.ts';
+import { SEARCH_FIELD_KINDS, SEARCH_KIND_OPERATORS } from '../../contract/promptlayer-search.ts';
 import { logBody } from '../testing/factories.ts';
 import { createTestApp, forEachStore, KEY_HEADER, logRequest, type TestApp } from '../testing/test-app.ts';
 
@@ -58,8 +58,8 @@ const anyValue = fc.oneof(
   fc.constantFrom('2026-02-30', '2026-01-01T00:00:00Z', '1e400', ''),
 );
 
-const fieldNames = [...Object.keys(SEARCH_FIELD_OPERATORS), 'nope', '__proto__'];
-const operatorNames = [...new Set(Object.values(SEARCH_FIELD_OPERATORS).flat()), 'nope'];
+const fieldNames = [...Object.keys(SEARCH_FIELD_KINDS), 'nope', '__proto__'];
+const operatorNames = [...new Set(Object.values(SEARCH_KIND_OPERATORS).flat()), 'nope'];
 const leaf = fc.record(
   {
     field: fc.constantFrom(...fieldNames),

@@ -9,9 +9,19 @@ import type {
   RequestDetail,
   RequestFilter,
 } from '../../../contract/api.ts';
+import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
+import type { SpanIngest, SpanIngestResult } from '../spans.ts';
+import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { list, sql } from '../sql/fragment.ts';
-import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import type {
+  NewRequest,
+  PromptLink,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoreRuntimeStats,
+} from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
@@ -29,6 +39,7 @@ import {
 import { PostgresPromptRegistry } from './prompt-registry.ts';
 import { toAnnotations, toDetail, toRow } from './rows.ts';
 import { searchCountStatement, searchPageStatement } from './search-sql.ts';
+import { ingestSpans, readSpan, readTrace } from './spans.ts';
 import {
   addTagStatement,
   annotationsStatement,
@@ -47,7 +58,7 @@ import {
 /** Rows per export batch: bounded memory whatever the export's size. */
 export const EXPORT_BATCH = 200;
 const DELETE_BATCH = 1000;
-const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v1';
+const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v2';
 
 const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 
@@ -87,6 +98,18 @@ export class PostgresStore implements Store {
     const result = await this.q(detailStatement(id));
     const row = result.rows[0];
     return row ? toDetail(row) : null;
+  }
+
+  ingestSpans(items: SpanIngest[]): Promise<SpanIngestResult[]> {
+    return items.length === 0 ? Promise.resolve([]) : ingestSpans(this.connection, items);
+  }
+
+  getTrace(traceId: string, limit = TRACE_READ_LIMIT): Promise<TraceResponse | null> {
+    return readTrace(this.connection, traceId, limit);
+  }
+
+  getSpan(traceId: string, spanId: string): Promise<SpanDetail | null> {
+    return readSpan(this.connection, traceId, spanId);
   }
 
   async listRequests(query: ListQuery): Promise<ListResponse> {
@@ -237,6 +260,19 @@ export class PostgresStore implements Store {
 
   async ping(): Promise<void> {
     await this.q(sql`SELECT 1`);
+  }
+
+  runtimeStats(): StoreRuntimeStats {
+    const pool = this.connection.pool;
+    return {
+      ingestQueueDepth: this.batcher.depth,
+      pool: {
+        max: pool.options.max ?? 10,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      },
+    };
   }
 
   close(): Promise<void> {

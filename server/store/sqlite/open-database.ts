@@ -10,6 +10,8 @@ export const DEFAULT_CACHE_MIB = 64;
 export interface SqliteOptions {
   /** Page cache in MiB (default 64): keeps the server's RSS modest at any database size. */
   cacheMiB?: number;
+  /** The WAL is checkpointed and started over once it holds this much (default 64 MiB). */
+  walThresholdBytes?: number;
 }
 
 export function openDatabase(file: string, options: SqliteOptions = {}): Database.Database {
@@ -46,7 +48,12 @@ function makePrivate(file: string): void {
 export function migrate(db: Database.Database, migrations: readonly SqliteMigration[]): number {
   let version = db.pragma('user_version', { simple: true }) as number;
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= version) continue;
+    if (migration.version <= version) {
+      // Numbering has gaps (each engineer owns a range), so a database can be numbered past a step
+      // it never ran: steps written to be safe to repeat are re-run, and add what is missing.
+      if (migration.idempotent) db.transaction(() => db.exec(migration.sql)).immediate();
+      continue;
+    }
     db.transaction(() => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);

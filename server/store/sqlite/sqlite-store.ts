@@ -17,7 +17,11 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
+import type { SpanIngest, SpanIngestResult } from '../spans.ts';
+import { TRACE_READ_LIMIT } from '../spans.ts';
+
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
@@ -41,9 +45,21 @@ import {
 } from '../sql/rows.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
-import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import type {
+  NewRequest,
+  PromptLink,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoreRuntimeStats,
+} from '../store.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
-import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
+import {
+  Checkpointer,
+  type CheckpointStats,
+  DEFAULT_WAL_THRESHOLD_BYTES,
+  type WriteHold,
+} from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
 import {
   BUMP_CHANGE_SEQ,
@@ -57,8 +73,13 @@ import {
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
 import { SqlitePromptRegistry } from './prompt-registry.ts';
+
 import { ReadPool, type ReadPoolOptions } from './read-pool.ts';
+
+import { ingestSpans, readSpan, readTrace } from './spans.ts';
+
 import { Statements } from './statements.ts';
+import { WriteGate } from './write-gate.ts';
 
 const dialect = sqliteDialect;
 const FACET_LIMIT = 500;
@@ -92,15 +113,20 @@ export class SqliteStore implements Store {
   private queue: PendingInsert[] = [];
   private closed = false;
   private bulkTimer: NodeJS.Timeout | null = null;
+  private readonly gate = new WriteGate(() => {
+    if (this.queue.length > 0) setImmediate(() => this.flushQueue());
+  });
+  private readonly checkpointer: Checkpointer | null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly cacheMiB = DEFAULT_CACHE_MIB,
-    private readonly checkpointer: Checkpointer | null = null,
+    startCheckpointer: ((hold: WriteHold) => Checkpointer) | null = null,
     /** Worker threads for user-built reads; null runs them here (workers, :memory:). */
     private readonly reads: ReadPool | null = null,
   ) {
     this.statements = new Statements(db);
+    this.checkpointer = startCheckpointer?.(this.gate) ?? null;
     this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
       insertOne(this.statements, request, this.counters),
@@ -145,11 +171,12 @@ export class SqliteStore implements Store {
         return;
       }
       this.queue.push({ request, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flushQueue());
+      if (this.queue.length === 1 && !this.gate.isHeld) setImmediate(() => this.flushQueue());
     });
   }
 
   private flushQueue(): void {
+    if (this.gate.isHeld && !this.closed) return;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
@@ -177,6 +204,7 @@ export class SqliteStore implements Store {
 
   async insertRequests(requests: NewRequest[]): Promise<number[]> {
     if (requests.length === 0) return [];
+    await this.gate.open();
     if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
   }
@@ -265,6 +293,21 @@ export class SqliteStore implements Store {
     return this.detailsFor([id])[0] ?? null;
   }
 
+  async ingestSpans(items: SpanIngest[]): Promise<SpanIngestResult[]> {
+    if (items.length === 0) return [];
+    return this.write(() =>
+      ingestSpans(this.statements, items, (request) => insertOne(this.statements, request, this.counters)),
+    );
+  }
+
+  async getTrace(traceId: string, limit = TRACE_READ_LIMIT): Promise<TraceResponse | null> {
+    return readTrace(this.statements, traceId, limit);
+  }
+
+  async getSpan(traceId: string, spanId: string): Promise<SpanDetail | null> {
+    return readSpan(this.statements, traceId, spanId);
+  }
+
   private page(query: Pick<ListQuery, 'filter' | 'sort' | 'order' | 'limit'>, after: Page['next']): Page {
     const input: PageInput = {
       filter: query.filter,
@@ -308,7 +351,7 @@ export class SqliteStore implements Store {
     if (noRange && candidates.length === 0) return this.facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
     const only = candidates[0];
     if (noRange && candidates.length === 1 && only) {
-      if (only.kind === 'column') {
+      if (only.kind === 'column' && only.column !== 'trace_id') {
         const kind = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' }[
           only.column
         ];
@@ -386,7 +429,8 @@ export class SqliteStore implements Store {
   }
 
   /** Runs `fn(startMs)` in a write transaction when the request exists; returns its annotations after. */
-  private annotate(id: number, fn: (startMs: number) => void): AnnotationsResponse | null {
+  private async annotate(id: number, fn: (startMs: number) => void): Promise<AnnotationsResponse | null> {
+    await this.gate.open();
     const done = this.write(() => {
       const startMs = this.startOf(id);
       if (startMs === null) return false;
@@ -448,6 +492,7 @@ export class SqliteStore implements Store {
   }
 
   async linkPrompt(id: number, link: PromptLink): Promise<boolean> {
+    await this.gate.open();
     return this.write(() => {
       const changed = this.statements
         .prepare('UPDATE requests SET prompt_name = ?, prompt_version = ? WHERE id = ?')
@@ -467,6 +512,7 @@ export class SqliteStore implements Store {
   }
 
   async setGroup(id: number, groupId: number): Promise<boolean> {
+    await this.gate.open();
     return this.write(
       () =>
         this.statements.prepare('UPDATE requests SET group_id = ? WHERE id = ?').run(groupId, id).changes > 0,
@@ -474,6 +520,7 @@ export class SqliteStore implements Store {
   }
 
   async createGroup(): Promise<number> {
+    await this.gate.open();
     return this.write(() =>
       Number(
         this.statements.prepare('INSERT INTO request_groups (created_ms) VALUES (?)').run(Date.now())
@@ -532,6 +579,7 @@ export class SqliteStore implements Store {
     let deleted = 0;
     for (let start = 0; start < ids.length; start += DELETE_BATCH) {
       if (start > 0) await nextTick();
+      await this.gate.open();
       const batch = ids.slice(start, start + DELETE_BATCH);
       deleted += this.write(
         () => this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(batch)})`).changes,
@@ -568,11 +616,21 @@ export class SqliteStore implements Store {
     );
   }
 
+  /** WAL size and checkpoint history (null for an in-memory database). */
+  walStats(): CheckpointStats | null {
+    return this.checkpointer?.stats() ?? null;
+  }
+
+  runtimeStats(): StoreRuntimeStats {
+    const wal = this.walStats();
+    return wal ? { ingestQueueDepth: this.queue.length, wal } : { ingestQueueDepth: this.queue.length };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closed = true;
     this.flushQueue();
     if (this.bulkTimer !== null) clearTimeout(this.bulkTimer);
-    this.closed = true;
     // The worker's connection closes first, so that this last one checkpoints and removes the WAL.
     await this.reads?.close();
     await this.checkpointer?.stop();
@@ -589,12 +647,16 @@ export async function openSqliteStore(
   options: SqliteOptions & { reads?: ReadPoolOptions | false } = {},
 ): Promise<SqliteStore> {
   const db = openDatabase(file, options);
-  let checkpointer: Checkpointer | null = null;
+  const thresholdBytes = options.walThresholdBytes ?? DEFAULT_WAL_THRESHOLD_BYTES;
+  let startCheckpointer: ((hold: WriteHold) => Checkpointer) | null = null;
   let reads: ReadPool | null = null;
   if (file !== ':memory:') {
     db.pragma('wal_autocheckpoint = 0');
-    checkpointer = startCheckpointer(file, createRequire(import.meta.url).resolve('better-sqlite3'));
+    // When a checkpoint restarts the log, the file is trimmed back to the threshold.
+    db.pragma(`journal_size_limit = ${thresholdBytes}`);
+    const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+    startCheckpointer = (hold) => new Checkpointer({ file, driverPath, hold, thresholdBytes });
     if (options.reads !== false) reads = new ReadPool(file, options.reads);
   }
-  return new SqliteStore(db, options.cacheMiB ?? DEFAULT_CACHE_MIB, checkpointer, reads);
+  return new SqliteStore(db, options.cacheMiB ?? DEFAULT_CACHE_MIB, startCheckpointer, reads);
 }
