@@ -11,6 +11,7 @@ import type {
 } from '../../../contract/api.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
+import { searchAsList } from '../sql/search-as-list.ts';
 import type {
   NewRequest,
   PromptLink,
@@ -207,6 +208,15 @@ export class PostgresStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const asList = searchAsList(query);
+    if (asList) {
+      const { filter, sort, order, skip, take } = asList;
+      const [listed, total] = await Promise.all([
+        this.listRequests({ filter, sort, order, limit: skip + take }),
+        this.countRequests(filter),
+      ]);
+      return { rows: listed.rows.slice(skip), total };
+    }
     const [page, count] = await Promise.all([
       this.q(searchPageStatement(query, ROW_COLUMNS)),
       this.q<{ total: string }>(searchCountStatement(query)),

@@ -38,6 +38,7 @@ import {
   toRequestDetail,
   toRequestRow,
 } from '../sql/rows.ts';
+import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type {
@@ -491,6 +492,12 @@ export class SqliteStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const asList = searchAsList(query);
+    if (asList) {
+      const { filter, sort, order, skip, take } = asList;
+      const page = this.page({ filter, sort, order, limit: skip + take }, null);
+      return { rows: this.rowsFor(page.ids.slice(skip)), total: await this.countRequests(filter) };
+    }
     const parts: Sql[] = [];
     if (query.filterGroup) parts.push(searchFilterSql(dialect, query.filterGroup));
     const q = query.q?.trim();
