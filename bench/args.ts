@@ -8,6 +8,9 @@ export interface BenchArgs {
   skipBrowser: boolean;
   samples: number;
   ingestCount: number;
+  /** Prompt registry section: templates × versions kept in the bench database. */
+  templates: number;
+  templateVersions: number;
   /** Run only the variants whose name contains this text (quick checks while developing). */
   only: string | undefined;
   /** Run the read and browser sections again with a CPU burner and a 200/s writer. */
@@ -15,7 +18,8 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
-                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT] [--busy]`;
+                   [--samples K] [--ingest N] [--templates T] [--template-versions V]
+                   [--skip-browser] [--only TEXT] [--busy]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -35,6 +39,8 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'skip-browser': { type: 'boolean' },
       samples: { type: 'string' },
       ingest: { type: 'string' },
+      templates: { type: 'string' },
+      'template-versions': { type: 'string' },
       only: { type: 'string' },
       busy: { type: 'boolean' },
     },
@@ -54,6 +60,8 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     skipBrowser: values['skip-browser'] ?? false,
     samples: positiveInt(values.samples, 'samples', 200),
     ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
+    templates: positiveInt(values.templates, 'templates', 1000),
+    templateVersions: positiveInt(values['template-versions'], 'template-versions', 20),
     only: values.only,
     busy: values.busy ?? false,
   };

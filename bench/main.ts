@@ -20,12 +20,15 @@ import { acquireLock } from './lock.ts';
 import { loadProfile } from './profile.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
+import { runRegistryBench } from './registry-bench.ts';
 import { startServerProcess } from './server-process.ts';
 import { formatTable, type JudgedRow, judgeByBudgetText, judgeDeepPage, judged, judgeRead } from './table.ts';
+import { runTrackRequestBench } from './track-request-bench.ts';
 
 const RSS_BUDGET_MB = 300;
 const INGEST_BUDGET = 2000;
 const INGEST_CLIENTS = 16;
+const REGISTRY_P95_MS = 5;
 const DEEP_PAGES = 200;
 
 let args: ReturnType<typeof parseBenchArgs>;
@@ -186,6 +189,35 @@ try {
       `${ingest.perSecond} req/s, ${ingest.errors} errors`,
     ),
   );
+
+  console.log(`bench: /track-request, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
+  const tracked = await runTrackRequestBench({
+    baseUrl: server.url,
+    apiKey,
+    count: args.ingestCount,
+    clients: INGEST_CLIENTS,
+    budgetPerSecond: INGEST_BUDGET,
+  });
+  rows.push(
+    judged(
+      tracked.result,
+      tracked.perSecond >= INGEST_BUDGET && tracked.errors === 0,
+      `${tracked.perSecond} req/s, ${tracked.errors} errors`,
+    ),
+  );
+
+  console.log(`bench: prompt registry, ${args.templates} templates × ${args.templateVersions} versions`);
+  const registry = await runRegistryBench({
+    baseUrl: server.url,
+    apiKey,
+    templates: args.templates,
+    versions: args.templateVersions,
+    samples: args.samples,
+    budgetP95Ms: REGISTRY_P95_MS * budgetScale,
+  });
+  if (registry.published > 0)
+    console.log(`bench: published ${registry.published} template versions (kept for later runs)`);
+  rows.push(...registry.results.map(judgeByBudgetText));
 } finally {
   http.close();
   await server.stop();

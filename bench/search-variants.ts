@@ -4,7 +4,7 @@
  * is the list page and the count the store runs for it (sql/search-as-list.ts).
  */
 
-import { toSearchFilterNode } from '../server/routes/promptlayer/search-filter.ts';
+import { parseSearchFilterGroup } from '../contract/promptlayer-search.ts';
 import { METADATA_REGIONS } from '../server/seed/annotations.ts';
 import type { Random } from '../server/seed/random.ts';
 import { CITIES } from '../server/seed/vocabulary.ts';
@@ -23,7 +23,7 @@ type Leaf = { field: string; operator: string; value?: unknown; nested_key?: str
 export function searchCase(filters: Leaf[], q: string | null = null): ReadCase {
   const group = { logic: 'AND' as const, filters };
   const query: SearchQuery = {
-    filterGroup: filters.length > 0 ? toSearchFilterNode(group) : null,
+    filterGroup: filters.length > 0 ? parseSearchFilterGroup(group) : null,
     q,
     sortBy: 'request_start_time',
     sortOrder: 'desc',

@@ -5,8 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { createKeyVerifier } from './auth/api-keys.ts';
-import { errorBody, installErrorHandler } from './http/error-handler.ts';
-import { badRequest } from './http/errors.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { badRequest, errorBody } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';

@@ -1,7 +1,9 @@
 /**
  * The storage contract. Two adapters implement it (sqlite/, postgres/); routes only ever talk
- * to this interface, and store.contract.test.ts runs unchanged against both.
+ * to this interface, and the storage contract suite (testing/contract-suite.ts) runs unchanged
+ * against both.
  */
+
 import type {
   AnnotationsResponse,
   FacetsResponse,
@@ -13,6 +15,7 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
 
 /**
@@ -68,15 +71,11 @@ export interface PromptLink {
   label: string | null;
 }
 
-/** The PromptLayer search API's filter tree (docs/wire-contract.md §6), already validated. */
-export type SearchFilterNode =
-  | { logic: 'AND' | 'OR'; filters: SearchFilterNode[] }
-  | { field: string; operator: string; value?: unknown; nested_key?: string };
-
+/** PromptLayer's search (docs/wire-contract.md §6), its filter tree parsed by the contract. */
 export interface SearchQuery {
-  filterGroup: SearchFilterNode | null;
+  filterGroup: SearchFilterGroup | null;
   q: string | null;
-  sortBy: 'request_start_time' | 'input_tokens' | 'output_tokens' | 'cost' | 'latency_ms' | 'status';
+  sortBy: SearchSortField;
   sortOrder: 'asc' | 'desc';
   page: number;
   perPage: number;

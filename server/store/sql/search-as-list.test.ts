@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
-import type { SearchFilterNode, SearchQuery } from '../store.ts';
+import type { SearchFilterNode } from '../../../contract/promptlayer-search.ts';
+import type { SearchQuery } from '../store.ts';
 import { searchAsList } from './search-as-list.ts';
 
-const query = (filterGroup: SearchFilterNode | null, extra: Partial<SearchQuery> = {}): SearchQuery => ({
-  filterGroup,
+const query = (node: SearchFilterNode | null, extra: Partial<SearchQuery> = {}): SearchQuery => ({
+  filterGroup: node === null || 'filters' in node ? node : { logic: 'AND', filters: [node] },
   q: null,
   sortBy: 'request_start_time',
   sortOrder: 'desc',

@@ -12,7 +12,8 @@ import {
   type SortOrder,
   statusSchema,
 } from '../../../contract/api.ts';
-import type { SearchFilterNode, SearchQuery } from '../store.ts';
+import type { SearchFilterNode } from '../../../contract/promptlayer-search.ts';
+import type { SearchQuery } from '../store.ts';
 
 export interface SearchAsList {
   filter: RequestFilter;
@@ -38,7 +39,7 @@ function strings(leaf: Leaf): string[] | null {
     return typeof leaf.value === 'string' ? [leaf.value] : null;
   }
   if (leaf.operator !== 'in' || !Array.isArray(leaf.value) || leaf.value.length === 0) return null;
-  return leaf.value.every((v) => typeof v === 'string') ? (leaf.value as string[]) : null;
+  return leaf.value.every((v: unknown) => typeof v === 'string') ? (leaf.value as string[]) : null;
 }
 
 /** Epoch ms, or null for anything the general compiler should judge (and maybe refuse). */
