@@ -12,6 +12,7 @@ describe('parseBenchArgs', () => {
       ingestCount: 20_000,
       templates: 1000,
       templateVersions: 20,
+      otlpBatches: 80,
       only: undefined,
     });
   });

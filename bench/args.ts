@@ -11,12 +11,14 @@ export interface BenchArgs {
   /** Prompt registry section: templates × versions kept in the bench database. */
   templates: number;
   templateVersions: number;
+  /** 512-span OTLP exports for the OTLP ingest test. */
+  otlpBatches: number;
   /** Run only the variants whose name contains this text (quick checks while developing). */
   only: string | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
-                   [--samples K] [--ingest N] [--templates T] [--template-versions V]
+                   [--samples K] [--ingest N] [--otlp-batches N] [--templates T] [--template-versions V]
                    [--skip-browser] [--only TEXT]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
@@ -39,6 +41,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       ingest: { type: 'string' },
       templates: { type: 'string' },
       'template-versions': { type: 'string' },
+      'otlp-batches': { type: 'string' },
       only: { type: 'string' },
     },
     strict: true,
@@ -59,6 +62,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
     templates: positiveInt(values.templates, 'templates', 1000),
     templateVersions: positiveInt(values['template-versions'], 'template-versions', 20),
+    otlpBatches: positiveInt(values['otlp-batches'], 'otlp-batches', 80),
     only: values.only,
   };
 }

@@ -84,7 +84,13 @@ export function openSqliteFloor(dataDir: string): Floor {
     const only = candidates[0];
     if (noRange && candidates.length === 1 && only) {
       if (only.kind === 'column') {
-        const kinds = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' };
+        const kinds = {
+          model: 'model',
+          provider: 'provider',
+          status: 'status',
+          prompt_name: 'prompt',
+          trace_id: 'trace',
+        };
         return facetSum(kinds[only.column], only.values);
       }
       if (only.kind === 'tag' && only.values.length === 1) return facetSum('tag', only.values);

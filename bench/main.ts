@@ -15,6 +15,14 @@ import { createFloor } from './floor.ts';
 import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { acquireLock } from './lock.ts';
+import {
+  OTLP_BATCH,
+  OTLP_BUDGET_SPANS_PER_SECOND,
+  OTLP_CLIENTS,
+  runOtlpIngestBench,
+  runTraceReadBench,
+  TRACE_READ_BUDGET_P95_MS,
+} from './otlp-bench.ts';
 import { loadProfile } from './profile.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
@@ -188,6 +196,19 @@ try {
   if (registry.published > 0)
     console.log(`bench: published ${registry.published} template versions (kept for later runs)`);
   rows.push(...registry.results.map(judgeByBudgetText));
+  console.log(`bench: OTLP ingest, ${args.otlpBatches} × ${OTLP_BATCH} spans from ${OTLP_CLIENTS} clients`);
+  const otlp = await runOtlpIngestBench({ baseUrl: server.url, apiKey, batches: args.otlpBatches });
+  rows.push(
+    judged(
+      otlp.result,
+      otlp.spansPerSecond >= OTLP_BUDGET_SPANS_PER_SECOND && otlp.errors === 0,
+      `${otlp.spansPerSecond} spans/s, ${otlp.errors} errors`,
+    ),
+  );
+  const traceRead = await runTraceReadBench({ baseUrl: server.url, apiKey, samples: args.samples });
+  rows.push(
+    judged(traceRead, traceRead.p95 <= TRACE_READ_BUDGET_P95_MS, `p95 ${traceRead.p95.toFixed(1)} ms`),
+  );
 } finally {
   http.close();
   await server.stop();

@@ -227,4 +227,28 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
       CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
   },
+  {
+    version: 31,
+    name: 'OpenTelemetry spans',
+    // request_id has no foreign key: deleting requests must not scan spans; reads join instead.
+    sql: `CREATE TABLE spans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        trace_id TEXT NOT NULL,
+        span_id TEXT NOT NULL,
+        parent_span_id TEXT,
+        name TEXT NOT NULL,
+        kind INTEGER NOT NULL,
+        start_us INTEGER NOT NULL,
+        end_us INTEGER NOT NULL,
+        status_code INTEGER NOT NULL,
+        status_message TEXT,
+        attributes TEXT NOT NULL,
+        events TEXT NOT NULL,
+        resource TEXT NOT NULL,
+        scope TEXT,
+        request_id INTEGER
+      );
+      CREATE UNIQUE INDEX spans_trace_span ON spans (trace_id, span_id);
+      CREATE INDEX spans_span ON spans (span_id);`,
+  },
 ];
