@@ -13,6 +13,8 @@ export interface SqliteMigration {
   version: number;
   name: string;
   sql: string;
+  /** Safe to run again (IF NOT EXISTS only): also run on databases already numbered past it. */
+  idempotent?: boolean;
 }
 
 function counterDecrement(kind: string, value: string, extra: string): string {
@@ -209,7 +211,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     // databases (already at version 2) get the table too.
     sql: 'CREATE TABLE IF NOT EXISTS bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;',
   },
-  { version: 20, name: 'prompt registry: templates, versions, release labels', sql: promptRegistry },
+  {
+    version: 20,
+    name: 'prompt registry: templates, versions, release labels',
+    sql: promptRegistry,
+    // A database made by a build that had step 30 but not this one is already numbered past it.
+    idempotent: true,
+  },
   {
     version: 30,
     name: 'OpenTelemetry trace and span ids of a request',
