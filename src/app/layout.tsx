@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
 import { Tooltip } from '../components/ui/tooltip.tsx';
-import { requestQueries } from '../features/requests/api/request-queries.ts';
-import { useRemoveSampleData } from '../features/requests/api/sample-data.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
@@ -21,9 +18,6 @@ export function Layout() {
   const view = useRequestsView();
   const searchRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
-  const hasSample = facets.data?.tags.some((tag) => tag.value === 'sample') ?? false;
-  const removeSample = useRemoveSampleData();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -49,16 +43,6 @@ export function Layout() {
           <span>Promptlog</span>
         </a>
         <span className="spacer" />
-        {hasSample ? (
-          <Button
-            size="sm"
-            variant="danger"
-            onClick={() => removeSample.mutate()}
-            disabled={removeSample.isPending}
-          >
-            {removeSample.isPending ? 'Removing…' : 'Remove sample data'}
-          </Button>
-        ) : null}
         <Tooltip content="Keyboard shortcuts (?)">
           <Button
             variant="ghost"

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { emptyFilter, sampleDataBodySchema } from '../../../contract/api.ts';
+import { sampleDataBodySchema } from '../../../contract/api.ts';
 import { parseOrThrow } from '../../http/zod-errors.ts';
 import { seedStore } from '../../seed/seed-store.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -14,12 +14,14 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
       count,
       seed: Date.now(),
       extraTags: [SAMPLE_TAG],
+      sample: true,
       batchSize: 1000,
     });
     return { inserted };
   });
 
-  app.delete('/api/sample-data', async () => ({
-    deleted: await store.deleteRequests({ ...emptyFilter(), tags: [SAMPLE_TAG] }),
-  }));
+  app.get('/api/sample-data', async () => ({ count: await store.countSampleRequests() }));
+
+  // Exactly the rows the generator created: a user's own requests tagged `sample` stay.
+  app.delete('/api/sample-data', async () => ({ deleted: await store.deleteSampleRequests() }));
 }

@@ -189,4 +189,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
       CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
   },
+  {
+    version: 60,
+    name: 'requests created by the sample-data generator',
+    // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
+    sql: `CREATE TABLE sample_requests (
+      request_id INTEGER PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
+    ) WITHOUT ROWID;`,
+  },
 ];
