@@ -81,7 +81,9 @@ test('j then a digit, as fast as a person types, on a throttled machine: every s
   }
   // Each key press was confirmed where the user looks, naming the request and the score.
   const [lastId, lastValue] = [...expected.entries()].at(-1) as [number, number];
-  await expect(page.getByText(`Request ${lastId}: default score ${lastValue}`, { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(`Request ${lastId}: default score ${lastValue}`, { exact: true }),
+  ).toBeVisible();
   const scored = async () => {
     const { body } = await server.api<ListReply>('/api/requests?limit=100');
     return Object.fromEntries(

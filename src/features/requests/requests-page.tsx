@@ -90,8 +90,9 @@ export function RequestsPage({
               void live.showNew();
             }}
           >
-            {live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new{' '}
-            {live.newCount === 1 ? 'request' : 'requests'}
+            {live.atTopOfOrder
+              ? `${live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
+              : 'List updated: refresh'}
           </button>
         ) : null}
         <div className="table-bar-actions">
