@@ -6,10 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './error-handler.ts';
 
 const UNSUPPORTED = [
-  /^\/track-request\/?$/,
   /^\/spans-bulk\/?$/,
   /^\/v1\/traces\/?$/,
-  /^\/(?:rest\/|api\/public\/v2\/)?(?:prompt-templates?|prompts)(?:\/|$)/,
+  /^\/(?:rest\/|api\/public\/v2\/)?prompt-templates?(?:\/|$)/,
   /^\/(?:rest\/|api\/public\/v2\/)?workflows?(?:\/|$)/,
   /^\/(?:library-)?(?:get|publish)-prompt-template(?:\/|$)/,
   /^\/rest\/(?:get|publish)-prompt-template(?:\/|$)/,

@@ -13,6 +13,7 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { PromptRegistry } from './prompt-registry.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -90,6 +91,8 @@ type RequestRow = ListResponse['rows'][number];
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Prompt templates, versions and release labels (prompt-registry.ts). */
+  readonly prompts: PromptRegistry;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;

@@ -26,6 +26,7 @@ import {
   probeStatement,
   ROW_COLUMNS,
 } from './list-sql.ts';
+import { PostgresPromptRegistry } from './prompt-registry.ts';
 import { toAnnotations, toDetail, toRow } from './rows.ts';
 import { searchCountStatement, searchPageStatement } from './search-sql.ts';
 import {
@@ -52,11 +53,13 @@ const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
+  readonly prompts: PostgresPromptRegistry;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
   constructor(url: string, options: ConnectionOptions = {}) {
     this.connection = new Connection(url, options);
+    this.prompts = new PostgresPromptRegistry(this.connection);
   }
 
   private q<T extends Row = Row>(fragment: Sql) {

@@ -55,6 +55,7 @@ import {
 } from './insert.ts';
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
+import { SqlitePromptRegistry } from './prompt-registry.ts';
 import { Statements } from './statements.ts';
 
 const dialect = sqliteDialect;
@@ -80,6 +81,7 @@ interface Page {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly prompts: SqlitePromptRegistry;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -94,6 +96,7 @@ export class SqliteStore implements Store {
     private readonly checkpointer: Checkpointer | null = null,
   ) {
     this.statements = new Statements(db);
+    this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
       insertOne(this.statements, request, this.counters),
     );
