@@ -28,8 +28,8 @@ export function StatusBadge({ row }: { row: Pick<RequestRow, 'status' | 'errorTy
 
 export function TagList({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <span className="muted">{EMPTY_MARK}</span>;
-  // Two tags only when both fit whole; otherwise the first gets the cell and the rest are counted.
-  const shown = (tags[0]?.length ?? 0) + (tags[1]?.length ?? 0) > 11 ? 1 : 2;
+  // A long first tag gets the cell to itself; after a short one, a second may show (shortened if it must).
+  const shown = (tags[0]?.length ?? 0) > 10 ? 1 : 2;
   return (
     <span className="chip-row" title={tags.join(', ')}>
       {tags.slice(0, shown).map((tag) => (
