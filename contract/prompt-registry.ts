@@ -80,6 +80,14 @@ export const listTemplatesQuerySchema = z.object({
   name: z.string().max(PROMPT_NAME_MAX).optional(),
 });
 
+export type ListTemplatesQuery = z.infer<typeof listTemplatesQuerySchema>;
+
+/** GET /api/prompts/versions?name= */
+export const templateVersionsQuerySchema = z.object({ name: z.string().min(1).max(PROMPT_NAME_MAX) });
+
+/** POST /prompt-templates/{name or id}: everything after the prefix (a name may contain `/`). */
+export const templateIdentifierParamsSchema = z.object({ '*': z.string() });
+
 export const templateListItemSchema = z.object({
   id: z.number().int(),
   prompt_name: z.string(),

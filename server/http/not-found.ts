@@ -3,7 +3,7 @@
  * routes Promptlog does not implement (docs/wire-contract.md §7), JSON 404 for everything else.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody } from './error-handler.ts';
+import { errorBody } from './errors.ts';
 
 const UNSUPPORTED = [
   /^\/spans-bulk\/?$/,

@@ -2,16 +2,15 @@
  * The registry's behaviour shared by PromptLayer's routes and the dashboard's: publishing (one
  * code path for SDKs and the version form), and shaping stored versions into responses.
  */
-import {
-  type GetTemplateBody,
-  type GetTemplateResponse,
-  type ListTemplatesResponse,
-  listTemplatesQuerySchema,
-  publishBodySchema,
-  type TemplateListItem,
-  type TemplateVersion,
+import type {
+  GetTemplateBody,
+  GetTemplateResponse,
+  ListTemplatesQuery,
+  ListTemplatesResponse,
+  PublishBody,
+  TemplateListItem,
+  TemplateVersion,
 } from '../../contract/prompt-registry.ts';
-import { parseOrThrow } from '../http/zod-errors.ts';
 import { normalizeTemplate } from '../ingest/templates.ts';
 import type { PromptRegistry, PromptTemplateSummary, PromptVersionRecord } from '../store/prompt-registry.ts';
 import { buildLlmKwargs, type ModelMetadata } from './llm-kwargs.ts';
@@ -27,8 +26,10 @@ function completeModel(model: Record<string, unknown>): ModelMetadata & Record<s
   return { ...model, provider, name: String(model.name), parameters, api_type: apiType as string | null };
 }
 
-export async function publishVersion(registry: PromptRegistry, body: unknown): Promise<PromptVersionRecord> {
-  const wire = parseOrThrow(publishBodySchema, body, { loc: 'body', status: 422 });
+export async function publishVersion(
+  registry: PromptRegistry,
+  wire: PublishBody,
+): Promise<PromptVersionRecord> {
   const metadata: Record<string, unknown> = { ...(wire.prompt_version.metadata ?? {}) };
   if (wire.prompt_version.metadata?.model) metadata.model = completeModel(wire.prompt_version.metadata.model);
   return registry.publish({
@@ -122,9 +123,8 @@ export function listItem(summary: PromptTemplateSummary): TemplateListItem {
 /** GET /prompt-templates and GET /api/prompts: one page of templates, page-numbered. */
 export async function listTemplates(
   registry: PromptRegistry,
-  rawQuery: unknown,
+  query: ListTemplatesQuery,
 ): Promise<ListTemplatesResponse> {
-  const query = parseOrThrow(listTemplatesQuerySchema, rawQuery, { loc: 'query' });
   const { items, total } = await registry.list({
     page: query.page,
     perPage: query.per_page,

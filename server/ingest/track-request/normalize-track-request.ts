@@ -3,8 +3,7 @@
  * blueprint the SDKs read back (the input with the model's answer appended).
  */
 import { type PromptBlueprint, trackRequestBodySchema } from '../../../contract/track-request.ts';
-import { validationFailed } from '../../http/errors.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { parseWith, validationFailed } from '../../http/errors.ts';
 import type { NewRequest } from '../../store/store.ts';
 import { deriveSearchColumns } from '../search-columns.ts';
 import { toEpochMs } from '../timestamps.ts';
@@ -58,7 +57,7 @@ export interface TrackedRequest {
 
 /** Throws an HttpError (422) naming the first invalid field. */
 export function normalizeTrackRequest(body: unknown): TrackedRequest {
-  const wire = parseOrThrow(trackRequestBodySchema, recordOf(body), { loc: 'body', status: 422 });
+  const wire = parseWith(trackRequestBodySchema, recordOf(body), 'body', 422);
   const startMs = timestamp(wire.request_start_time, 'request_start_time');
   const endMs = timestamp(wire.request_end_time, 'request_end_time');
   if (endMs < startMs) {

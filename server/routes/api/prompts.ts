@@ -3,14 +3,16 @@
  * template's versions, and publishing a new version through the same code path as the SDKs.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import {
-  type ListTemplatesResponse,
-  PROMPT_NAME_MAX,
-  type TemplateVersionsResponse,
+  listTemplatesQuerySchema,
+  listTemplatesResponseSchema,
+  publishBodySchema,
+  publishResponseSchema,
+  templateVersionsQuerySchema,
+  templateVersionsResponseSchema,
 } from '../../../contract/prompt-registry.ts';
 import { notFound } from '../../http/errors.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { route } from '../../http/route.ts';
 import {
   listTemplates,
   publishResponse,
@@ -19,29 +21,30 @@ import {
 } from '../../prompts/registry-service.ts';
 import type { RouteDeps } from '../deps.ts';
 
-const versionsQuery = z.object({ name: z.string().min(1).max(PROMPT_NAME_MAX) });
-
 export function promptRoutes(app: FastifyInstance, { store }: RouteDeps): void {
-  app.get('/api/prompts', async (request): Promise<ListTemplatesResponse> => {
-    return listTemplates(store.prompts, request.query);
-  });
+  const list = { query: listTemplatesQuerySchema, response: listTemplatesResponseSchema };
+  route(app, 'GET', '/api/prompts', list, ({ query }) => listTemplates(store.prompts, query));
 
-  app.get('/api/prompts/versions', async (request): Promise<TemplateVersionsResponse> => {
-    const { name } = parseOrThrow(versionsQuery, request.query, { loc: 'query' });
-    const versions = await store.prompts.versions(name);
-    const first = versions?.[0];
-    if (!versions || !first)
-      throw notFound(`Prompt template '${name}' not found.`, 'prompt_template_not_found');
+  const versions = { query: templateVersionsQuerySchema, response: templateVersionsResponseSchema };
+  route(app, 'GET', '/api/prompts/versions', versions, async ({ query: { name } }) => {
+    const found = await store.prompts.versions(name);
+    const first = found?.[0];
+    if (!found || !first) throw notFound(`Prompt template '${name}' not found.`, 'prompt_template_not_found');
     return {
       id: first.templateId,
       prompt_name: first.name,
       tags: first.tags,
-      versions: versions.map(versionResponse),
+      versions: found.map(versionResponse),
     };
   });
 
-  app.post('/api/prompts', async (request, reply) => {
-    const record = await publishVersion(store.prompts, request.body);
-    return reply.code(201).send(publishResponse(record));
-  });
+  const publish = {
+    body: publishBodySchema,
+    bodyStatus: 422,
+    status: 201,
+    response: publishResponseSchema,
+  } as const;
+  route(app, 'POST', '/api/prompts', publish, async ({ body }) =>
+    publishResponse(await publishVersion(store.prompts, body)),
+  );
 }

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { sampleDataBodySchema } from '../../../contract/api.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import {
+  deleteResponseSchema,
+  sampleDataBodySchema,
+  sampleDataResponseSchema,
+  sampleDataStatusSchema,
+} from '../../../contract/api.ts';
+import { optionalBody, route } from '../../http/route.ts';
 import { seedStore } from '../../seed/seed-store.ts';
 import type { RouteDeps } from '../deps.ts';
 
@@ -8,10 +13,10 @@ export const SAMPLE_TAG = 'sample';
 
 export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): void {
   // Generated wire bodies go through normalizeLogRequest (inside seedStore): the same path as /log-request.
-  app.post('/api/sample-data', async (request) => {
-    const { count } = parseOrThrow(sampleDataBodySchema, request.body ?? {}, { loc: 'body' });
+  const body = optionalBody(sampleDataBodySchema);
+  route(app, 'POST', '/api/sample-data', { body, response: sampleDataResponseSchema }, async ({ body }) => {
     const { inserted } = await seedStore(store, {
-      count,
+      count: body.count,
       seed: Date.now(),
       extraTags: [SAMPLE_TAG],
       sample: true,
@@ -20,8 +25,12 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
     return { inserted };
   });
 
-  app.get('/api/sample-data', async () => ({ count: await store.countSampleRequests() }));
+  route(app, 'GET', '/api/sample-data', { response: sampleDataStatusSchema }, async () => ({
+    count: await store.countSampleRequests(),
+  }));
 
   // Exactly the rows the generator created: a user's own requests tagged `sample` stay.
-  app.delete('/api/sample-data', async () => ({ deleted: await store.deleteSampleRequests() }));
+  route(app, 'DELETE', '/api/sample-data', { response: deleteResponseSchema }, async () => ({
+    deleted: await store.deleteSampleRequests(),
+  }));
 }

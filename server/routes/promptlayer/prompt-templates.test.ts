@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, forEachStore, KEY_HEADER, TEST_KEY, type TestApp } from '../../testing/test-app.ts';
+import {
+  createTestApp,
+  errorOf,
+  forEachStore,
+  KEY_HEADER,
+  TEST_KEY,
+  type TestApp,
+} from '../../testing/test-app.ts';
 
 type Json = Record<string, unknown>;
 

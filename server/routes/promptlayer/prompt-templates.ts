@@ -4,9 +4,17 @@
  * (GET /prompt-templates). Unknown templates, versions and labels: 404 JSON.
  */
 import type { FastifyInstance } from 'fastify';
-import { getTemplateBodySchema } from '../../../contract/prompt-registry.ts';
-import { notFound } from '../../http/errors.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import {
+  getTemplateBodySchema,
+  getTemplateResponseSchema,
+  listTemplatesQuerySchema,
+  listTemplatesResponseSchema,
+  publishBodySchema,
+  publishResponseSchema,
+  templateIdentifierParamsSchema,
+} from '../../../contract/prompt-registry.ts';
+import { notFound, parseWith } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import {
   listTemplates,
   publishResponse,
@@ -36,18 +44,33 @@ export function lookupOrThrow(
   );
 }
 
-export function promptTemplateRoutes(app: FastifyInstance, { store }: RouteDeps): void {
-  app.post('/rest/prompt-templates', async (request, reply) => {
-    const record = await publishVersion(store.prompts, request.body);
-    return reply.code(201).send(publishResponse(record));
-  });
+/** The template's name or id; an empty one is a 404 (checked before the body). */
+function templateIdentifier(raw: unknown): string {
+  const identifier = parseWith(templateIdentifierParamsSchema, raw, 'path')['*'].replace(/\/+$/, '');
+  if (identifier === '')
+    throw notFound('Prompt template name or id missing from the URL.', 'prompt_template_not_found');
+  return identifier;
+}
 
-  app.post('/prompt-templates/*', async (request) => {
-    const identifier = (request.params as { '*': string })['*'].replace(/\/+$/, '');
-    if (identifier === '')
-      throw notFound('Prompt template name or id missing from the URL.', 'prompt_template_not_found');
-    const { api_key: _key, ...rest } = (request.body ?? {}) as Record<string, unknown>;
-    const body = parseOrThrow(getTemplateBodySchema, rest, { loc: 'body', status: 422 });
+/** The SDKs put the key in the body; it is no part of the request for the template. */
+function getTemplateBody(raw: unknown) {
+  const { api_key: _key, ...rest } = (raw ?? {}) as Record<string, unknown>;
+  return parseWith(getTemplateBodySchema, rest, 'body', 422);
+}
+
+export function promptTemplateRoutes(app: FastifyInstance, { store }: RouteDeps): void {
+  const publish = {
+    body: publishBodySchema,
+    bodyStatus: 422,
+    status: 201,
+    response: publishResponseSchema,
+  } as const;
+  route(app, 'POST', '/rest/prompt-templates', publish, async ({ body }) =>
+    publishResponse(await publishVersion(store.prompts, body)),
+  );
+
+  const get = { params: templateIdentifier, body: getTemplateBody, response: getTemplateResponseSchema };
+  route(app, 'POST', '/prompt-templates/*', get, async ({ params: identifier, body }) => {
     const selector = {
       ...(body.label ? { label: body.label } : {}),
       ...(body.version && !body.label ? { version: body.version } : {}),
@@ -56,7 +79,6 @@ export function promptTemplateRoutes(app: FastifyInstance, { store }: RouteDeps)
     return templateResponse(record, body);
   });
 
-  app.get('/prompt-templates', async (request) => {
-    return listTemplates(store.prompts, request.query);
-  });
+  const list = { query: listTemplatesQuerySchema, response: listTemplatesResponseSchema };
+  route(app, 'GET', '/prompt-templates', list, ({ query }) => listTemplates(store.prompts, query));
 }

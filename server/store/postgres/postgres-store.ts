@@ -11,7 +11,14 @@ import type {
 } from '../../../contract/api.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
-import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import type {
+  NewRequest,
+  PromptLink,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoreRuntimeStats,
+} from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
@@ -248,6 +255,19 @@ export class PostgresStore implements Store {
   async deleteRequests(filter: RequestFilter): Promise<number> {
     const result = await this.q(deleteStatement(filter));
     return result.rowCount ?? 0;
+  }
+
+  runtimeStats(): StoreRuntimeStats {
+    const pool = this.connection.pool;
+    return {
+      ingestQueueDepth: this.batcher.depth,
+      pool: {
+        max: pool.options.max ?? 10,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      },
+    };
   }
 
   close(): Promise<void> {
