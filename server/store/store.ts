@@ -17,6 +17,7 @@ import type {
 } from '../../contract/api.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
+import type { SpanStore } from './spans.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -118,7 +119,7 @@ export interface StoreRuntimeStats {
   pool?: { max: number; total: number; idle: number; waiting: number };
 }
 
-export interface Store {
+export interface Store extends SpanStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Prompt templates, versions and release labels (prompt-registry.ts). */
   readonly prompts: PromptRegistry;

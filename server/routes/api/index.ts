@@ -10,6 +10,7 @@ import { facetRoutes } from './facets.ts';
 import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
 import { sampleDataRoutes } from './sample-data.ts';
+import { traceRoutes } from './traces.ts';
 
 /** The dashboard's own API (contract/api.ts), all behind the API key. */
 export async function dashboardApiRoutes(
@@ -25,4 +26,5 @@ export async function dashboardApiRoutes(
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
   promptRoutes(app, options);
+  traceRoutes(app, options);
 }

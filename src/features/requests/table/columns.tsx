@@ -22,7 +22,7 @@ export const requestColumns = [
   column.accessor('id', {
     id: 'id',
     header: 'ID',
-    cell: (info) => <IdCell id={info.getValue()} />,
+    cell: (info) => <IdCell id={info.getValue()} traced={Boolean(info.row.original.traceId)} />,
     enableSorting: false,
     enableHiding: false,
     meta: { width: '92px', label: 'Request ID' },

@@ -25,11 +25,16 @@ export async function copyRequestId(id: number): Promise<boolean> {
 }
 
 /** The ID cell: the id and its copy button; while "Copied" shows, it takes the id's place so the cell never clips it. */
-export function IdCell({ id }: { id: number }) {
+export function IdCell({ id, traced = false }: { id: number; traced?: boolean }) {
   const copied = useStore(copiedId, (copied) => copied === id);
   return (
     <span className="cell-id">
       {copied ? null : <span className="mono">{id}</span>}
+      {traced && !copied ? (
+        <span className="cell-trace-mark" role="img" aria-label="Part of a trace" title="Part of a trace">
+          ⋔
+        </span>
+      ) : null}
       <CopyIdButton id={id} copied={copied} />
     </span>
   );
