@@ -93,6 +93,28 @@ export class PostgresStore implements Store {
     return result.rows.map((row) => Number(row.id));
   }
 
+  async insertSampleRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    return this.connection.transaction(async (run) => {
+      const result = await run<{ id: string }>(insertStatement(requests));
+      const ids = result.rows.map((row) => Number(row.id));
+      await run(sql`INSERT INTO sample_requests (request_id) SELECT unnest(${ids}::bigint[])`);
+      return ids;
+    });
+  }
+
+  async countSampleRequests(): Promise<number> {
+    const result = await this.q<{ n: string }>(sql`SELECT count(*) AS n FROM sample_requests`);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  async deleteSampleRequests(): Promise<number> {
+    const result = await this.q(
+      sql`DELETE FROM requests WHERE id IN (SELECT request_id FROM sample_requests)`,
+    );
+    return result.rowCount ?? 0;
+  }
+
   async getRequest(id: number): Promise<RequestDetail | null> {
     if (!Number.isSafeInteger(id)) return null;
     const result = await this.q(detailStatement(id));

@@ -193,6 +193,30 @@ export class SqliteStore implements Store {
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
   }
 
+  async insertSampleRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
+    return this.write(() =>
+      requests.map((request) => {
+        const id = insertOne(this.statements, request, this.counters);
+        this.statements.run(sql`INSERT INTO sample_requests (request_id) VALUES (${id})`);
+        return id;
+      }),
+    );
+  }
+
+  async countSampleRequests(): Promise<number> {
+    return Number(this.statements.get(raw('SELECT count(*) AS n FROM sample_requests'))?.n ?? 0);
+  }
+
+  async deleteSampleRequests(): Promise<number> {
+    return this.write(
+      () =>
+        this.statements.run(raw('DELETE FROM requests WHERE id IN (SELECT request_id FROM sample_requests)'))
+          .changes,
+    );
+  }
+
   /** insertRequests() for rows already turned into parameters by toInsertRow() (in a worker). */
   insertRows(rows: InsertRow[]): number[] {
     if (rows.length >= BULK_MIN_ROWS) this.enterBulkCache();
