@@ -357,4 +357,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX spans_span ON spans (span_id);`,
   },
   { version: 50, name: 'change sequence moves only when rows change', sql: changeSeqOnlyOnChange },
+  {
+    version: 60,
+    name: 'requests created by the sample-data generator',
+    // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
+    sql: `CREATE TABLE sample_requests (
+      request_id bigint PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
+    );`,
+  },
 ];
