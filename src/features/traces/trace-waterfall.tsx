@@ -1,6 +1,6 @@
 /** The span tree with its timeline: virtualized rows, bars to scale, LLM spans marked. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { barOf, formatDurationUs, type SpanTree } from './span-tree.ts';
 
 const ROW_HEIGHT = 26;
@@ -23,6 +23,11 @@ export function TraceWaterfall({ tree, currentSpanId, selectedSpanId, onSelect }
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // Bring the open request's span into view (a DOM effect: the list scrolls, no state changes).
+  const currentIndex = tree.rows.findIndex((row) => row.span.spanId === currentSpanId);
+  useEffect(() => {
+    if (currentIndex > 0) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+  }, [currentIndex, virtualizer]);
   return (
     <div
       ref={scrollRef}
