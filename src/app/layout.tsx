@@ -1,11 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
 import { Tooltip } from '../components/ui/tooltip.tsx';
 import { onLinkClick, useLocation } from '../features/prompts/prompts-url.ts';
-import { requestQueries } from '../features/requests/api/request-queries.ts';
-import { useRemoveSampleData } from '../features/requests/api/sample-data.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
@@ -26,9 +23,6 @@ export function Layout() {
   const view = useRequestsView();
   const searchRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
-  const hasSample = facets.data?.tags.some((tag) => tag.value === 'sample') ?? false;
-  const removeSample = useRemoveSampleData();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -62,16 +56,6 @@ export function Layout() {
           </a>
         </nav>
         <span className="spacer" />
-        {hasSample ? (
-          <Button
-            size="sm"
-            variant="danger"
-            onClick={() => removeSample.mutate()}
-            disabled={removeSample.isPending}
-          >
-            {removeSample.isPending ? 'Removing…' : 'Remove sample data'}
-          </Button>
-        ) : null}
         <Tooltip content="Keyboard shortcuts (?)">
           <Button
             variant="ghost"

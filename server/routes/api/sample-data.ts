@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import {
   deleteResponseSchema,
-  emptyFilter,
   sampleDataBodySchema,
   sampleDataResponseSchema,
+  sampleDataStatusSchema,
 } from '../../../contract/api.ts';
 import { optionalBody, route } from '../../http/route.ts';
 import { seedPromptSamples, trackedShare } from '../../seed/prompt-samples.ts';
@@ -21,13 +21,22 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
       count: body.count - tracked,
       seed: Date.now(),
       extraTags: [SAMPLE_TAG],
+      sample: true,
       batchSize: 1000,
     });
     // Also: sample templates, and requests as wrapped clients and run() log them (/track-request's path).
-    return { inserted: inserted + (await seedPromptSamples(store, tracked, { extraTags: [SAMPLE_TAG] })) };
+    return {
+      inserted:
+        inserted + (await seedPromptSamples(store, tracked, { extraTags: [SAMPLE_TAG], sample: true })),
+    };
   });
 
+  route(app, 'GET', '/api/sample-data', { response: sampleDataStatusSchema }, async () => ({
+    count: await store.countSampleRequests(),
+  }));
+
+  // Exactly the rows the generator created: a user's own requests tagged `sample` stay.
   route(app, 'DELETE', '/api/sample-data', { response: deleteResponseSchema }, async () => ({
-    deleted: await store.deleteRequests({ ...emptyFilter(), tags: [SAMPLE_TAG] }),
+    deleted: await store.deleteSampleRequests(),
   }));
 }
