@@ -29,3 +29,7 @@ export const validationFailed = (message: string, detail?: ErrorDetail[]) =>
 export const notFound = (message: string, code = 'not_found') => new HttpError(404, code, message);
 
 export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
+
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+
+export const tooManyRequests = (message: string) => new HttpError(429, 'rate_limited', message);

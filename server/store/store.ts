@@ -13,6 +13,7 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { AuthStore } from './auth-store.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -86,6 +87,8 @@ type RequestRow = ListResponse['rows'][number];
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Accounts, sessions, keys, annotation history, audit log. */
+  readonly auth: AuthStore;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { createExportBodySchema, type ListQuery } from '../../../contract/api.ts';
 import { parseListParams } from '../../../contract/filter-query.ts';
-import { presentedApiKey } from '../../auth/require-api-key.ts';
+import { headerApiKey } from '../../auth/install-auth.ts';
+import { actorLabel } from '../../auth/principal.ts';
 import { notFound } from '../../http/errors.ts';
 import { rawQuery } from '../../http/params.ts';
 import { unwrapQuery } from '../../http/query-errors.ts';
@@ -15,22 +16,40 @@ import type { ExportTokens } from './export-tokens.ts';
 /** POST /api/exports: validates the query now, so a bad filter is a 400 here, not a broken download. */
 export function createExportRoute(
   app: FastifyInstance,
-  { tokens }: RouteDeps & { tokens: ExportTokens },
+  { store, tokens }: RouteDeps & { tokens: ExportTokens },
 ): void {
   app.post('/api/exports', async (request) => {
     const { format, query } = parseOrThrow(createExportBodySchema, request.body, { loc: 'body' });
     const params = new URLSearchParams(query.replace(/^\?/, ''));
     unwrapQuery(parseListParams(params));
-    // The key this request was authorised with (requireApiKey ran first) signs the link.
-    return { url: tokens.issue(format, params, presentedApiKey(request) ?? '') };
+    // A configured key signs its own links (any server given that key can serve them); people
+    // and stored keys use the secret every server on this store shares.
+    const principal = request.principal;
+    const configuredKey =
+      principal?.kind === 'key' && principal.id === null ? headerApiKey(request) : undefined;
+    const signingKey = configuredKey ?? (await store.auth.serverSecret());
+    return { url: tokens.issue(format, params, signingKey, actorLabel(principal)) };
   });
 }
 
-async function* exportLines(store: Store, format: 'csv' | 'jsonl', query: ListQuery): AsyncGenerator<string> {
-  if (format === 'csv') yield csvHeader();
-  const serialise = format === 'csv' ? csvRow : jsonlRow;
-  for await (const detail of store.exportRequests(query.filter, { sort: query.sort, order: query.order })) {
-    yield serialise(detail);
+async function* exportLines(
+  store: Store,
+  format: 'csv' | 'jsonl',
+  query: ListQuery,
+  audit: (rows: number, complete: boolean) => Promise<void>,
+): AsyncGenerator<string> {
+  let rows = 0;
+  let complete = false;
+  try {
+    if (format === 'csv') yield csvHeader();
+    const serialise = format === 'csv' ? csvRow : jsonlRow;
+    for await (const detail of store.exportRequests(query.filter, { sort: query.sort, order: query.order })) {
+      rows += 1;
+      yield serialise(detail);
+    }
+    complete = true;
+  } finally {
+    await audit(rows, complete).catch(() => undefined);
   }
 }
 
@@ -42,9 +61,17 @@ export function downloadExportRoute(
   // No automatic HEAD route: a HEAD (link checker, prefetch) must not use up the single-use token.
   app.get('/api/exports/:token', { exposeHeadRoute: false }, async (request, reply) => {
     const token = (request.params as { token?: string }).token ?? '';
-    const redeemed = tokens.redeem(token, rawQuery(request.url));
+    const redeemed = tokens.redeem(token, rawQuery(request.url), [await store.auth.serverSecret()]);
     const parsed = redeemed && parseListParams(redeemed.query);
-    const pending = redeemed && parsed?.ok ? { format: redeemed.format, query: parsed.value } : undefined;
+    const pending =
+      redeemed && parsed?.ok
+        ? {
+            format: redeemed.format,
+            query: parsed.value,
+            actor: redeemed.actor,
+            filter: redeemed.query.toString(),
+          }
+        : undefined;
     if (!pending)
       throw notFound(
         'Export link not found, already used or expired: start the export again.',
@@ -61,7 +88,17 @@ export function downloadExportRoute(
       .header('cache-control', 'no-store');
     // Readable.from pulls the next row only when the socket has drained: constant memory at any size.
     return reply.send(
-      Readable.from(exportLines(store, pending.format, pending.query), { objectMode: false }),
+      Readable.from(
+        exportLines(store, pending.format, pending.query, (rows, complete) =>
+          store.auth.appendAudit({
+            at: Date.now(),
+            actor: pending.actor,
+            action: 'export',
+            detail: { format: pending.format, filter: pending.filter, rows, complete },
+          }),
+        ),
+        { objectMode: false },
+      ),
     );
   });
 }

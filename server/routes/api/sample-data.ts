@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { emptyFilter, sampleDataBodySchema } from '../../../contract/api.ts';
+import { actorLabel } from '../../auth/principal.ts';
 import { parseOrThrow } from '../../http/zod-errors.ts';
 import { seedStore } from '../../seed/seed-store.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -19,7 +20,14 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
     return { inserted };
   });
 
-  app.delete('/api/sample-data', async () => ({
-    deleted: await store.deleteRequests({ ...emptyFilter(), tags: [SAMPLE_TAG] }),
-  }));
+  app.delete('/api/sample-data', async (request) => {
+    const deleted = await store.deleteRequests({ ...emptyFilter(), tags: [SAMPLE_TAG] });
+    await store.auth.appendAudit({
+      at: Date.now(),
+      actor: actorLabel(request.principal),
+      action: 'delete_requests',
+      detail: { filter: `tag=${SAMPLE_TAG}`, rows: deleted },
+    });
+    return { deleted };
+  });
 }

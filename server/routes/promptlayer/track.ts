@@ -11,6 +11,7 @@ import {
 } from '../../../contract/promptlayer.ts';
 import { notFound } from '../../http/errors.ts';
 import { parseOrThrow } from '../../http/zod-errors.ts';
+import { recordAnnotations } from '../api/annotation-history.ts';
 import type { RouteDeps } from '../deps.ts';
 
 const missing = (id: number) => notFound(`Request ${id} not found.`, 'request_not_found');
@@ -24,6 +25,12 @@ export function trackRoutes(app: FastifyInstance, { store }: RouteDeps): void {
     app.post(path, async (request) => {
       const body = parseOrThrow(trackMetadataBodySchema, request.body, body422);
       if (!(await store.setMetadata(body.request_id, body.metadata))) throw missing(body.request_id);
+      await recordAnnotations(
+        store,
+        request,
+        body.request_id,
+        Object.entries(body.metadata).map(([name, value]) => ({ kind: 'metadata' as const, name, value })),
+      );
       return ok('Metadata tracked.');
     });
   }
@@ -33,6 +40,9 @@ export function trackRoutes(app: FastifyInstance, { store }: RouteDeps): void {
       const body = parseOrThrow(trackScoreBodySchema, request.body, body422);
       const name = body.name ?? body.score_name ?? 'default';
       if (!(await store.setScore(body.request_id, name, body.score))) throw missing(body.request_id);
+      await recordAnnotations(store, request, body.request_id, [
+        { kind: 'score', name, value: String(body.score) },
+      ]);
       return ok('Score tracked.');
     });
   }

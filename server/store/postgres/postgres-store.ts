@@ -9,9 +9,11 @@ import type {
   RequestDetail,
   RequestFilter,
 } from '../../../contract/api.ts';
+import type { AuthStore } from '../auth-store.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { postgresAuthStore } from './auth.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
@@ -52,11 +54,16 @@ const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
+  readonly auth: AuthStore;
+  private readonly closeAuth: () => Promise<void>;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
   constructor(url: string, options: ConnectionOptions = {}) {
     this.connection = new Connection(url, options);
+    const auth = postgresAuthStore(this.connection);
+    this.auth = auth.auth;
+    this.closeAuth = auth.close;
   }
 
   private q<T extends Row = Row>(fragment: Sql) {
@@ -225,7 +232,8 @@ export class PostgresStore implements Store {
     return result.rowCount ?? 0;
   }
 
-  close(): Promise<void> {
-    return this.connection.close();
+  async close(): Promise<void> {
+    await this.closeAuth();
+    await this.connection.close();
   }
 }

@@ -8,6 +8,8 @@
  * and facet counts kept by statement-level triggers in a table sharded by backend, so concurrent
  * ingest never queues on one hot counter row.
  */
+import { authTablesSql } from '../sql/auth-schema.ts';
+
 export interface Migration {
   version: number;
   name: string;
@@ -267,4 +269,9 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: sideStartTimes,
   },
   { version: 4, name: 'metadata value counts for autocomplete', sql: metadataValueCounts },
+  {
+    version: 40,
+    name: 'accounts, sessions, scoped API keys, annotation history, audit log',
+    sql: authTablesSql('postgres'),
+  },
 ];

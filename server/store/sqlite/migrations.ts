@@ -9,6 +9,8 @@
  * so the filter UI's counts cost a few index reads at any size: inserts add to them once per
  * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
+import { authTablesSql } from '../sql/auth-schema.ts';
+
 export interface SqliteMigration {
   version: number;
   name: string;
@@ -179,5 +181,10 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     // A development build's step 2 created only fts_backlog: this step is separate so that such
     // databases (already at version 2) get the table too.
     sql: 'CREATE TABLE IF NOT EXISTS bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;',
+  },
+  {
+    version: 40,
+    name: 'accounts, sessions, scoped API keys, annotation history, audit log',
+    sql: authTablesSql('sqlite'),
   },
 ];

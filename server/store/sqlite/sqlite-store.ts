@@ -17,6 +17,7 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { AuthStore } from '../auth-store.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
@@ -41,6 +42,7 @@ import {
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { sqliteAuthStore } from './auth.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
@@ -80,6 +82,7 @@ interface Page {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly auth: AuthStore;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -94,6 +97,7 @@ export class SqliteStore implements Store {
     private readonly checkpointer: Checkpointer | null = null,
   ) {
     this.statements = new Statements(db);
+    this.auth = sqliteAuthStore(this.statements);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
       insertOne(this.statements, request, this.counters),
     );
