@@ -13,12 +13,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('migrates a new file to the latest version and reopens without re-running steps', () => {
   const file = join(dir, 'fresh.db');
   const db = openDatabase(file);
-  expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...SQLITE_MIGRATIONS.map((m) => m.version)));
+  expect(db.pragma('user_version', { simple: true })).toBe(
+    Math.max(...SQLITE_MIGRATIONS.map((m) => m.version)),
+  );
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   db.close();
   const again = openDatabase(file);
-  expect(again.pragma('user_version', { simple: true })).toBe(Math.max(...SQLITE_MIGRATIONS.map((m) => m.version)));
+  expect(again.pragma('user_version', { simple: true })).toBe(
+    Math.max(...SQLITE_MIGRATIONS.map((m) => m.version)),
+  );
   again.close();
 });
 
@@ -59,7 +63,9 @@ it('brings a database at version 2 without bulk_dropped_indexes (a development b
   db.pragma('user_version = 2');
   db.close();
   const again = openDatabase(file);
-  expect(again.pragma('user_version', { simple: true })).toBe(Math.max(...SQLITE_MIGRATIONS.map((m) => m.version)));
+  expect(again.pragma('user_version', { simple: true })).toBe(
+    Math.max(...SQLITE_MIGRATIONS.map((m) => m.version)),
+  );
   expect(again.prepare('SELECT count(*) AS n FROM bulk_dropped_indexes').get()).toEqual({ n: 0 });
   again.close();
 });
