@@ -57,7 +57,7 @@ export interface ConfiguredKey {
 
 export type ConfiguredKeyMatcher = (candidate: string) => ConfiguredKey | undefined;
 
-/** Like createKeyVerifier, and says which key matched. */
+/** Constant-time match against every configured key; says which one matched. */
 export function createConfiguredKeyMatcher(keys: readonly ConfiguredKey[]): ConfiguredKeyMatcher {
   const secret = randomBytes(32).toString('hex');
   const digest = (value: string): Buffer => hash('sha256', secret + value, 'buffer');

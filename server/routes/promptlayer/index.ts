@@ -6,7 +6,7 @@ import { searchRoute } from './search.ts';
 import { suggestionsRoute } from './suggestions.ts';
 import { trackRoutes } from './track.ts';
 
-/** The PromptLayer-compatible routes (promptlayer-api.md §1–§6), who may call what: server/auth/route-rules.ts. */
+/** The PromptLayer-compatible routes (docs/wire-contract.md §1–§6); who may call what: server/auth/route-rules.ts. */
 export async function promptLayerRoutes(app: FastifyInstance, options: RouteDeps): Promise<void> {
   logRequestRoute(app, options);
   getRequestRoute(app, options);
