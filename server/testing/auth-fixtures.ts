@@ -6,8 +6,10 @@
 import type { KeyScope, Role } from '../../contract/auth.ts';
 import { tokenDigest } from '../auth/secrets.ts';
 import type { Store } from '../store/store.ts';
+import { TEST_KEY } from './test-app.ts';
 
-export const FULL_KEY = 'test-full-key-0123456789';
+/** The test harness's usual key, so its helpers (logRequest…) keep working. */
+export const FULL_KEY = TEST_KEY;
 export const INGEST_KEY = 'test-ingest-key-0123456789';
 export const READ_KEY = 'test-read-key-0123456789';
 
