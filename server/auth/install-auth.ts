@@ -108,7 +108,11 @@ export function installAuth(app: FastifyInstance, auth: Authenticator): Register
     }
     const session = readCookie(request, SESSION_COOKIE);
     if (session !== undefined) {
-      auth.session(session).then(settle(request, rule, done, 'Your session has ended: sign in again.'), fail);
+      const admitSession = settle(request, rule, done, 'Your session has ended: sign in again.');
+      // On "who am I", an ended session just means "not signed in": no 401 on every page load.
+      auth
+        .session(session)
+        .then((principal) => (!principal && rule === 'optional' ? done() : admitSession(principal)), fail);
       return;
     }
     const proxy = auth.proxy;
@@ -126,7 +130,7 @@ export function installAuth(app: FastifyInstance, auth: Authenticator): Register
       const rule = ruleOf(request);
       if (rule === undefined || rule === 'public' || request.principal) return done();
       const key = bodyApiKey(request);
-      if (key === undefined) return done(unauthorized(MISSING));
+      if (key === undefined) return done(rule === 'optional' ? undefined : unauthorized(MISSING));
       auth
         .key(key)
         .then(settle(request, rule, done, 'Invalid API key.'), (error: unknown) => done(error as Error));

@@ -37,9 +37,9 @@ const MAY: Record<string, readonly Permission[]> = {
 const BODIES: Record<string, unknown> = { 'POST /api/sample-data': { count: 1 } };
 
 function expected(rule: RouteRule, caller: string): 'allowed' | 401 | 403 {
-  if (rule === 'public') return 'allowed';
+  if (rule === 'public' || (rule === 'optional' && caller === 'nobody')) return 'allowed';
   if (caller === 'nobody') return 401;
-  if (rule === 'signed-in') return 'allowed';
+  if (rule === 'signed-in' || rule === 'optional') return 'allowed';
   const may = MAY[caller] ?? [];
   const needs: readonly Permission[] = typeof rule === 'string' ? [rule] : rule;
   return needs.some((permission) => may.includes(permission)) ? 'allowed' : 403;

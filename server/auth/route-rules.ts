@@ -5,7 +5,8 @@
  *
  * Adding a route? Add one line: `'METHOD /path/as/registered': rule`, where rule is
  *   'public'      no credentials at all (health, the SPA's files, sign-in itself)
- *   'signed-in'   any valid key or person (e.g. "who am I")
+ *   'signed-in'   any valid key or person
+ *   'optional'    anyone; credentials, when given, are checked and identify the caller ("who am I")
  *   'ingest'      what an app's SDK needs to log, track, send traces and fetch prompt templates
  *                 for run(); an ingest key can never read a logged request back
  *   'read'        reading requests, facets, history (viewer and up; read keys)
@@ -17,7 +18,7 @@
  */
 import type { Permission } from '../../contract/auth.ts';
 
-export type RouteRule = 'public' | 'signed-in' | Permission | readonly Permission[];
+export type RouteRule = 'public' | 'optional' | 'signed-in' | Permission | readonly Permission[];
 
 export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   // Open to everyone
@@ -30,8 +31,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/session': 'public', // sign in
   'DELETE /api/session': 'public', // sign out (works with an expired session too)
 
-  // Any caller
-  'GET /api/session': 'signed-in',
+  // Anyone; identifies the caller when signed in
+  'GET /api/session': 'optional',
 
   // PromptLayer SDK ingest (promptlayer-api.md)
   'POST /log-request': 'ingest',
@@ -94,7 +95,7 @@ export function ruleFor(method: string, url: string): RouteRule | undefined {
 export const MISSING_RULE: RouteRule = 'admin';
 
 export function allows(rule: RouteRule, grants: ReadonlySet<Permission>): boolean {
-  if (rule === 'public' || rule === 'signed-in') return true;
+  if (rule === 'public' || rule === 'optional' || rule === 'signed-in') return true;
   if (typeof rule === 'string') return grants.has(rule);
   return rule.some((permission) => grants.has(permission));
 }

@@ -17,7 +17,9 @@ export function isSameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (typeof origin !== 'string' || origin === 'null') return false;
   try {
-    return new URL(origin).host === request.headers.host;
+    const from = new URL(origin);
+    // Parsed with the origin's scheme, so a default port written out (host:80) compares equal.
+    return from.host === new URL(`${from.protocol}//${request.headers.host ?? ''}`).host;
   } catch {
     return false;
   }

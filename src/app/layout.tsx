@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
 import { Tooltip } from '../components/ui/tooltip.tsx';
+import { signOutEverywhere } from '../features/auth/api/sign-out.ts';
+import { useCan, useSession } from '../features/auth/session-context.tsx';
 import { requestQueries } from '../features/requests/api/request-queries.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { useRemoveSampleData } from '../features/requests/sample-data.ts';
 import { hasCommandModifier, isTypingTarget } from '../features/requests/shortcuts.ts';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
-import { signOut } from '../lib/api-key-store.ts';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 // The drawer is its own chunk: the table's first paint does not wait for its code.
@@ -17,12 +19,61 @@ const RequestDrawer = lazy(() =>
   import('../features/requests/drawer/index.ts').then((module) => ({ default: module.RequestDrawer })),
 );
 
+/** The settings page lives at /settings (a plain link; the server serves the SPA there). */
+const onSettings = () => window.location.pathname.replace(/\/+$/, '') === '/settings';
+
 export function Layout() {
+  return onSettings() ? <SettingsLayout /> : <RequestsLayout />;
+}
+
+function SettingsLayout() {
+  return (
+    <div className="app">
+      <AppHeader />
+      <main className="app-main app-main-scroll">
+        <SettingsPage />
+      </main>
+    </div>
+  );
+}
+
+function AppHeader({ children }: { children?: ReactNode }) {
+  const session = useSession();
+  const isAdmin = useCan('admin');
+  const what = session.kind === 'account' ? session.role : `${session.scope} key`;
+  return (
+    <header className="app-header">
+      <a className="brand" href="/" aria-label="Promptlog home">
+        <img src="/favicon.svg" alt="" width={20} height={20} />
+        <span>Promptlog</span>
+      </a>
+      <span className="spacer" />
+      {children}
+      {isAdmin ? (
+        <a className="header-link" href="/settings">
+          Settings
+        </a>
+      ) : null}
+      <ThemeToggle />
+      <span className="header-identity">
+        <span className="visually-hidden">Signed in as </span>
+        <span className="header-identity-name">{session.name}</span>
+        <span className="header-identity-role">{what}</span>
+      </span>
+      <Button variant="ghost" size="sm" onClick={() => void signOutEverywhere()}>
+        Sign out
+      </Button>
+    </header>
+  );
+}
+
+function RequestsLayout() {
   const view = useRequestsView();
+  const isAdmin = useCan('admin');
   const searchRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
-  const hasSample = facets.data?.tags.some((tag) => tag.value === 'sample') ?? false;
+  const hasSample = isAdmin && (facets.data?.tags.some((tag) => tag.value === 'sample') ?? false);
   const removeSample = useRemoveSampleData();
   const drawerOpen = view.openRequestId !== null;
 
@@ -53,12 +104,7 @@ export function Layout() {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <a className="brand" href="/" aria-label="Promptlog home">
-          <img src="/favicon.svg" alt="" width={20} height={20} />
-          <span>Promptlog</span>
-        </a>
-        <span className="spacer" />
+      <AppHeader>
         {hasSample ? (
           <Button
             size="sm"
@@ -79,11 +125,7 @@ export function Layout() {
             <KeyboardIcon />
           </Button>
         </Tooltip>
-        <ThemeToggle />
-        <Button variant="ghost" size="sm" onClick={() => signOut(null)}>
-          Sign out
-        </Button>
-      </header>
+      </AppHeader>
       <main className="app-main">
         <h1 className="visually-hidden">Requests</h1>
         <RequestsPage view={view} searchRef={searchRef} />

@@ -10,9 +10,11 @@ export interface AuthState {
   apiKey: string | null;
   /** Why the user is looking at the sign-in form, e.g. after a 401. */
   message: string | null;
+  /** Bumped by every sign-in and sign-out (key or session): the "who am I" query's key. */
+  epoch: number;
 }
 
-let state: AuthState = { apiKey: readStoredKey(), message: null };
+let state: AuthState = { apiKey: readStoredKey(), message: null, epoch: 0 };
 const listeners = new Set<() => void>();
 
 function readStoredKey(): string | null {
@@ -40,7 +42,7 @@ export function signIn(apiKey: string): void {
   } catch {
     // Private mode without storage: the key still works for this tab.
   }
-  emit({ apiKey: key, message: null });
+  emit({ apiKey: key, message: null, epoch: state.epoch + 1 });
 }
 
 export function signOut(message: string | null = null): void {
@@ -49,7 +51,12 @@ export function signOut(message: string | null = null): void {
   } catch {
     // ignore
   }
-  emit({ apiKey: null, message });
+  emit({ apiKey: null, message, epoch: state.epoch + 1 });
+}
+
+/** A session cookie was set or cleared by the server: ask again who we are. */
+export function sessionChanged(message: string | null = null): void {
+  emit({ ...state, message, epoch: state.epoch + 1 });
 }
 
 /**

@@ -145,7 +145,7 @@ forEachStore((kind) => {
       const ok = await signIn('cy@example.test', PASSWORD, { cookie: planted }, '10.9.0.2');
       const cookie = sessionCookie(ok.headers['set-cookie']);
       expect(cookie).not.toBe(planted);
-      expect((await t.app.inject({ url: '/api/session', headers: { cookie: planted } })).statusCode).toBe(
+      expect((await t.app.inject({ url: '/api/requests', headers: { cookie: planted } })).statusCode).toBe(
         401,
       );
       expect((await t.app.inject({ url: '/api/session', headers: { cookie } })).statusCode).toBe(200);

@@ -79,10 +79,10 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
     return describePrincipal(accountPrincipal(account, 'session'));
   });
 
-  app.get('/api/session', async (request) => {
-    if (!request.principal) throw unauthorized('Not signed in.');
-    return describePrincipal(request.principal);
-  });
+  // 200 null when not signed in: the dashboard asks on every load, and a 401 there is not an error.
+  app.get('/api/session', async (request) =>
+    request.principal ? describePrincipal(request.principal) : null,
+  );
 
   app.delete('/api/session', async (request, reply) => {
     const token = readCookie(request, SESSION_COOKIE);

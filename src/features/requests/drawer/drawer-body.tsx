@@ -1,4 +1,5 @@
 import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
+import { useCan } from '../../auth/session-context.tsx';
 import type { Annotate, AnnotationChange } from './annotation-change.ts';
 import { describeChange } from './annotation-change.ts';
 import { DrawerHeader } from './drawer-header.tsx';
@@ -21,6 +22,7 @@ interface DrawerBodyProps {
 /** What stays while j/k switch requests: header, keyboard triage, write errors; the content is keyed. */
 export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   const annotate = useAnnotate();
+  const canAnnotate = useCan('annotate');
   const navigation = useListNavigation(id);
   useFollowRow(id);
   const copyIdRef = useRef<HTMLButtonElement>(null);
@@ -49,6 +51,7 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
       case 'previous':
         return void navigation.go(-1);
       case 'score':
+        if (!canAnnotate) return;
         return onChange({ kind: 'set-score', name: TRIAGE_SCORE_NAME, value: action.value });
       case 'focus-metadata':
         return metadataKeyRef.current?.focus();
