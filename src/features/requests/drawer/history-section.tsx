@@ -15,8 +15,9 @@ export function latestScoreAuthors(events: readonly AnnotationEvent[]): Record<s
   return authors;
 }
 
+/** Always rendered (empty without an author), so the score row's grid keeps its columns. */
 export function Byline({ author }: { author: Authorship | undefined }) {
-  if (!author) return null;
+  if (!author) return <span />;
   const iso = new Date(author.at).toISOString();
   return (
     <span className="drawer-byline" title={formatAbsoluteTime(iso)}>

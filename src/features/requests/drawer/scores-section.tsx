@@ -27,7 +27,7 @@ export function ScoresSection({ scores, onChange, readOnly = false, authors = {}
       {entries.length === 0 ? <p className="bp-muted">No scores.</p> : null}
       <ul className="drawer-scores" aria-label="Scores">
         {entries.map(([scoreName, score]) => (
-          <li key={scoreName} className="drawer-score">
+          <li key={scoreName} className="drawer-score drawer-score-attributed">
             <span className="bp-mono drawer-score-name">{scoreName}</span>
             <meter min={0} max={100} value={score} aria-hidden="true" />
             <strong className="drawer-score-value">{score}</strong>
