@@ -10,10 +10,11 @@ import { Authenticator } from './auth/authenticator.ts';
 import { installAuth, type RegisteredRoute } from './auth/install-auth.ts';
 import { FailureLimiter } from './auth/rate-limit.ts';
 import { TrustedProxies } from './auth/trusted-proxy.ts';
-import { errorBody, installErrorHandler } from './http/error-handler.ts';
-import { badRequest } from './http/errors.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { badRequest, errorBody } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
@@ -134,6 +135,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const tokens = new ExportTokens(keys.map((entry) => entry.key));
   const routeDeps = { store: deps.store };
 
+  // First: its hooks time every route registered after it.
+  metricsRoute(app, routeDeps);
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
   app.register(promptLayerRoutes, routeDeps);

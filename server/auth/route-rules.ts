@@ -46,10 +46,14 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /track-group': 'ingest',
   'POST /library-track-group': 'ingest',
   'POST /create-group': 'ingest',
+  'POST /track-request': 'ingest',
+  'POST /prompt-templates/*': ['ingest', 'read'], // run() fetches the template it renders
+  'GET /prompt-templates': ['ingest', 'read'],
+  'POST /rest/prompt-templates': 'annotate', // publishing changes what apps run: not for app keys
 
   // PromptLayer reads
-  'GET /api/public/v2/requests/:id': 'read',
-  'GET /api/public/v2/request/:id': 'read',
+  'GET /api/public/v2/requests/:request_id': 'read',
+  'GET /api/public/v2/request/:request_id': 'read',
   'POST /api/public/v2/requests/search': 'read',
   'GET /api/public/v2/requests/suggestions': 'read',
 
@@ -62,14 +66,18 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/facets': 'read',
   'GET /api/facets/metadata-values': 'read',
   'POST /api/exports': 'read',
+  'GET /api/prompts': 'read',
+  'GET /api/prompts/versions': 'read',
+  'GET /metrics': 'read', // Prometheus: `authorization: {credentials_file: …}` with a read key
 
   // Dashboard annotations
-  'PUT /api/requests/:id/metadata/:name': 'annotate',
-  'DELETE /api/requests/:id/metadata/:name': 'annotate',
+  'PUT /api/requests/:id/metadata/:key': 'annotate',
+  'DELETE /api/requests/:id/metadata/:key': 'annotate',
   'PUT /api/requests/:id/scores/:name': 'annotate',
   'DELETE /api/requests/:id/scores/:name': 'annotate',
-  'PUT /api/requests/:id/tags/:name': 'annotate',
-  'DELETE /api/requests/:id/tags/:name': 'annotate',
+  'PUT /api/requests/:id/tags/:tag': 'annotate',
+  'DELETE /api/requests/:id/tags/:tag': 'annotate',
+  'POST /api/prompts': 'annotate', // publish a prompt version from the Prompts page
 
   // Administration
   'DELETE /api/requests': 'admin',

@@ -1,8 +1,8 @@
 /**
  * The API key the dashboard signs in with. Lives in localStorage; components read it with
- * useApiKey() (useSyncExternalStore), so signing in or out re-renders the sign-in gate.
+ * useAuth(), so signing in or out re-renders the sign-in gate.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from './create-store.ts';
 
 const STORAGE_KEY = 'promptlog.apiKey';
 
@@ -14,9 +14,6 @@ export interface AuthState {
   epoch: number;
 }
 
-let state: AuthState = { apiKey: readStoredKey(), message: null, epoch: 0 };
-const listeners = new Set<() => void>();
-
 function readStoredKey(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);
@@ -25,13 +22,10 @@ function readStoredKey(): string | null {
   }
 }
 
-function emit(next: AuthState): void {
-  state = next;
-  for (const listener of listeners) listener();
-}
+const auth = createStore<AuthState>({ apiKey: readStoredKey(), message: null, epoch: 0 });
 
 export function getApiKey(): string | null {
-  return state.apiKey;
+  return auth.get().apiKey;
 }
 
 export function signIn(apiKey: string): void {
@@ -42,7 +36,7 @@ export function signIn(apiKey: string): void {
   } catch {
     // Private mode without storage: the key still works for this tab.
   }
-  emit({ apiKey: key, message: null, epoch: state.epoch + 1 });
+  auth.set({ apiKey: key, message: null, epoch: auth.get().epoch + 1 });
 }
 
 export function signOut(message: string | null = null): void {
@@ -51,12 +45,12 @@ export function signOut(message: string | null = null): void {
   } catch {
     // ignore
   }
-  emit({ apiKey: null, message, epoch: state.epoch + 1 });
+  auth.set({ apiKey: null, message, epoch: auth.get().epoch + 1 });
 }
 
 /** A session cookie was set or cleared by the server: ask again who we are. */
 export function sessionChanged(message: string | null = null): void {
-  emit({ ...state, message, epoch: state.epoch + 1 });
+  auth.set({ ...auth.get(), message, epoch: auth.get().epoch + 1 });
 }
 
 /**
@@ -78,11 +72,6 @@ export function consumeKeyFromFragment(location: Location = window.location): bo
   return true;
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 export function useAuth(): AuthState {
-  return useSyncExternalStore(subscribe, () => state);
+  return useStore(auth);
 }

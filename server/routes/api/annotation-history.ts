@@ -3,9 +3,10 @@
  * (dashboard and track routes alike), read by the drawer.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestParamsSchema } from '../../../contract/api.ts';
 import type { AnnotationEvent } from '../../../contract/auth.ts';
 import { actorLabel } from '../../auth/principal.ts';
-import { parseIdParam } from '../../http/params.ts';
+import { parseWith } from '../../http/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { RouteDeps } from '../deps.ts';
 
@@ -26,7 +27,7 @@ export function recordAnnotations(
 
 export function annotationHistoryRoute(app: FastifyInstance, { store }: RouteDeps): void {
   app.get('/api/requests/:id/history', async (request) => {
-    const id = parseIdParam((request.params as { id?: string }).id, 'id');
+    const id = parseWith(requestParamsSchema, request.params, 'path').id;
     return { events: await store.auth.annotationHistory(id, HISTORY_LIMIT) };
   });
 }

@@ -5,100 +5,100 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   type AnnotationsResponse,
-  METADATA_KEY_MAX,
-  SCORE_NAME_MAX,
+  annotationsResponseSchema,
+  metadataKeyParamsSchema,
+  scoreNameParamsSchema,
   setMetadataBodySchema,
   setScoreBodySchema,
-  TAG_MAX,
+  tagParamsSchema,
 } from '../../../contract/api.ts';
 import type { AnnotationEvent } from '../../../contract/auth.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
-import { parseIdParam } from '../../http/params.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { notFound } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
 import { recordAnnotations } from './annotation-history.ts';
-
-interface Params {
-  id?: string;
-  name?: string;
-}
-
-function pathName(raw: unknown, param: string, max: number): string {
-  if (typeof raw !== 'string' || raw === '' || raw.length > max) {
-    const msg = `expected 1 to ${max} characters`;
-    throw badRequest(
-      `${param}: ${msg}`,
-      [{ loc: ['path', param], msg, type: 'invalid_param' }],
-      'invalid_input',
-    );
-  }
-  return raw;
-}
 
 function orNotFound(id: number, result: AnnotationsResponse | null): AnnotationsResponse {
   if (!result) throw notFound(`Request ${id} not found.`, 'request_not_found');
   return result;
 }
 
-export function annotationRoutes(app: FastifyInstance, { store }: RouteDeps): void {
-  const target = (params: unknown, param: string, max: number) => {
-    const { id, name } = params as Params;
-    return { id: parseIdParam(id, 'id'), name: pathName(name, param, max) };
-  };
+type Change = Pick<AnnotationEvent, 'kind' | 'name' | 'value'>;
 
-  /** Writes, then records who did it (only when the request exists). */
+export function annotationRoutes(app: FastifyInstance, { store }: RouteDeps): void {
+  const response = annotationsResponseSchema;
+  /** After the write, records who made it (only when the request exists). */
   const written = async (
     request: FastifyRequest,
     id: number,
-    change: Pick<AnnotationEvent, 'kind' | 'name' | 'value'>,
+    change: Change,
     result: AnnotationsResponse | null,
   ) => {
-    const response = orNotFound(id, result);
+    const answer = orNotFound(id, result);
     await recordAnnotations(store, request, id, [change]);
-    return response;
+    return answer;
   };
-
-  app.put('/api/requests/:id/metadata/:name', async (request) => {
-    const { id, name } = target(request.params, 'key', METADATA_KEY_MAX);
-    const { value } = parseOrThrow(setMetadataBodySchema, request.body, { loc: 'body' });
-    return written(
+  const metadata = '/api/requests/:id/metadata/:key';
+  route(
+    app,
+    'PUT',
+    metadata,
+    { params: metadataKeyParamsSchema, body: setMetadataBodySchema, response },
+    async ({ params, body, request }) =>
+      written(
+        request,
+        params.id,
+        { kind: 'metadata', name: params.key, value: body.value },
+        await store.setMetadata(params.id, { [params.key]: body.value }),
+      ),
+  );
+  route(app, 'DELETE', metadata, { params: metadataKeyParamsSchema, response }, async ({ params, request }) =>
+    written(
       request,
-      id,
-      { kind: 'metadata', name, value },
-      await store.setMetadata(id, { [name]: value }),
-    );
-  });
-  app.delete('/api/requests/:id/metadata/:name', async (request) => {
-    const { id, name } = target(request.params, 'key', METADATA_KEY_MAX);
-    return written(
-      request,
-      id,
-      { kind: 'metadata', name, value: null },
-      await store.deleteMetadata(id, name),
-    );
-  });
+      params.id,
+      { kind: 'metadata', name: params.key, value: null },
+      await store.deleteMetadata(params.id, params.key),
+    ),
+  );
 
-  app.put('/api/requests/:id/scores/:name', async (request) => {
-    const { id, name } = target(request.params, 'name', SCORE_NAME_MAX);
-    const { value } = parseOrThrow(setScoreBodySchema, request.body, { loc: 'body' });
-    return written(
+  const scores = '/api/requests/:id/scores/:name';
+  route(
+    app,
+    'PUT',
+    scores,
+    { params: scoreNameParamsSchema, body: setScoreBodySchema, response },
+    async ({ params, body, request }) =>
+      written(
+        request,
+        params.id,
+        { kind: 'score', name: params.name, value: String(body.value) },
+        await store.setScore(params.id, params.name, body.value),
+      ),
+  );
+  route(app, 'DELETE', scores, { params: scoreNameParamsSchema, response }, async ({ params, request }) =>
+    written(
       request,
-      id,
-      { kind: 'score', name, value: String(value) },
-      await store.setScore(id, name, value),
-    );
-  });
-  app.delete('/api/requests/:id/scores/:name', async (request) => {
-    const { id, name } = target(request.params, 'name', SCORE_NAME_MAX);
-    return written(request, id, { kind: 'score', name, value: null }, await store.deleteScore(id, name));
-  });
+      params.id,
+      { kind: 'score', name: params.name, value: null },
+      await store.deleteScore(params.id, params.name),
+    ),
+  );
 
-  app.put('/api/requests/:id/tags/:name', async (request) => {
-    const { id, name } = target(request.params, 'tag', TAG_MAX);
-    return written(request, id, { kind: 'tag', name, value: name }, await store.addTag(id, name));
-  });
-  app.delete('/api/requests/:id/tags/:name', async (request) => {
-    const { id, name } = target(request.params, 'tag', TAG_MAX);
-    return written(request, id, { kind: 'tag', name, value: null }, await store.removeTag(id, name));
-  });
+  const tags = '/api/requests/:id/tags/:tag';
+  route(app, 'PUT', tags, { params: tagParamsSchema, response }, async ({ params, request }) =>
+    written(
+      request,
+      params.id,
+      { kind: 'tag', name: params.tag, value: params.tag },
+      await store.addTag(params.id, params.tag),
+    ),
+  );
+  route(app, 'DELETE', tags, { params: tagParamsSchema, response }, async ({ params, request }) =>
+    written(
+      request,
+      params.id,
+      { kind: 'tag', name: params.tag, value: null },
+      await store.removeTag(params.id, params.tag),
+    ),
+  );
 }

@@ -6,6 +6,7 @@ import { deleteRequestsRoute } from './delete-requests.ts';
 import type { ExportTokens } from './export-tokens.ts';
 import { createExportRoute } from './exports.ts';
 import { facetRoutes } from './facets.ts';
+import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
 import { sampleDataRoutes } from './sample-data.ts';
 
@@ -21,4 +22,5 @@ export async function dashboardApiRoutes(
   deleteRequestsRoute(app, options);
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
+  promptRoutes(app, options);
 }

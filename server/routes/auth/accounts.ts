@@ -1,18 +1,17 @@
 /** People, for admins: list, create (with a first password), change name, role, password, disable. */
 import type { FastifyInstance } from 'fastify';
+import { requestParamsSchema } from '../../../contract/api.ts';
 import { createAccountBodySchema, updateAccountBodySchema } from '../../../contract/auth.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { actorLabel } from '../../auth/principal.ts';
-import { HttpError, notFound } from '../../http/errors.ts';
-import { parseIdParam } from '../../http/params.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { HttpError, notFound, parseWith } from '../../http/errors.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 export function accountRoutes(app: FastifyInstance, { store }: AuthRouteDeps): void {
   app.get('/api/accounts', async () => ({ accounts: await store.auth.listAccounts() }));
 
   app.post('/api/accounts', async (request, reply) => {
-    const body = parseOrThrow(createAccountBodySchema, request.body, { loc: 'body' });
+    const body = parseWith(createAccountBodySchema, request.body, 'body');
     const account = await store.auth.createAccount(
       {
         email: body.email.toLowerCase(),
@@ -34,8 +33,8 @@ export function accountRoutes(app: FastifyInstance, { store }: AuthRouteDeps): v
   });
 
   app.patch('/api/accounts/:id', async (request) => {
-    const id = parseIdParam((request.params as { id?: string }).id, 'id');
-    const body = parseOrThrow(updateAccountBodySchema, request.body, { loc: 'body' });
+    const id = parseWith(requestParamsSchema, request.params, 'path').id;
+    const body = parseWith(updateAccountBodySchema, request.body, 'body');
     const before = await store.auth.getAccount(id);
     if (!before) throw notFound(`Account ${id} not found.`, 'account_not_found');
     const losesAdmin =

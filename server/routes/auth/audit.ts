@@ -1,7 +1,7 @@
 /** The audit log, newest first, in pages (`before` = the previous page's nextBefore). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { parseWith } from '../../http/errors.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 const auditQuerySchema = z.object({
@@ -11,7 +11,7 @@ const auditQuerySchema = z.object({
 
 export function auditRoute(app: FastifyInstance, { store }: AuthRouteDeps): void {
   app.get('/api/audit', async (request) => {
-    const { before, limit } = parseOrThrow(auditQuerySchema, request.query, { loc: 'query' });
+    const { before, limit } = parseWith(auditQuerySchema, request.query, 'query');
     const entries = await store.auth.listAudit(before ?? null, limit);
     return { entries, nextBefore: entries.length === limit ? (entries.at(-1)?.id ?? null) : null };
   });

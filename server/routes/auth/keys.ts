@@ -1,18 +1,17 @@
 /** Scoped API keys, for admins. The key itself appears once, in the creation reply; only its digest is stored. */
 import type { FastifyInstance } from 'fastify';
+import { requestParamsSchema } from '../../../contract/api.ts';
 import { createKeyBodySchema } from '../../../contract/auth.ts';
 import { actorLabel } from '../../auth/principal.ts';
 import { newToken, tokenDigest } from '../../auth/secrets.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
-import { parseIdParam } from '../../http/params.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { badRequest, notFound, parseWith } from '../../http/errors.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 export function keyRoutes(app: FastifyInstance, { store }: AuthRouteDeps): void {
   app.get('/api/keys', async () => ({ keys: await store.auth.listKeys() }));
 
   app.post('/api/keys', async (request, reply) => {
-    const body = parseOrThrow(createKeyBodySchema, request.body, { loc: 'body' });
+    const body = parseWith(createKeyBodySchema, request.body, 'body');
     const now = Date.now();
     if (body.expiresAt != null && body.expiresAt <= now)
       throw badRequest('expiresAt: must be in the future', [
@@ -40,7 +39,7 @@ export function keyRoutes(app: FastifyInstance, { store }: AuthRouteDeps): void 
   });
 
   app.delete('/api/keys/:id', async (request) => {
-    const id = parseIdParam((request.params as { id?: string }).id, 'id');
+    const id = parseWith(requestParamsSchema, request.params, 'path').id;
     const revoked = await store.auth.revokeKey(id, Date.now());
     if (!revoked) throw notFound(`Key ${id} not found.`, 'key_not_found');
     await store.auth.appendAudit({

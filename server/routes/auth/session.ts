@@ -12,8 +12,7 @@ import { decoyHash, verifyPassword } from '../../auth/passwords.ts';
 import { accountPrincipal, type Principal } from '../../auth/principal.ts';
 import { isSameOrigin } from '../../auth/same-origin.ts';
 import { newToken, tokenDigest } from '../../auth/secrets.ts';
-import { forbidden, tooManyRequests, unauthorized } from '../../http/errors.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { forbidden, parseWith, tooManyRequests, unauthorized } from '../../http/errors.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 const WRONG = 'Email or password is wrong.';
@@ -55,7 +54,7 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
     // Login CSRF: a foreign page must not sign the browser in to the attacker's account.
     if (request.headers.origin !== undefined && !isSameOrigin(request))
       throw forbidden('Cross-site sign-in refused.');
-    const body = parseOrThrow(signInBodySchema, request.body, { loc: 'body' });
+    const body = parseWith(signInBodySchema, request.body, 'body');
     const email = body.email.toLowerCase();
     const address = request.ip;
     const wait = Math.max(limits.perAddress.retryAfter(address), limits.perAccount.retryAfter(email));

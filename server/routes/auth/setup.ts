@@ -7,8 +7,7 @@ import { setupBodySchema } from '../../../contract/auth.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { accountPrincipal } from '../../auth/principal.ts';
 import { tokenDigest } from '../../auth/secrets.ts';
-import { HttpError } from '../../http/errors.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { HttpError, parseWith } from '../../http/errors.ts';
 import type { AuthRouteDeps } from './deps.ts';
 import { describePrincipal, startSession } from './session.ts';
 
@@ -17,7 +16,7 @@ export function setupRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   app.get('/api/setup', async () => ({ needed: (await store.auth.countAccounts()) === 0 }));
 
   app.post('/api/setup', async (request, reply) => {
-    const body = parseOrThrow(setupBodySchema, request.body, { loc: 'body' });
+    const body = parseWith(setupBodySchema, request.body, 'body');
     const refused = new HttpError(
       403,
       'setup_done',

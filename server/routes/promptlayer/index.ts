@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../deps.ts';
 import { getRequestRoute } from './get-request.ts';
 import { logRequestRoute } from './log-request.ts';
+import { promptTemplateRoutes } from './prompt-templates.ts';
 import { searchRoute } from './search.ts';
 import { suggestionsRoute } from './suggestions.ts';
 import { trackRoutes } from './track.ts';
+import { trackRequestRoute } from './track-request.ts';
 
 /** The PromptLayer-compatible routes (docs/wire-contract.md §1–§6); who may call what: server/auth/route-rules.ts. */
 export async function promptLayerRoutes(app: FastifyInstance, options: RouteDeps): Promise<void> {
@@ -13,4 +15,6 @@ export async function promptLayerRoutes(app: FastifyInstance, options: RouteDeps
   searchRoute(app, options);
   suggestionsRoute(app, options);
   trackRoutes(app, options);
+  trackRequestRoute(app, options);
+  promptTemplateRoutes(app, options);
 }

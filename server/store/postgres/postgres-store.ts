@@ -12,7 +12,14 @@ import type {
 import type { AuthStore } from '../auth-store.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
-import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import type {
+  NewRequest,
+  PromptLink,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoreRuntimeStats,
+} from '../store.ts';
 import { postgresAuthStore } from './auth.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
@@ -28,6 +35,7 @@ import {
   probeStatement,
   ROW_COLUMNS,
 } from './list-sql.ts';
+import { PostgresPromptRegistry } from './prompt-registry.ts';
 import { toAnnotations, toDetail, toRow } from './rows.ts';
 import { searchCountStatement, searchPageStatement } from './search-sql.ts';
 import {
@@ -56,6 +64,7 @@ export class PostgresStore implements Store {
   readonly connection: Connection;
   readonly auth: AuthStore;
   private readonly closeAuth: () => Promise<void>;
+  readonly prompts: PostgresPromptRegistry;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
@@ -64,6 +73,7 @@ export class PostgresStore implements Store {
     const auth = postgresAuthStore(this.connection);
     this.auth = auth.auth;
     this.closeAuth = auth.close;
+    this.prompts = new PostgresPromptRegistry(this.connection);
   }
 
   private q<T extends Row = Row>(fragment: Sql) {
@@ -230,6 +240,19 @@ export class PostgresStore implements Store {
   async deleteRequests(filter: RequestFilter): Promise<number> {
     const result = await this.q(deleteStatement(filter));
     return result.rowCount ?? 0;
+  }
+
+  runtimeStats(): StoreRuntimeStats {
+    const pool = this.connection.pool;
+    return {
+      ingestQueueDepth: this.batcher.depth,
+      pool: {
+        max: pool.options.max ?? 10,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      },
+    };
   }
 
   async close(): Promise<void> {

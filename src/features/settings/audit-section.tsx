@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatAbsoluteTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { settingsQueries } from './api/settings-queries.ts';
 
 /** Details as "key: value" text (never HTML). */
@@ -30,7 +30,7 @@ export function AuditSection() {
         <tbody>
           {audit.data?.entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{formatAbsoluteTime(new Date(entry.at).toISOString())}</td>
+              <td>{formatDateTime(new Date(entry.at).toISOString())}</td>
               <td>{entry.actor}</td>
               <td>{entry.action.replaceAll('_', ' ')}</td>
               <td className="settings-detail">{describeDetail(entry.detail)}</td>

@@ -1,13 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
+import { toast } from '../../../components/ui/toast.tsx';
+import { isNotFound } from '../../../lib/api-client.ts';
 import { useCan } from '../../auth/session-context.tsx';
-import type { Annotate, AnnotationChange } from './annotation-change.ts';
-import { describeChange } from './annotation-change.ts';
+import { useAnnotate } from '../api/annotate.ts';
+import type { Annotate, AnnotationChange } from '../api/annotation-change.ts';
+import { describeChange } from '../api/annotation-change.ts';
+import { requestQueries } from '../api/request-queries.ts';
 import { DrawerHeader } from './drawer-header.tsx';
 import { DrawerLoader } from './drawer-loader.tsx';
 import { DrawerSkeleton } from './drawer-states.tsx';
 import { TRIAGE_SCORE_NAME } from './triage-keys.ts';
-import { useAnnotate } from './use-annotate.ts';
-import { useFollowRow } from './use-follow-row.ts';
 import { useListNavigation } from './use-list-navigation.ts';
 import { useTriageKeys } from './use-triage-keys.ts';
 
@@ -24,7 +27,6 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   const annotate = useAnnotate();
   const canAnnotate = useCan('annotate');
   const navigation = useListNavigation(id);
-  useFollowRow(id);
   const copyIdRef = useRef<HTMLButtonElement>(null);
   const metadataKeyRef = useRef<HTMLInputElement>(null);
   // The content follows the id as a deferred (interruptible, time-sliced) render, so opening or
@@ -52,6 +54,8 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
         return void navigation.go(-1);
       case 'score':
         if (!canAnnotate) return;
+        // Named at the key press: the Scores section may be far below the fold.
+        toast(`Request ${id}: ${TRIAGE_SCORE_NAME} score ${action.value}`, { tone: 'success' });
         return onChange({ kind: 'set-score', name: TRIAGE_SCORE_NAME, value: action.value });
       case 'focus-metadata':
         return metadataKeyRef.current?.focus();
@@ -60,14 +64,16 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
     }
   });
 
+  // A request that does not exist (a stale link) is not a place in the list to move on from.
+  const missing = isNotFound(useQuery(requestQueries.detail(id)).error);
   const failed = annotate.isError ? annotate.variables : undefined;
   return (
     <>
       <DrawerHeader
         id={id}
         copyIdRef={copyIdRef}
-        hasPrevious={navigation.hasPrevious}
-        hasNext={navigation.hasNext}
+        hasPrevious={navigation.hasPrevious && !missing}
+        hasNext={navigation.hasNext && !missing}
         onPrevious={() => void navigation.go(-1)}
         onNext={() => void navigation.go(1)}
       />

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, type Ref } from 'react';
 import { useCan } from '../../auth/session-context.tsx';
+import type { Annotate } from '../api/annotation-change.ts';
 import { requestQueries } from '../api/index.ts';
-import type { Annotate } from './annotation-change.ts';
 import { DrawerError, DrawerSkeleton } from './drawer-states.tsx';
 import { DrawerView } from './drawer-view.tsx';
 

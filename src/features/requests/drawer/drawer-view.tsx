@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { RequestDetail } from '../../../../contract/api.ts';
 import type { AnnotationEvent } from '../../../../contract/auth.ts';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { BlueprintView } from './blueprint/blueprint-view.tsx';
 import { HistorySection, latestScoreAuthors } from './history-section.tsx';
 import { MetadataSection } from './metadata-section.tsx';

@@ -1,5 +1,5 @@
 import type { AnnotationEvent } from '../../../../contract/auth.ts';
-import { formatAbsoluteTime, formatRelativeTime } from '../../../lib/format.ts';
+import { formatDateTime, formatRelativeTime } from '../../../lib/format.ts';
 
 export interface Authorship {
   actor: string;
@@ -20,7 +20,7 @@ export function Byline({ author }: { author: Authorship | undefined }) {
   if (!author) return <span />;
   const iso = new Date(author.at).toISOString();
   return (
-    <span className="drawer-byline" title={formatAbsoluteTime(iso)}>
+    <span className="drawer-byline" title={formatDateTime(iso)}>
       · {author.actor} · {formatRelativeTime(iso)}
     </span>
   );
@@ -50,7 +50,7 @@ export function HistorySection({ events }: { events: readonly AnnotationEvent[] 
             return (
               <li key={event.id}>
                 <span className="bp-mono">{describeEvent(event)}</span> · {event.actor} ·{' '}
-                <time dateTime={iso} title={formatAbsoluteTime(iso)}>
+                <time dateTime={iso} title={formatDateTime(iso)}>
                   {formatRelativeTime(iso)}
                 </time>
               </li>
