@@ -8,12 +8,18 @@ export interface BenchArgs {
   skipBrowser: boolean;
   samples: number;
   ingestCount: number;
+  /** Prompt registry section: templates × versions kept in the bench database. */
+  templates: number;
+  templateVersions: number;
+  /** 512-span OTLP exports for the OTLP ingest test. */
+  otlpBatches: number;
   /** Run only the variants whose name contains this text (quick checks while developing). */
   only: string | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
-                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT]`;
+                   [--samples K] [--ingest N] [--otlp-batches N] [--templates T] [--template-versions V]
+                   [--skip-browser] [--only TEXT]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -33,6 +39,9 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'skip-browser': { type: 'boolean' },
       samples: { type: 'string' },
       ingest: { type: 'string' },
+      templates: { type: 'string' },
+      'template-versions': { type: 'string' },
+      'otlp-batches': { type: 'string' },
       only: { type: 'string' },
     },
     strict: true,
@@ -51,6 +60,9 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     skipBrowser: values['skip-browser'] ?? false,
     samples: positiveInt(values.samples, 'samples', 200),
     ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
+    templates: positiveInt(values.templates, 'templates', 1000),
+    templateVersions: positiveInt(values['template-versions'], 'template-versions', 20),
+    otlpBatches: positiveInt(values['otlp-batches'], 'otlp-batches', 80),
     only: values.only,
   };
 }

@@ -51,7 +51,7 @@ export function openSqliteFloor(dataDir: string): Floor {
   // mirrors SqliteStore.detailsFor
   const detailsFor = (ids: number[]) => {
     const rows = statements.all(
-      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
+      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, r.span_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
     );
     annotationsFor(ids);
     return rows;
@@ -84,7 +84,13 @@ export function openSqliteFloor(dataDir: string): Floor {
     const only = candidates[0];
     if (noRange && candidates.length === 1 && only) {
       if (only.kind === 'column') {
-        const kinds = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' };
+        const kinds = {
+          model: 'model',
+          provider: 'provider',
+          status: 'status',
+          prompt_name: 'prompt',
+          trace_id: 'trace',
+        };
         return facetSum(kinds[only.column], only.values);
       }
       if (only.kind === 'tag' && only.values.length === 1) return facetSum('tag', only.values);

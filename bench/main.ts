@@ -16,15 +16,26 @@ import { createFloor } from './floor.ts';
 import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { acquireLock } from './lock.ts';
+import {
+  OTLP_BATCH,
+  OTLP_BUDGET_SPANS_PER_SECOND,
+  OTLP_CLIENTS,
+  runOtlpIngestBench,
+  runTraceReadBench,
+  TRACE_READ_BUDGET_P95_MS,
+} from './otlp-bench.ts';
 import { loadProfile } from './profile.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
+import { runRegistryBench } from './registry-bench.ts';
 import { startServerProcess } from './server-process.ts';
 import { formatTable, type JudgedRow, judgeByBudgetText, judgeDeepPage, judged, judgeRead } from './table.ts';
+import { runTrackRequestBench } from './track-request-bench.ts';
 
 const RSS_BUDGET_MB = 300;
 const INGEST_BUDGET = 2000;
 const INGEST_CLIENTS = 16;
+const REGISTRY_P95_MS = 5;
 const DEEP_PAGES = 200;
 
 let args: ReturnType<typeof parseBenchArgs>;
@@ -161,6 +172,48 @@ try {
       ingest.perSecond >= INGEST_BUDGET && ingest.errors === 0,
       `${ingest.perSecond} req/s, ${ingest.errors} errors`,
     ),
+  );
+
+  console.log(`bench: /track-request, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
+  const tracked = await runTrackRequestBench({
+    baseUrl: server.url,
+    apiKey,
+    count: args.ingestCount,
+    clients: INGEST_CLIENTS,
+    budgetPerSecond: INGEST_BUDGET,
+  });
+  rows.push(
+    judged(
+      tracked.result,
+      tracked.perSecond >= INGEST_BUDGET && tracked.errors === 0,
+      `${tracked.perSecond} req/s, ${tracked.errors} errors`,
+    ),
+  );
+
+  console.log(`bench: prompt registry, ${args.templates} templates × ${args.templateVersions} versions`);
+  const registry = await runRegistryBench({
+    baseUrl: server.url,
+    apiKey,
+    templates: args.templates,
+    versions: args.templateVersions,
+    samples: args.samples,
+    budgetP95Ms: REGISTRY_P95_MS * budgetScale,
+  });
+  if (registry.published > 0)
+    console.log(`bench: published ${registry.published} template versions (kept for later runs)`);
+  rows.push(...registry.results.map(judgeByBudgetText));
+  console.log(`bench: OTLP ingest, ${args.otlpBatches} × ${OTLP_BATCH} spans from ${OTLP_CLIENTS} clients`);
+  const otlp = await runOtlpIngestBench({ baseUrl: server.url, apiKey, batches: args.otlpBatches });
+  rows.push(
+    judged(
+      otlp.result,
+      otlp.spansPerSecond >= OTLP_BUDGET_SPANS_PER_SECOND && otlp.errors === 0,
+      `${otlp.spansPerSecond} spans/s, ${otlp.errors} errors`,
+    ),
+  );
+  const traceRead = await runTraceReadBench({ baseUrl: server.url, apiKey, samples: args.samples });
+  rows.push(
+    judged(traceRead, traceRead.p95 <= TRACE_READ_BUDGET_P95_MS, `p95 ${traceRead.p95.toFixed(1)} ms`),
   );
 } finally {
   http.close();

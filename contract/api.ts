@@ -49,6 +49,8 @@ export const requestFilterSchema = z.object({
   /** Epoch milliseconds, exclusive. */
   to: z.number().int().optional(),
   q: z.string().optional(),
+  /** OpenTelemetry trace ids (32 lowercase hex): requests of any of these traces. */
+  traceIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'expected a 32-hex trace id')).optional(),
 });
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
 export const emptyFilter = (): RequestFilter => requestFilterSchema.parse({});

@@ -20,6 +20,7 @@ import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
 import { dashboardApiRoutes } from './routes/api/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
+import { otlpRoutes } from './routes/otel/index.ts';
 import { promptLayerRoutes } from './routes/promptlayer/index.ts';
 import { registerSpa } from './routes/spa.ts';
 import type { Store } from './store/store.ts';
@@ -140,6 +141,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
   app.register(promptLayerRoutes, routeDeps);
+  app.register(otlpRoutes, { ...routeDeps, bodyLimit });
   app.register(dashboardApiRoutes, { ...routeDeps, tokens });
   app.register(authRoutes, {
     ...routeDeps,

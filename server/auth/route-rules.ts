@@ -47,11 +47,14 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /library-track-group': 'ingest',
   'POST /create-group': 'ingest',
   'POST /track-request': 'ingest',
+  'POST /spans-bulk': 'ingest',
+  'POST /v1/traces': 'ingest', // OTLP/HTTP exporters
   'POST /prompt-templates/*': ['ingest', 'read'], // run() fetches the template it renders
   'GET /prompt-templates': ['ingest', 'read'],
   'POST /rest/prompt-templates': 'annotate', // publishing changes what apps run: not for app keys
 
   // PromptLayer reads
+  'GET /api/public/v2/traces/:trace_id': 'read',
   'GET /api/public/v2/requests/:request_id': 'read',
   'GET /api/public/v2/request/:request_id': 'read',
   'POST /api/public/v2/requests/search': 'read',
@@ -64,6 +67,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/requests/:id': 'read',
   'GET /api/requests/:id/history': 'read',
   'GET /api/facets': 'read',
+  'GET /api/traces/:traceId': 'read',
+  'GET /api/traces/:traceId/spans/:spanId': 'read',
+  'GET /api/requests/:id/trace': 'read',
   'GET /api/facets/metadata-values': 'read',
   'POST /api/exports': 'read',
   'GET /api/prompts': 'read',

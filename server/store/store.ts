@@ -18,6 +18,7 @@ import type {
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
+import type { SpanStore } from './spans.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -119,7 +120,7 @@ export interface StoreRuntimeStats {
   pool?: { max: number; total: number; idle: number; waiting: number };
 }
 
-export interface Store {
+export interface Store extends SpanStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Accounts, sessions, keys, annotation history, audit log. */
   readonly auth: AuthStore;

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
 import { Tooltip } from '../components/ui/tooltip.tsx';
 import { signOutEverywhere } from '../features/auth/api/sign-out.ts';
 import { useCan, useSession } from '../features/auth/session-context.tsx';
+import { onLinkClick, useLocation } from '../features/prompts/prompts-url.ts';
 import { requestQueries } from '../features/requests/api/request-queries.ts';
 import { useRemoveSampleData } from '../features/requests/api/sample-data.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
@@ -14,62 +15,23 @@ import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { hasCommandModifier, isTypingTarget } from '../lib/keyboard.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
+// The Prompts page is its own chunk: the requests table never waits for it.
+const PromptsPage = lazy(() => import('../features/prompts/prompts-page.tsx'));
+
 // The drawer is its own chunk: the table's first paint does not wait for its code.
 const RequestDrawer = lazy(() =>
   import('../features/requests/drawer/index.ts').then((module) => ({ default: module.RequestDrawer })),
 );
 
-/** The settings page lives at /settings (a plain link; the server serves the SPA there). */
-const onSettings = () => window.location.pathname.replace(/\/+$/, '') === '/settings';
-
 export function Layout() {
-  return onSettings() ? <SettingsLayout /> : <RequestsLayout />;
-}
-
-function SettingsLayout() {
-  return (
-    <div className="app">
-      <AppHeader />
-      <main className="app-main app-main-scroll">
-        <SettingsPage />
-      </main>
-    </div>
-  );
-}
-
-function AppHeader({ children }: { children?: ReactNode }) {
+  const pathname = useLocation().pathname;
+  const onPrompts = pathname === '/prompts';
+  const isAdmin = useCan('admin');
+  // Settings (people, keys, audit log) is for admins; the server refuses everyone else anyway.
+  const onSettings = pathname === '/settings' && isAdmin;
   const session = useSession();
-  const isAdmin = useCan('admin');
-  const what = session.kind === 'account' ? session.role : `${session.scope} key`;
-  return (
-    <header className="app-header">
-      <a className="brand" href="/" aria-label="Promptlog home">
-        <img src="/favicon.svg" alt="" width={20} height={20} />
-        <span>Promptlog</span>
-      </a>
-      <span className="spacer" />
-      {children}
-      {isAdmin ? (
-        <a className="header-link" href="/settings">
-          Settings
-        </a>
-      ) : null}
-      <ThemeToggle />
-      <span className="header-identity">
-        <span className="visually-hidden">Signed in as </span>
-        <span className="header-identity-name">{session.name}</span>
-        <span className="header-identity-role">{what}</span>
-      </span>
-      <Button variant="ghost" size="sm" onClick={() => void signOutEverywhere()}>
-        Sign out
-      </Button>
-    </header>
-  );
-}
-
-function RequestsLayout() {
+  const identity = session.kind === 'account' ? session.role : `${session.scope} key`;
   const view = useRequestsView();
-  const isAdmin = useCan('admin');
   const searchRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
@@ -94,7 +56,25 @@ function RequestsLayout() {
 
   return (
     <div className="app">
-      <AppHeader>
+      <header className="app-header">
+        <a className="brand" href="/" aria-label="Promptlog home">
+          <img src="/favicon.svg" alt="" width={20} height={20} />
+          <span>Promptlog</span>
+        </a>
+        <nav className="app-nav" aria-label="Pages">
+          <a href="/" onClick={onLinkClick} aria-current={onPrompts || onSettings ? undefined : 'page'}>
+            Requests
+          </a>
+          <a href="/prompts" onClick={onLinkClick} aria-current={onPrompts ? 'page' : undefined}>
+            Prompts
+          </a>
+          {isAdmin ? (
+            <a href="/settings" onClick={onLinkClick} aria-current={onSettings ? 'page' : undefined}>
+              Settings
+            </a>
+          ) : null}
+        </nav>
+        <span className="spacer" />
         {hasSample ? (
           <Button
             size="sm"
@@ -115,11 +95,32 @@ function RequestsLayout() {
             <KeyboardIcon />
           </Button>
         </Tooltip>
-      </AppHeader>
-      <main className="app-main">
-        <h1 className="visually-hidden">Requests</h1>
-        <RequestsPage view={view} searchRef={searchRef} />
-      </main>
+        <ThemeToggle />
+        <span className="header-identity">
+          <span className="visually-hidden">Signed in as </span>
+          <span className="header-identity-name">{session.name}</span>
+          <span className="header-identity-role">{identity}</span>
+        </span>
+        <Button variant="ghost" size="sm" onClick={() => void signOutEverywhere()}>
+          Sign out
+        </Button>
+      </header>
+      {onSettings ? (
+        <main className="app-main app-main-scroll">
+          <SettingsPage />
+        </main>
+      ) : onPrompts ? (
+        <main className="app-main app-main-scroll">
+          <Suspense fallback={null}>
+            <PromptsPage />
+          </Suspense>
+        </main>
+      ) : (
+        <main className="app-main">
+          <h1 className="visually-hidden">Requests</h1>
+          <RequestsPage view={view} searchRef={searchRef} />
+        </main>
+      )}
       <Suspense fallback={null}>
         <RequestDrawer requestId={view.openRequestId} />
       </Suspense>

@@ -9,6 +9,7 @@ import { facetRoutes } from './facets.ts';
 import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
 import { sampleDataRoutes } from './sample-data.ts';
+import { traceRoutes } from './traces.ts';
 
 /** The dashboard's own API (contract/api.ts); who may call what: server/auth/route-rules.ts. */
 export async function dashboardApiRoutes(
@@ -23,4 +24,5 @@ export async function dashboardApiRoutes(
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
   promptRoutes(app, options);
+  traceRoutes(app, options);
 }

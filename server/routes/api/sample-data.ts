@@ -7,6 +7,7 @@ import {
 } from '../../../contract/api.ts';
 import { actorLabel } from '../../auth/principal.ts';
 import { optionalBody, route } from '../../http/route.ts';
+import { seedPromptSamples, trackedShare } from '../../seed/prompt-samples.ts';
 import { seedStore } from '../../seed/seed-store.ts';
 import type { RouteDeps } from '../deps.ts';
 
@@ -16,13 +17,15 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
   // Generated wire bodies go through normalizeLogRequest (inside seedStore): the same path as /log-request.
   const body = optionalBody(sampleDataBodySchema);
   route(app, 'POST', '/api/sample-data', { body, response: sampleDataResponseSchema }, async ({ body }) => {
+    const tracked = trackedShare(body.count);
     const { inserted } = await seedStore(store, {
-      count: body.count,
+      count: body.count - tracked,
       seed: Date.now(),
       extraTags: [SAMPLE_TAG],
       batchSize: 1000,
     });
-    return { inserted };
+    // Also: sample templates, and requests as wrapped clients and run() log them (/track-request's path).
+    return { inserted: inserted + (await seedPromptSamples(store, tracked, { extraTags: [SAMPLE_TAG] })) };
   });
 
   route(app, 'DELETE', '/api/sample-data', { response: deleteResponseSchema }, async ({ request }) => {

@@ -9,7 +9,10 @@ import type {
   RequestDetail,
   RequestFilter,
 } from '../../../contract/api.ts';
+import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
+import type { SpanIngest, SpanIngestResult } from '../spans.ts';
+import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
 import type {
@@ -38,6 +41,7 @@ import {
 import { PostgresPromptRegistry } from './prompt-registry.ts';
 import { toAnnotations, toDetail, toRow } from './rows.ts';
 import { searchCountStatement, searchPageStatement } from './search-sql.ts';
+import { ingestSpans, readSpan, readTrace } from './spans.ts';
 import {
   addTagStatement,
   annotationsStatement,
@@ -55,7 +59,7 @@ import {
 
 /** Rows per export batch: bounded memory whatever the export's size. */
 export const EXPORT_BATCH = 200;
-const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v1';
+const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v2';
 
 const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 
@@ -100,6 +104,18 @@ export class PostgresStore implements Store {
     const result = await this.q(detailStatement(id));
     const row = result.rows[0];
     return row ? toDetail(row) : null;
+  }
+
+  ingestSpans(items: SpanIngest[]): Promise<SpanIngestResult[]> {
+    return items.length === 0 ? Promise.resolve([]) : ingestSpans(this.connection, items);
+  }
+
+  getTrace(traceId: string, limit = TRACE_READ_LIMIT): Promise<TraceResponse | null> {
+    return readTrace(this.connection, traceId, limit);
+  }
+
+  getSpan(traceId: string, spanId: string): Promise<SpanDetail | null> {
+    return readSpan(this.connection, traceId, spanId);
   }
 
   async listRequests(query: ListQuery): Promise<ListResponse> {

@@ -17,7 +17,10 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
+import type { SpanIngest, SpanIngestResult } from '../spans.ts';
+import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
@@ -70,6 +73,7 @@ import {
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
 import { SqlitePromptRegistry } from './prompt-registry.ts';
+import { ingestSpans, readSpan, readTrace } from './spans.ts';
 import { Statements } from './statements.ts';
 import { WriteGate } from './write-gate.ts';
 
@@ -276,6 +280,21 @@ export class SqliteStore implements Store {
     return this.detailsFor([id])[0] ?? null;
   }
 
+  async ingestSpans(items: SpanIngest[]): Promise<SpanIngestResult[]> {
+    if (items.length === 0) return [];
+    return this.write(() =>
+      ingestSpans(this.statements, items, (request) => insertOne(this.statements, request, this.counters)),
+    );
+  }
+
+  async getTrace(traceId: string, limit = TRACE_READ_LIMIT): Promise<TraceResponse | null> {
+    return readTrace(this.statements, traceId, limit);
+  }
+
+  async getSpan(traceId: string, spanId: string): Promise<SpanDetail | null> {
+    return readSpan(this.statements, traceId, spanId);
+  }
+
   private page(query: Pick<ListQuery, 'filter' | 'sort' | 'order' | 'limit'>, after: Page['next']): Page {
     const input: PageInput = {
       filter: query.filter,
@@ -317,7 +336,7 @@ export class SqliteStore implements Store {
     if (noRange && candidates.length === 0) return this.facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
     const only = candidates[0];
     if (noRange && candidates.length === 1 && only) {
-      if (only.kind === 'column') {
+      if (only.kind === 'column' && only.column !== 'trace_id') {
         const kind = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' }[
           only.column
         ];

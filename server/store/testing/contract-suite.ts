@@ -9,6 +9,7 @@ import { defineAnnotationTests } from './annotation-tests.ts';
 import { useContractContext } from './context.ts';
 import { defineListTests } from './list-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
+import { defineSpanTests } from './span-tests.ts';
 import { defineTraceIdTests } from './trace-id-tests.ts';
 
 export function runStoreContract(label: string, openStore: () => Promise<Store>): void {
@@ -18,5 +19,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineAnnotationTests(ctx);
     defineSearchTests(ctx);
     defineTraceIdTests(ctx);
+    defineSpanTests(ctx);
   });
 }

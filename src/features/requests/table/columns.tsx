@@ -22,6 +22,11 @@ export const requestColumns = [
     cell: (info) => (
       <span className="cell-id">
         <span className="mono">{info.getValue()}</span>
+        {info.row.original.traceId ? (
+          <span className="cell-trace-mark" role="img" aria-label="Part of a trace" title="Part of a trace">
+            ⋔
+          </span>
+        ) : null}
         <CopyIdButton id={info.getValue()} />
       </span>
     ),
