@@ -14,7 +14,12 @@ describe('parseBenchArgs', () => {
       templateVersions: 20,
       otlpBatches: 80,
       only: undefined,
+      busy: false,
     });
+  });
+
+  it('reads --busy', () => {
+    expect(parseBenchArgs(['--busy'], {}).busy).toBe(true);
   });
 
   it('reads the prompt registry size', () => {

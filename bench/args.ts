@@ -15,11 +15,13 @@ export interface BenchArgs {
   otlpBatches: number;
   /** Run only the variants whose name contains this text (quick checks while developing). */
   only: string | undefined;
+  /** Run the read and browser sections again with a CPU burner and a 200/s writer. */
+  busy: boolean;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
                    [--samples K] [--ingest N] [--otlp-batches N] [--templates T] [--template-versions V]
-                   [--skip-browser] [--only TEXT]`;
+                   [--skip-browser] [--only TEXT] [--busy]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -43,6 +45,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'template-versions': { type: 'string' },
       'otlp-batches': { type: 'string' },
       only: { type: 'string' },
+      busy: { type: 'boolean' },
     },
     strict: true,
   });
@@ -64,5 +67,6 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     templateVersions: positiveInt(values['template-versions'], 'template-versions', 20),
     otlpBatches: positiveInt(values['otlp-batches'], 'otlp-batches', 80),
     only: values.only,
+    busy: values.busy ?? false,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --rows N --store sqlite|postgres --skip-browser --samples K]
+ * npm run bench [-- --rows N --store sqlite|postgres --skip-browser --samples K --busy]
  * Builds or reuses a database of N requests, starts the real server as a child process, and
  * prints one table: reads over HTTP with their SQL floor, server RSS, browser timings, ingest.
  * Not part of `npm test`. Run it on an otherwise quiet machine (see bench/README.md).
@@ -11,6 +11,8 @@ import { parseBenchArgs, USAGE } from './args.ts';
 import { runAuthBench } from './auth-bench.ts';
 import { runBrowserSection } from './browser-section.ts';
 import { buildSpa } from './build-spa.ts';
+import { startBusyLoad } from './busy-load.ts';
+import { compareBusy, formatBusyTable } from './busy-table.ts';
 import { ensureDatabase, removeIngestedRows } from './database.ts';
 import { createFloor } from './floor.ts';
 import { BenchHttp } from './http-client.ts';
@@ -72,6 +74,7 @@ const apiKey = `bench_${randomBytes(16).toString('hex')}`;
 const server = await startServerProcess({ dataDir: db.dataDir, apiKey, databaseUrl: db.databaseUrl });
 console.log(`bench: server pid ${server.pid} at ${server.url}`);
 const rows: JudgedRow[] = [];
+let busyTable = '';
 const http = new BenchHttp(server.url, apiKey, 1);
 const floor = await createFloor(db);
 try {
@@ -84,19 +87,53 @@ try {
   ];
   variants.splice(listCount, 0, ...deep);
 
+  const readSection = async (): Promise<JudgedRow[]> => {
+    const out: JudgedRow[] = [];
+    for (const variant of variants) {
+      if (args.only && !variant.name.includes(args.only)) continue;
+      const result = await runReadVariant(variant, http, floor, args.samples, budgetScale);
+      const budget = variant.budgetP95Ms === undefined ? undefined : variant.budgetP95Ms * budgetScale;
+      const row = judgeRead(result, budget);
+      out.push(row);
+      console.log(
+        `  ${row.name}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms, floor p50 ${row.floorP50?.toFixed(2) ?? '-'} ms`,
+      );
+    }
+    return out;
+  };
+  const browserSection = async (): Promise<JudgedRow[]> => {
+    const browser = spa.ok
+      ? await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey })
+      : { ran: false as const, reason: `skipped: ${spa.reason}` };
+    if (!browser.ran) {
+      console.log(`bench: browser section ${browser.reason}`);
+      return [];
+    }
+    const out = browser.results.map(judgeByBudgetText);
+    for (const failure of browser.failures) {
+      console.log(`bench: browser bench failed: ${failure}`);
+      out.push(
+        judged(
+          {
+            section: 'browser',
+            name: failure.split(':')[0] ?? failure,
+            samples: 0,
+            p50: Number.NaN,
+            p95: Number.NaN,
+            note: failure,
+          },
+          false,
+          'crashed',
+        ),
+      );
+    }
+    return out;
+  };
+
   const rssSamples: number[] = [];
   const sampler = setInterval(() => rssSamples.push(server.memory().rssMb), 100);
   const readStarted = performance.now();
-  for (const variant of variants) {
-    if (args.only && !variant.name.includes(args.only)) continue;
-    const result = await runReadVariant(variant, http, floor, args.samples, budgetScale);
-    const budget = variant.budgetP95Ms === undefined ? undefined : variant.budgetP95Ms * budgetScale;
-    const row = judgeRead(result, budget);
-    rows.push(row);
-    console.log(
-      `  ${row.name}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms, floor p50 ${row.floorP50?.toFixed(2) ?? '-'} ms`,
-    );
-  }
+  rows.push(...(await readSection()));
   clearInterval(sampler);
   const firstPages: Record<string, string> = {
     [deep[0]?.name ?? '']: 'list: default (time desc)',
@@ -128,29 +165,22 @@ try {
     ),
   );
 
-  const browser = spa.ok
-    ? await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey })
-    : { ran: false as const, reason: `skipped: ${spa.reason}` };
-  if (!browser.ran) console.log(`bench: browser section ${browser.reason}`);
-  else {
-    rows.push(...browser.results.map(judgeByBudgetText));
-    for (const failure of browser.failures) {
-      console.log(`bench: browser bench failed: ${failure}`);
-      rows.push(
-        judged(
-          {
-            section: 'browser',
-            name: failure.split(':')[0] ?? failure,
-            samples: 0,
-            p50: Number.NaN,
-            p95: Number.NaN,
-            note: failure,
-          },
-          false,
-          'crashed',
-        ),
-      );
+  rows.push(...(await browserSection()));
+
+  if (args.busy) {
+    console.log(
+      'bench: busy: one core spinning, a writer logging 200 requests/s; read and browser sections again',
+    );
+    const quiet = rows.filter((row) => row.section === 'read' || row.section === 'browser');
+    const busyLoad = startBusyLoad(server.url, apiKey);
+    let busy: JudgedRow[];
+    try {
+      busy = [...(await readSection()), ...(await browserSection())];
+    } finally {
+      const written = await busyLoad.stop();
+      console.log(`bench: busy writer logged ${written.sent} requests (${written.failed} failed)`);
     }
+    busyTable = formatBusyTable(compareBusy(quiet, busy));
   }
 
   if (!args.only || 'auth'.includes(args.only)) {
@@ -224,6 +254,7 @@ const removed = await removeIngestedRows(db);
 console.log(`bench: removed ${removed} ingested rows, database back to ${db.rows.toLocaleString('en')}`);
 
 console.log(`\n${formatTable(rows)}\n`);
+if (busyTable) console.log(`quiet vs busy (one core spinning, 200 logs/s)\n${busyTable}\n`);
 mkdirSync('.bench', { recursive: true });
 const report = {
   startedAt: startedAt.toISOString(),

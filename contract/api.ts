@@ -205,6 +205,8 @@ export type AnnotationsResponse = z.infer<typeof annotationsResponseSchema>;
 export const deleteResponseSchema = z.object({ deleted: z.number().int() });
 export const sampleDataBodySchema = z.object({ count: z.number().int().min(1).max(50_000).default(2000) });
 export const sampleDataResponseSchema = z.object({ inserted: z.number().int() });
+/** GET /api/sample-data: how many requests the generator created that still exist. */
+export const sampleDataStatusSchema = z.object({ count: z.number().int() });
 
 export const exportFormatSchema = z.enum(['csv', 'jsonl']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;

@@ -87,6 +87,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 
   // Administration
   'DELETE /api/requests': 'admin',
+  'GET /api/sample-data': 'read',
   'POST /api/sample-data': 'admin',
   'DELETE /api/sample-data': 'admin',
   'GET /api/accounts': 'admin',

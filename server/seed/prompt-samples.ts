@@ -300,10 +300,12 @@ export function trackedShare(total: number): number {
 export async function seedPromptSamples(
   store: Store,
   count: number,
-  options: { now?: number; extraTags?: readonly string[] } = {},
+  options: { now?: number; extraTags?: readonly string[]; sample?: boolean } = {},
 ): Promise<number> {
   const links = await publishSampleTemplates(store);
   const requests = trackedSampleRequests(count, links, options);
-  if (requests.length > 0) await store.insertRequests(requests);
+  // `sample`: marked as generated, so "Remove sample data" removes exactly these (Store.insertSampleRequests).
+  if (requests.length > 0)
+    await (options.sample ? store.insertSampleRequests(requests) : store.insertRequests(requests));
   return requests.length;
 }

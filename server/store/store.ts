@@ -131,6 +131,12 @@ export interface Store extends SpanStore {
   insertRequest(request: NewRequest): Promise<number>;
   /** Bulk path for the sample-data generator: one transaction per call. */
   insertRequests(requests: NewRequest[]): Promise<number[]>;
+  /** insertRequests() that also marks the rows as sample data, in the same transaction. */
+  insertSampleRequests(requests: NewRequest[]): Promise<number[]>;
+  /** How many requests the sample-data generator created that still exist. */
+  countSampleRequests(): Promise<number>;
+  /** Deletes exactly the requests the sample-data generator created; returns how many. */
+  deleteSampleRequests(): Promise<number>;
 
   getRequest(id: number): Promise<RequestDetail | null>;
   /** Keyset-paginated list; never uses OFFSET. */

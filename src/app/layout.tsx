@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
@@ -6,8 +5,6 @@ import { Tooltip } from '../components/ui/tooltip.tsx';
 import { signOutEverywhere } from '../features/auth/api/sign-out.ts';
 import { useCan, useSession } from '../features/auth/session-context.tsx';
 import { onLinkClick, useLocation } from '../features/prompts/prompts-url.ts';
-import { requestQueries } from '../features/requests/api/request-queries.ts';
-import { useRemoveSampleData } from '../features/requests/api/sample-data.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
@@ -34,9 +31,6 @@ export function Layout() {
   const view = useRequestsView();
   const searchRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
-  const hasSample = isAdmin && (facets.data?.tags.some((tag) => tag.value === 'sample') ?? false);
-  const removeSample = useRemoveSampleData();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -75,16 +69,6 @@ export function Layout() {
           ) : null}
         </nav>
         <span className="spacer" />
-        {hasSample ? (
-          <Button
-            size="sm"
-            variant="danger"
-            onClick={() => removeSample.mutate()}
-            disabled={removeSample.isPending}
-          >
-            {removeSample.isPending ? 'Removing…' : 'Remove sample data'}
-          </Button>
-        ) : null}
         <Tooltip content="Keyboard shortcuts (?)">
           <Button
             variant="ghost"

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import {
   deleteResponseSchema,
-  emptyFilter,
   sampleDataBodySchema,
   sampleDataResponseSchema,
+  sampleDataStatusSchema,
 } from '../../../contract/api.ts';
 import { actorLabel } from '../../auth/principal.ts';
 import { optionalBody, route } from '../../http/route.ts';
@@ -22,19 +22,28 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
       count: body.count - tracked,
       seed: Date.now(),
       extraTags: [SAMPLE_TAG],
+      sample: true,
       batchSize: 1000,
     });
     // Also: sample templates, and requests as wrapped clients and run() log them (/track-request's path).
-    return { inserted: inserted + (await seedPromptSamples(store, tracked, { extraTags: [SAMPLE_TAG] })) };
+    return {
+      inserted:
+        inserted + (await seedPromptSamples(store, tracked, { extraTags: [SAMPLE_TAG], sample: true })),
+    };
   });
 
+  route(app, 'GET', '/api/sample-data', { response: sampleDataStatusSchema }, async () => ({
+    count: await store.countSampleRequests(),
+  }));
+
+  // Exactly the rows the generator created: a user's own requests tagged `sample` stay.
   route(app, 'DELETE', '/api/sample-data', { response: deleteResponseSchema }, async ({ request }) => {
-    const deleted = await store.deleteRequests({ ...emptyFilter(), tags: [SAMPLE_TAG] });
+    const deleted = await store.deleteSampleRequests();
     await store.auth.appendAudit({
       at: Date.now(),
       actor: actorLabel(request.principal),
       action: 'delete_requests',
-      detail: { filter: `tag=${SAMPLE_TAG}`, rows: deleted },
+      detail: { filter: 'sample data', rows: deleted },
     });
     return { deleted };
   });

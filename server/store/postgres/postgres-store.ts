@@ -15,6 +15,7 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { sql } from '../sql/fragment.ts';
+import { searchAsList } from '../sql/search-as-list.ts';
 import type {
   NewRequest,
   PromptLink,
@@ -97,6 +98,28 @@ export class PostgresStore implements Store {
       INSERT_STATEMENT_NAME,
     );
     return result.rows.map((row) => Number(row.id));
+  }
+
+  async insertSampleRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    return this.connection.transaction(async (run) => {
+      const result = await run<{ id: string }>(insertStatement(requests));
+      const ids = result.rows.map((row) => Number(row.id));
+      await run(sql`INSERT INTO sample_requests (request_id) SELECT unnest(${ids}::bigint[])`);
+      return ids;
+    });
+  }
+
+  async countSampleRequests(): Promise<number> {
+    const result = await this.q<{ n: string }>(sql`SELECT count(*) AS n FROM sample_requests`);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  async deleteSampleRequests(): Promise<number> {
+    const result = await this.q(
+      sql`DELETE FROM requests WHERE id IN (SELECT request_id FROM sample_requests)`,
+    );
+    return result.rowCount ?? 0;
   }
 
   async getRequest(id: number): Promise<RequestDetail | null> {
@@ -230,6 +253,15 @@ export class PostgresStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const asList = searchAsList(query);
+    if (asList) {
+      const { filter, sort, order, skip, take } = asList;
+      const [listed, total] = await Promise.all([
+        this.listRequests({ filter, sort, order, limit: skip + take }),
+        this.countRequests(filter),
+      ]);
+      return { rows: listed.rows.slice(skip), total };
+    }
     const [page, count] = await Promise.all([
       this.q(searchPageStatement(query, ROW_COLUMNS)),
       this.q<{ total: string }>(searchCountStatement(query)),

@@ -337,4 +337,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'accounts, sessions, scoped API keys, annotation history, audit log',
     sql: authTablesSql('postgres'),
   },
+  {
+    version: 60,
+    name: 'requests created by the sample-data generator',
+    // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
+    sql: `CREATE TABLE sample_requests (
+      request_id bigint PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
+    );`,
+  },
 ];

@@ -260,4 +260,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     idempotent: true,
     sql: authTablesSql('sqlite'),
   },
+  {
+    version: 60,
+    name: 'requests created by the sample-data generator',
+    // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
+    sql: `CREATE TABLE sample_requests (
+      request_id INTEGER PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
+    ) WITHOUT ROWID;`,
+  },
 ];

@@ -42,6 +42,7 @@ import {
   toRequestDetail,
   toRequestRow,
 } from '../sql/rows.ts';
+import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type {
@@ -194,6 +195,30 @@ export class SqliteStore implements Store {
     await this.gate.open();
     if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
+  }
+
+  async insertSampleRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
+    return this.write(() =>
+      requests.map((request) => {
+        const id = insertOne(this.statements, request, this.counters);
+        this.statements.run(sql`INSERT INTO sample_requests (request_id) VALUES (${id})`);
+        return id;
+      }),
+    );
+  }
+
+  async countSampleRequests(): Promise<number> {
+    return Number(this.statements.get(raw('SELECT count(*) AS n FROM sample_requests'))?.n ?? 0);
+  }
+
+  async deleteSampleRequests(): Promise<number> {
+    return this.write(
+      () =>
+        this.statements.run(raw('DELETE FROM requests WHERE id IN (SELECT request_id FROM sample_requests)'))
+          .changes,
+    );
   }
 
   /** insertRequests() for rows already turned into parameters by toInsertRow() (in a worker). */
@@ -514,6 +539,12 @@ export class SqliteStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const asList = searchAsList(query);
+    if (asList) {
+      const { filter, sort, order, skip, take } = asList;
+      const page = this.page({ filter, sort, order, limit: skip + take }, null);
+      return { rows: this.rowsFor(page.ids.slice(skip)), total: await this.countRequests(filter) };
+    }
     const parts: Sql[] = [];
     if (query.filterGroup) parts.push(searchFilterSql(dialect, query.filterGroup));
     const q = query.q?.trim();

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { CopyIcon } from '../../../components/ui/icons.tsx';
 import { formatCount } from '../../../lib/format.ts';
 import { useCan } from '../../auth/session-context.tsx';
-import { SAMPLE_COUNT, useLoadSampleData } from '../api/sample-data.ts';
+import { SAMPLE_COUNT, useLoadSampleData } from '../api/load-sample-data.ts';
 import { ingestSnippets } from './snippets.ts';
 
 /** The empty database: how to send the first request, or load sample data. */
@@ -26,7 +26,8 @@ export function Onboarding() {
             {load.isPending ? 'Loading sample data…' : 'Load sample data'}
           </Button>
           <span className="muted small">
-            {formatCount(SAMPLE_COUNT)} realistic requests tagged “sample”, removable in one click.
+            {formatCount(SAMPLE_COUNT)} realistic requests tagged “sample”; you can remove exactly these
+            later.
           </span>
         </div>
       ) : null}

@@ -1,10 +1,13 @@
-/** The requests table's columns. Ids of sortable columns are the API's sort fields. */
+/**
+ * The requests table's columns. Ids of sortable columns are the API's sort fields. Names (prompt,
+ * model, tags, scores) get fixed widths that fit typical values at 1440 px; input and output share the rest.
+ */
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { RequestRow } from '../../../../contract/api.ts';
 import type { DataTableFeatures } from '../../../components/data-table/data-table-types.ts';
 import { EMPTY_MARK, formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
 import { Preview, ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
-import { CopyIdButton } from './copy-id-button.tsx';
+import { IdCell } from './copy-id-button.tsx';
 
 const column = createColumnHelper<DataTableFeatures, RequestRow>();
 
@@ -19,17 +22,7 @@ export const requestColumns = [
   column.accessor('id', {
     id: 'id',
     header: 'ID',
-    cell: (info) => (
-      <span className="cell-id">
-        <span className="mono">{info.getValue()}</span>
-        {info.row.original.traceId ? (
-          <span className="cell-trace-mark" role="img" aria-label="Part of a trace" title="Part of a trace">
-            ⋔
-          </span>
-        ) : null}
-        <CopyIdButton id={info.getValue()} />
-      </span>
-    ),
+    cell: (info) => <IdCell id={info.getValue()} traced={Boolean(info.row.original.traceId)} />,
     enableSorting: false,
     enableHiding: false,
     meta: { width: '92px', label: 'Request ID' },
@@ -49,7 +42,7 @@ export const requestColumns = [
       );
     },
     enableSorting: false,
-    meta: { width: 'minmax(70px, 0.8fr)', label: 'Prompt' },
+    meta: { width: '170px', label: 'Prompt' },
   }),
   column.accessor('model', {
     id: 'model',
@@ -61,21 +54,21 @@ export const requestColumns = [
       </span>
     ),
     enableSorting: false,
-    meta: { width: 'minmax(96px, 1fr)', label: 'Model' },
+    meta: { width: '200px', label: 'Model' },
   }),
   column.accessor('inputPreview', {
     id: 'input',
     header: 'Input',
     cell: (info) => <Preview text={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(110px, 2fr)', label: 'Input' },
+    meta: { width: 'minmax(120px, 1fr)', label: 'Input' },
   }),
   column.accessor('outputPreview', {
     id: 'output',
     header: 'Output',
     cell: (info) => <Preview text={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(110px, 2fr)', label: 'Output' },
+    meta: { width: 'minmax(120px, 1fr)', label: 'Output' },
   }),
   column.accessor('status', {
     id: 'status',
@@ -88,7 +81,7 @@ export const requestColumns = [
     id: 'latency',
     header: 'Latency',
     cell: (info) => formatLatency(info.getValue()),
-    meta: { width: '76px', label: 'Latency', align: 'end' },
+    meta: { width: '72px', label: 'Latency', align: 'end' },
   }),
   column.accessor('totalTokens', {
     id: 'tokens',
@@ -111,13 +104,13 @@ export const requestColumns = [
     header: 'Tags',
     cell: (info) => <TagList tags={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(64px, 0.8fr)', label: 'Tags' },
+    meta: { width: '130px', label: 'Tags' },
   }),
   column.accessor('scores', {
     id: 'scores',
     header: 'Scores',
     cell: (info) => <ScoreList scores={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(52px, 0.6fr)', label: 'Scores' },
+    meta: { width: '130px', label: 'Scores' },
   }),
 ] as ColumnDef<DataTableFeatures, RequestRow>[];
