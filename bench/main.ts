@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseBenchArgs, USAGE } from './args.ts';
+import { runAuthBench } from './auth-bench.ts';
 import { runBrowserSection } from './browser-section.ts';
 import { buildSpa } from './build-spa.ts';
 import { startBusyLoad } from './busy-load.ts';
@@ -180,6 +181,11 @@ try {
       console.log(`bench: busy writer logged ${written.sent} requests (${written.failed} failed)`);
     }
     busyTable = formatBusyTable(compareBusy(quiet, busy));
+  }
+
+  if (!args.only || 'auth'.includes(args.only)) {
+    console.log('bench: auth (configured key vs stored key vs session cookie on a list call; sign-in)');
+    rows.push(...(await runAuthBench({ baseUrl: server.url, apiKey, samples: args.samples })));
   }
 
   console.log(`bench: ingest, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);

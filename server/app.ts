@@ -4,7 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { createKeyVerifier } from './auth/api-keys.ts';
+import type { Role } from '../contract/auth.ts';
+import { configuredKeys, createConfiguredKeyMatcher } from './auth/api-keys.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import { installAuth, type RegisteredRoute } from './auth/install-auth.ts';
+import { FailureLimiter } from './auth/rate-limit.ts';
+import { TrustedProxies } from './auth/trusted-proxy.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { badRequest, errorBody } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
@@ -14,6 +19,7 @@ import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
 import { dashboardApiRoutes } from './routes/api/index.ts';
+import { authRoutes } from './routes/auth/index.ts';
 import { otlpRoutes } from './routes/otel/index.ts';
 import { promptLayerRoutes } from './routes/promptlayer/index.ts';
 import { registerSpa } from './routes/spa.ts';
@@ -24,8 +30,16 @@ export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 
 export interface AppDeps {
   store: Store;
-  /** Every accepted key; compared in constant time. */
+  /** Full-access keys (the generated one, PROMPTLOG_API_KEYS); compared in constant time. */
   apiKeys: readonly string[];
+  /** PROMPTLOG_INGEST_KEYS: what an app's SDK needs, and no reading back. */
+  ingestKeys?: readonly string[];
+  /** PROMPTLOG_READ_KEYS. */
+  readKeys?: readonly string[];
+  /** PROMPTLOG_TRUSTED_HEADER / PROMPTLOG_TRUSTED_PROXIES / PROMPTLOG_TRUSTED_DEFAULT_ROLE. */
+  trustedProxy?: { header: string; cidrs: readonly string[]; defaultRole: Role } | undefined;
+  /** How long a dashboard session lasts. Default 14 days. */
+  sessionTtlMs?: number;
   version: string;
   /** false (default) = silent; true = info level; or a pino level name. */
   logger?: boolean | string;
@@ -51,6 +65,16 @@ function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'
     },
   };
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its rule from route-rules.ts (for the rule-coverage test). */
+    registeredRoutes: readonly RegisteredRoute[];
+  }
+}
+
+const SESSION_TTL_MS = 14 * 24 * 3600_000;
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const bodyLimit = deps.bodyLimit ?? BODY_LIMIT_BYTES;
@@ -95,17 +119,39 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     );
   });
   installErrorHandler(app, bodyLimit);
-  const verifyKey = createKeyVerifier(deps.apiKeys);
-  const tokens = new ExportTokens(deps.apiKeys);
+  const keys = configuredKeys({ full: deps.apiKeys, ingest: deps.ingestKeys, read: deps.readKeys });
+  const proxy = deps.trustedProxy;
+  const authenticator = new Authenticator(
+    deps.store.auth,
+    createConfiguredKeyMatcher(keys),
+    proxy
+      ? {
+          header: proxy.header.toLowerCase(),
+          proxies: new TrustedProxies(proxy.cidrs),
+          defaultRole: proxy.defaultRole,
+        }
+      : null,
+  );
+  app.decorate('registeredRoutes', installAuth(app, authenticator));
+  const tokens = new ExportTokens(keys.map((entry) => entry.key));
   const routeDeps = { store: deps.store };
 
   // First: its hooks time every route registered after it.
-  metricsRoute(app, { ...routeDeps, verifyKey });
+  metricsRoute(app, routeDeps);
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
-  app.register(promptLayerRoutes, { ...routeDeps, verifyKey });
-  app.register(otlpRoutes, { ...routeDeps, verifyKey, bodyLimit });
-  app.register(dashboardApiRoutes, { ...routeDeps, verifyKey, tokens });
+  app.register(promptLayerRoutes, routeDeps);
+  app.register(otlpRoutes, { ...routeDeps, bodyLimit });
+  app.register(dashboardApiRoutes, { ...routeDeps, tokens });
+  app.register(authRoutes, {
+    ...routeDeps,
+    authenticator,
+    sessionTtlMs: deps.sessionTtlMs ?? SESSION_TTL_MS,
+    limits: {
+      perAddress: new FailureLimiter(20, SIGN_IN_WINDOW_MS),
+      perAccount: new FailureLimiter(10, SIGN_IN_WINDOW_MS),
+    },
+  });
   const spa = registerSpa(app, deps.distDir ?? DEFAULT_DIST);
   installNotFoundHandler(app, spa);
   return app;

@@ -42,13 +42,20 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     apiKeys: config.apiKeys,
+    ingestKeys: config.ingestKeys,
+    readKeys: config.readKeys,
+    admin: config.admin,
+    trustedProxy: config.trustedProxy,
     logger: config.logLevel,
   });
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${server.port}`;
   process.stdout.write(
     `Promptlog listening on ${base}  (store: ${server.store.kind}, data: ${config.dataDir})\n` +
-      `Sign in to the dashboard: ${base}/#key=${server.apiKey}\n` +
+      (server.setupToken
+        ? `Create the first admin account (one-time link): ${base}/#setup=${server.setupToken}\n`
+        : '') +
+      `Sign in to the dashboard with the server key: ${base}/#key=${server.apiKey}\n` +
       `Point the PromptLayer SDKs at it: PROMPTLAYER_BASE_URL=${base}\n`,
   );
 }

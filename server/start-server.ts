@@ -3,8 +3,9 @@
  * key, listens. Used by main.ts, the e2e fixtures and the benchmark (port 0 = a free port).
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { type AppDeps, buildApp } from './app.ts';
 import { loadOrCreateApiKey } from './auth/api-keys.ts';
+import { prepareFirstAdmin } from './auth/first-admin.ts';
 import { packageVersion } from './config.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -17,6 +18,11 @@ export interface StartServerOptions {
   databaseUrl?: string;
   /** Accepted in addition to the data dir's generated key. */
   apiKeys?: readonly string[];
+  ingestKeys?: readonly string[];
+  readKeys?: readonly string[];
+  /** Creates this admin account when no account has its email yet. */
+  admin?: { email: string; password: string } | undefined;
+  trustedProxy?: AppDeps['trustedProxy'];
   /** See AppDeps.logger. Default false (quiet). */
   logger?: boolean | string;
   distDir?: string;
@@ -27,6 +33,8 @@ export interface RunningServer {
   port: number;
   /** The data dir's generated key (always accepted). */
   apiKey: string;
+  /** While there is no account: the one-time token of the `/#setup=` link. */
+  setupToken: string | undefined;
   app: FastifyInstance;
   store: Store;
   /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
@@ -36,9 +44,13 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const apiKey = loadOrCreateApiKey(options.dataDir);
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const setupToken = await prepareFirstAdmin(store.auth, options.admin);
   const app = buildApp({
     store,
     apiKeys: [apiKey, ...(options.apiKeys ?? [])],
+    ...(options.ingestKeys ? { ingestKeys: options.ingestKeys } : {}),
+    ...(options.readKeys ? { readKeys: options.readKeys } : {}),
+    trustedProxy: options.trustedProxy,
     version: packageVersion(),
     logger: options.logger ?? false,
     distDir: options.distDir,
@@ -68,5 +80,5 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     })();
     return closing;
   };
-  return { url: `http://${urlHost}:${port}`, port, apiKey, app, store, close };
+  return { url: `http://${urlHost}:${port}`, port, apiKey, setupToken, app, store, close };
 }

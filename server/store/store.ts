@@ -16,6 +16,7 @@ import type {
   RequestStatus,
 } from '../../contract/api.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
+import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
 import type { SpanStore } from './spans.ts';
 
@@ -121,6 +122,8 @@ export interface StoreRuntimeStats {
 
 export interface Store extends SpanStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Accounts, sessions, keys, annotation history, audit log. */
+  readonly auth: AuthStore;
   /** Prompt templates, versions and release labels (prompt-registry.ts). */
   readonly prompts: PromptRegistry;
 

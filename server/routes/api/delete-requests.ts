@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { deleteResponseSchema } from '../../../contract/api.ts';
 import { isEmptyFilter, parseFilterParams } from '../../../contract/filter-query.ts';
+import { actorLabel } from '../../auth/principal.ts';
 import { badRequest } from '../../http/errors.ts';
-import { queryParser, route } from '../../http/route.ts';
+import { queryParser, rawQuery, route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
 
 const filterQuery = queryParser(parseFilterParams);
@@ -12,11 +13,29 @@ export function deleteRequestsRoute(app: FastifyInstance, { store }: RouteDeps):
     filter: filterQuery(params),
     all: params.get('all') === 'true',
   });
-  route(app, 'DELETE', '/api/requests', { query, response: deleteResponseSchema }, async ({ query }) => {
-    if (isEmptyFilter(query.filter) && !query.all) {
-      const msg = 'refusing to delete every request: give a filter, or all=true to really delete everything';
-      throw badRequest(`all: ${msg}`, [{ loc: ['query', 'all'], msg, type: 'empty_filter' }], 'empty_filter');
-    }
-    return { deleted: await store.deleteRequests(query.filter) };
-  });
+  route(
+    app,
+    'DELETE',
+    '/api/requests',
+    { query, response: deleteResponseSchema },
+    async ({ query, request }) => {
+      if (isEmptyFilter(query.filter) && !query.all) {
+        const msg =
+          'refusing to delete every request: give a filter, or all=true to really delete everything';
+        throw badRequest(
+          `all: ${msg}`,
+          [{ loc: ['query', 'all'], msg, type: 'empty_filter' }],
+          'empty_filter',
+        );
+      }
+      const deleted = await store.deleteRequests(query.filter);
+      await store.auth.appendAudit({
+        at: Date.now(),
+        actor: actorLabel(request.principal),
+        action: 'delete_requests',
+        detail: { filter: rawQuery(request.url).toString(), rows: deleted },
+      });
+      return { deleted };
+    },
+  );
 }

@@ -10,6 +10,7 @@ import type {
   RequestFilter,
 } from '../../../contract/api.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
+import type { AuthStore } from '../auth-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
@@ -23,6 +24,7 @@ import type {
   Store,
   StoreRuntimeStats,
 } from '../store.ts';
+import { postgresAuthStore } from './auth.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
@@ -65,12 +67,17 @@ const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
+  readonly auth: AuthStore;
+  private readonly closeAuth: () => Promise<void>;
   readonly prompts: PostgresPromptRegistry;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
   constructor(url: string, options: ConnectionOptions = {}) {
     this.connection = new Connection(url, options);
+    const auth = postgresAuthStore(this.connection);
+    this.auth = auth.auth;
+    this.closeAuth = auth.close;
     this.prompts = new PostgresPromptRegistry(this.connection);
   }
 
@@ -296,7 +303,8 @@ export class PostgresStore implements Store {
     };
   }
 
-  close(): Promise<void> {
-    return this.connection.close();
+  async close(): Promise<void> {
+    await this.closeAuth();
+    await this.connection.close();
   }
 }

@@ -8,6 +8,8 @@
  * and facet counts kept by statement-level triggers in a table sharded by backend, so concurrent
  * ingest never queues on one hot counter row.
  */
+import { authTablesSql } from '../sql/auth-schema.ts';
+
 export interface Migration {
   version: number;
   name: string;
@@ -329,6 +331,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX spans_trace_span ON spans (trace_id, span_id);
       CREATE INDEX spans_span ON spans (span_id);`,
+  },
+  {
+    version: 40,
+    name: 'accounts, sessions, scoped API keys, annotation history, audit log',
+    sql: authTablesSql('postgres'),
   },
   {
     version: 60,

@@ -9,6 +9,8 @@
  * so the filter UI's counts cost a few index reads at any size: inserts add to them once per
  * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
+import { authTablesSql } from '../sql/auth-schema.ts';
+
 export interface SqliteMigration {
   version: number;
   name: string;
@@ -250,6 +252,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       );
       CREATE UNIQUE INDEX spans_trace_span ON spans (trace_id, span_id);
       CREATE INDEX spans_span ON spans (span_id);`,
+  },
+  {
+    version: 40,
+    name: 'accounts, sessions, scoped API keys, annotation history, audit log',
+    // Every statement is IF NOT EXISTS: safe to run on a database numbered past it.
+    idempotent: true,
+    sql: authTablesSql('sqlite'),
   },
   {
     version: 60,

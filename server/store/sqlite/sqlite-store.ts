@@ -18,6 +18,7 @@ import type {
   RequestRow,
 } from '../../../contract/api.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
+import type { AuthStore } from '../auth-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
@@ -52,6 +53,7 @@ import type {
   Store,
   StoreRuntimeStats,
 } from '../store.ts';
+import { sqliteAuthStore } from './auth.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import {
   Checkpointer,
@@ -99,6 +101,7 @@ interface Page {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly auth: AuthStore;
   readonly prompts: SqlitePromptRegistry;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
@@ -118,6 +121,7 @@ export class SqliteStore implements Store {
     startCheckpointer: ((hold: WriteHold) => Checkpointer) | null = null,
   ) {
     this.statements = new Statements(db);
+    this.auth = sqliteAuthStore(this.statements);
     this.checkpointer = startCheckpointer?.(this.gate) ?? null;
     this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
