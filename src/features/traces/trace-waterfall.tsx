@@ -29,6 +29,7 @@ export function TraceWaterfall({ tree, currentSpanId, selectedSpanId, onSelect }
     if (currentIndex > 0) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
   }, [currentIndex, virtualizer]);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a virtualized list of absolutely positioned rows; ul/li would need their list styling undone for nothing
     <div
       ref={scrollRef}
       className="trace-scroll"
@@ -47,6 +48,7 @@ export function TraceWaterfall({ tree, currentSpanId, selectedSpanId, onSelect }
           if (span.spanId === currentSpanId) classes.push('trace-row-current');
           if (span.spanId === selectedSpanId) classes.push('trace-row-selected');
           return (
+            // biome-ignore lint/a11y/useSemanticElements: rows of the virtualized list above
             <div
               key={span.spanId}
               role="listitem"
