@@ -8,6 +8,7 @@ import { defineAnnotationTests } from './contract/annotation-tests.ts';
 import { useContractContext } from './contract/context.ts';
 import { defineListTests } from './contract/list-tests.ts';
 import { defineSearchTests } from './contract/search-tests.ts';
+import { defineTextSearchTests } from './contract/text-search-tests.ts';
 import type { Store } from './store.ts';
 
 export function runStoreContract(label: string, openStore: () => Promise<Store>): void {
@@ -16,5 +17,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineListTests(ctx);
     defineAnnotationTests(ctx);
     defineSearchTests(ctx);
+    defineTextSearchTests(ctx);
   });
 }
