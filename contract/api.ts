@@ -66,6 +66,17 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 export const scoresSchema = z.record(z.string(), z.number().int());
 export const metadataSchema = z.record(z.string(), z.string());
 
+/**
+ * Where free text q matched in a row's text: a short window of that text (plain text, with `…`
+ * where it was cut) and the matching fragment's place in it, in UTF-16 units.
+ */
+export const matchSnippetSchema = z.object({
+  text: z.string(),
+  start: z.number().int().min(0),
+  length: z.number().int().min(0),
+});
+export type MatchSnippet = z.infer<typeof matchSnippetSchema>;
+
 /** One row of the table: short previews, never the whole payload. */
 export const requestRowSchema = z.object({
   id: z.number().int(),
@@ -88,6 +99,9 @@ export const requestRowSchema = z.object({
   inputPreview: z.string(),
   /** At most ~200 characters of the output text. */
   outputPreview: z.string(),
+  /** Lists filtered by q only: where q matched in the input / output text. */
+  inputMatch: matchSnippetSchema.optional(),
+  outputMatch: matchSnippetSchema.optional(),
   isToolCall: z.boolean(),
   tags: z.array(z.string()),
   metadata: metadataSchema,

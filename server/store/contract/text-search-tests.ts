@@ -110,6 +110,30 @@ export function defineTextSearchTests(ctx: ContractContext): void {
       }
     });
 
+    it('marks where q matched in each listed row', async () => {
+      const store = ctx.store();
+      await seedTexts(store);
+      for (const q of ['8F3A', 'ロンプト', 'weather']) {
+        const page = await store.listRequests({
+          filter: filter({ q }),
+          sort: 'time',
+          order: 'desc',
+          limit: 50,
+        });
+        expect(page.rows.length, q).toBeGreaterThan(0);
+        for (const row of page.rows) {
+          const marks = [row.inputMatch, row.outputMatch].filter((m) => m !== undefined);
+          expect(marks.length, q).toBeGreaterThan(0);
+          for (const m of marks)
+            expect(m.text.slice(m.start, m.start + m.length).toLowerCase(), q).toBe(q.toLowerCase());
+        }
+      }
+      const plain = await store.listRequests({ filter: filter(), sort: 'time', order: 'desc', limit: 5 });
+      expect(plain.rows.every((row) => row.inputMatch === undefined && row.outputMatch === undefined)).toBe(
+        true,
+      );
+    });
+
     it('the model agrees with the examples the feature is for', () => {
       const has = (q: string, text: string) => matchesQ({ inputText: text, outputText: '' }, q);
       expect(has('weather', 'get_weather_v2')).toBe(true);

@@ -8,9 +8,11 @@ import type {
   ProbeResponse,
   RequestDetail,
   RequestFilter,
+  RequestRow,
 } from '../../../contract/api.ts';
 import type { Sql } from '../sql/fragment.ts';
-import { sql } from '../sql/fragment.ts';
+import { raw, sql } from '../sql/fragment.ts';
+import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
@@ -93,7 +95,21 @@ export class PostgresStore implements Store {
       result.rows.length > query.limit && last
         ? encodeCursor(query.sort, query.order, keysetOf(query.sort, last))
         : null;
-    return { rows: rows.map(toRow), nextCursor };
+    const mapped = rows.map(toRow);
+    return { rows: query.filter.q ? await this.withMatches(mapped, query.filter.q) : mapped, nextCursor };
+  }
+
+  /** Rows with where q matched in their text (only the head of a long text is looked at). */
+  private async withMatches(rows: RequestRow[], q: string): Promise<RequestRow[]> {
+    if (rows.length === 0) return rows;
+    const result = await this.q(
+      sql`SELECT id, left(input_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS i, left(output_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS o FROM requests WHERE id = ANY(${rows.map((row) => row.id)}::bigint[])`,
+    );
+    const byId = new Map(result.rows.map((row) => [Number(row.id), row]));
+    return rows.map((row) => {
+      const text = byId.get(row.id);
+      return text ? { ...row, ...rowMatches(String(text.i), String(text.o), q) } : row;
+    });
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {

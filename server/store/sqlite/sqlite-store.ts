@@ -40,6 +40,7 @@ import {
 } from '../sql/rows.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
+import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
@@ -270,10 +271,24 @@ export class SqliteStore implements Store {
   async listRequests(query: ListQuery): Promise<ListResponse> {
     const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null;
     const page = this.page(query, after);
+    const rows = this.rowsFor(page.ids);
     return {
-      rows: this.rowsFor(page.ids),
+      rows: query.filter.q ? this.withMatches(rows, query.filter.q) : rows,
       nextCursor: page.next ? encodeCursor(query.sort, query.order, page.next) : null,
     };
+  }
+
+  /** Rows with where q matched in their text (only the head of a long text is looked at). */
+  private withMatches(rows: RequestRow[], q: string): RequestRow[] {
+    if (rows.length === 0) return rows;
+    const texts = this.statements.all(
+      sql`SELECT request_id, substr(input_text, 1, ${SNIPPET_HEAD_CHARS}) AS i, substr(output_text, 1, ${SNIPPET_HEAD_CHARS}) AS o FROM request_bodies WHERE request_id IN (${list(rows.map((row) => row.id))})`,
+    );
+    const byId = new Map(texts.map((row) => [Number(row.request_id), row]));
+    return rows.map((row) => {
+      const text = byId.get(row.id);
+      return text ? { ...row, ...rowMatches(String(text.i), String(text.o), q) } : row;
+    });
   }
 
   private facetSum(kind: string, values: readonly string[]): number {

@@ -2,9 +2,10 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { RequestRow } from '../../../../contract/api.ts';
 import { formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
-import { Preview, ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
+import { ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
 import { CopyIdButton } from './copy-id-button.tsx';
 import type { DataTableFeatures } from './data-table-types.ts';
+import { MatchPreview } from './match-preview.tsx';
 
 const column = createColumnHelper<DataTableFeatures, RequestRow>();
 
@@ -61,14 +62,14 @@ export const requestColumns = [
   column.accessor('inputPreview', {
     id: 'input',
     header: 'Input',
-    cell: (info) => <Preview text={info.getValue()} />,
+    cell: (info) => <MatchPreview text={info.getValue()} match={info.row.original.inputMatch} />,
     enableSorting: false,
     meta: { width: 'minmax(110px, 2fr)', label: 'Input' },
   }),
   column.accessor('outputPreview', {
     id: 'output',
     header: 'Output',
-    cell: (info) => <Preview text={info.getValue()} />,
+    cell: (info) => <MatchPreview text={info.getValue()} match={info.row.original.outputMatch} />,
     enableSorting: false,
     meta: { width: 'minmax(110px, 2fr)', label: 'Output' },
   }),
