@@ -103,6 +103,8 @@ export const requestRowSchema = z.object({
   inputMatch: matchSnippetSchema.optional(),
   outputMatch: matchSnippetSchema.optional(),
   isToolCall: z.boolean(),
+  /** The OpenTelemetry trace this request belongs to (32 hex); null or absent when none. */
+  traceId: z.string().nullish(),
   tags: z.array(z.string()),
   metadata: metadataSchema,
   scores: scoresSchema,
@@ -132,6 +134,8 @@ export const requestDetailSchema = requestRowSchema.extend({
   /** The prompt template the model answered with. */
   output: z.unknown(),
   toolNames: z.array(z.string()),
+  /** The request's own span (16 hex); null or absent when none. */
+  spanId: z.string().nullish(),
 });
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 

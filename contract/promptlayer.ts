@@ -1,5 +1,5 @@
 /**
- * The PromptLayer wire formats Promptlog accepts (../shared/promptlayer-api.md §1–§6).
+ * The PromptLayer wire formats Promptlog accepts (docs/wire-contract.md §1–§6).
  * Schemas here validate shape only; the ingest layer (server/ingest/) folds camelCase aliases,
  * timestamps and string content into the stored form.
  */

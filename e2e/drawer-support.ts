@@ -9,7 +9,7 @@ import { chatBody, type LogRequestBody } from './log-request-body.ts';
 export const DATA_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-/** A chat request with every content block type of promptlayer-api.md §5, tools and a tool result. */
+/** A chat request with every content block type of docs/wire-contract.md §5, tools and a tool result. */
 export function everyBlockBody(serverUrl: string): LogRequestBody {
   return chatBody('unused', 'unused', {
     provider: 'anthropic',

@@ -1,5 +1,5 @@
 /**
- * Builds /log-request wire bodies (promptlayer-api.md §2) for e2e seeding: a plain chat request
+ * Builds /log-request wire bodies (docs/wire-contract.md §2) for e2e seeding: a plain chat request
  * whose every field can be overridden. `seedRequests(n)` makes n varied, deterministic ones.
  */
 export interface LogRequestBody {

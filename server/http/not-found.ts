@@ -1,6 +1,6 @@
 /**
  * Unknown routes: the SPA for browser navigations, a clear "not supported" for the PromptLayer
- * routes Promptlog does not implement (promptlayer-api.md §7), JSON 404 for everything else.
+ * routes Promptlog does not implement (docs/wire-contract.md §7), JSON 404 for everything else.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './error-handler.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../http/errors.ts';
-import { readFixture } from '../routes/test-fixtures.ts';
+import { failedCompletionRequest, toolCallRequest, toolResultTurnRequest } from '../testing/wire-samples.ts';
 import { normalizeLogRequest } from './normalize-log-request.ts';
 
 const minimal = () => ({
@@ -23,31 +23,31 @@ function rejection(body: unknown): HttpError {
 }
 
 describe('normalizeLogRequest', () => {
-  it('normalises the tool-call fixture with every field', () => {
-    const request = normalizeLogRequest(readFixture('log_request_toolcall.json'));
+  it('normalises the tool-call sample with every field', () => {
+    const request = normalizeLogRequest(toolCallRequest());
     expect(request).toMatchObject({
       provider: 'openai',
       model: 'gpt-4o',
       apiType: 'chat-completions',
       functionName: 'openai.chat.completions.create',
       status: 'SUCCESS',
-      startMs: Date.UTC(2025, 2, 15, 10, 30),
-      endMs: Date.UTC(2025, 2, 15, 10, 30, 1, 234),
-      inputTokens: 87,
-      outputTokens: 18,
-      price: 0.000398,
-      promptName: 'weather-assistant',
-      promptVersionNumber: 3,
-      promptInputVariables: { city: 'Paris' },
-      parameters: { temperature: 0.2, max_tokens: 512 },
-      tags: ['production', 'weather-bot'],
-      metadata: { user_id: 'user_123', session_id: 'sess_abc' },
-      scores: { default: 90 },
+      startMs: Date.UTC(2025, 3, 7, 9, 0),
+      endMs: Date.UTC(2025, 3, 7, 9, 0, 0, 876),
+      inputTokens: 64,
+      outputTokens: 21,
+      price: 0.000275,
+      promptName: 'order-status',
+      promptVersionNumber: 2,
+      promptInputVariables: { order_id: 'A-1042' },
+      parameters: { temperature: 0, max_tokens: 256 },
+      tags: ['production', 'support-bot'],
+      metadata: { customer_id: 'c_881', channel: 'web' },
+      scores: { default: 75 },
       isToolCall: true,
-      toolNames: ['get_weather'],
+      toolNames: ['lookup_order'],
       isJson: false,
       inputText:
-        "[system]: You are a weather assistant. Use tools when needed.\n[user]: What's the weather in Paris today?",
+        '[system]: You answer questions about orders. Call a tool for order data.\n[user]: Where is my order A-1042?',
       outputText: '',
       groupId: null,
     });
@@ -56,23 +56,23 @@ describe('normalizeLogRequest', () => {
   });
 
   it('reads epoch-seconds floats (Python) and keeps thinking blocks', () => {
-    const request = normalizeLogRequest(readFixture('log_request_turn2.json'));
-    expect(request.startMs).toBe(1742034602100);
-    expect(request.endMs).toBe(1742034603400);
-    expect(request.outputText).toBe("It's sunny and 18°C in Paris right now.");
-    expect(request.inputText).toContain('[tool]: {"temperature": 18');
+    const request = normalizeLogRequest(toolResultTurnRequest());
+    expect(request.startMs).toBe(1744016461250);
+    expect(request.endMs).toBe(1744016462750);
+    expect(request.outputText).toBe('Order A-1042 has shipped with DHL and arrives tomorrow.');
+    expect(request.inputText).toContain('[tool]: {"state": "shipped"');
     expect(request.scores).toEqual({});
     const messages = (request.input as { messages: { content: { type: string }[] }[] }).messages;
     expect(messages[2]?.content[0]?.type).toBe('thinking');
   });
 
   it('keeps status, error type and message of a failed completion', () => {
-    const request = normalizeLogRequest(readFixture('log_request_completion_error.json'));
+    const request = normalizeLogRequest(failedCompletionRequest());
     expect(request).toMatchObject({
       status: 'ERROR',
       errorType: 'PROVIDER_TIMEOUT',
-      errorMessage: 'Request timed out after 30 seconds',
-      inputText: 'Say hello',
+      errorMessage: 'No answer from the provider within 30 s',
+      inputText: 'Write a haiku about tea',
       outputText: '',
     });
   });

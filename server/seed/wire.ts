@@ -1,6 +1,6 @@
 /**
  * The shapes the generator emits: PromptLayer `/log-request` bodies as the SDKs send them
- * (../shared/promptlayer-api.md §2 and §5). Loose on purpose where real clients are loose.
+ * (docs/wire-contract.md §2 and §5). Loose on purpose where real clients are loose.
  */
 export type ContentBlock =
   | { type: 'text'; text: string }

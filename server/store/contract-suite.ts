@@ -9,6 +9,7 @@ import { useContractContext } from './contract/context.ts';
 import { defineListTests } from './contract/list-tests.ts';
 import { defineSearchTests } from './contract/search-tests.ts';
 import { defineTextSearchTests } from './contract/text-search-tests.ts';
+import { defineTraceIdTests } from './contract/trace-id-tests.ts';
 import type { Store } from './store.ts';
 
 export function runStoreContract(label: string, openStore: () => Promise<Store>): void {
@@ -17,6 +18,7 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineListTests(ctx);
     defineAnnotationTests(ctx);
     defineSearchTests(ctx);
+    defineTraceIdTests(ctx);
     defineTextSearchTests(ctx);
   });
 }

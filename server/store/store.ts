@@ -54,6 +54,10 @@ export interface NewRequest {
   /** Named scores, 0-100. */
   scores: Record<string, number>;
   groupId: number | null;
+  /** OpenTelemetry trace (32 lowercase hex) this request belongs to; absent or null when none. */
+  traceId?: string | null;
+  /** OpenTelemetry span (16 lowercase hex) of this request, e.g. the /track-request `span_id`. */
+  spanId?: string | null;
 }
 
 export interface PromptLink {
@@ -63,7 +67,7 @@ export interface PromptLink {
   label: string | null;
 }
 
-/** The PromptLayer search API's filter tree (promptlayer-api.md §6), already validated. */
+/** The PromptLayer search API's filter tree (docs/wire-contract.md §6), already validated. */
 export type SearchFilterNode =
   | { logic: 'AND' | 'OR'; filters: SearchFilterNode[] }
   | { field: string; operator: string; value?: unknown; nested_key?: string };

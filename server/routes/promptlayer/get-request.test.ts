@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getRequestResponseSample, toolCallRequest } from '../../testing/wire-samples.ts';
 import {
   createTestApp,
   errorOf,
@@ -8,14 +9,13 @@ import {
   logRequest,
   type TestApp,
 } from '../test-app.ts';
-import { readFixture } from '../test-fixtures.ts';
 
 forEachStore((kind) => {
   let t: TestApp;
   let id: number;
   beforeAll(async () => {
     t = await createTestApp({}, kind);
-    id = await logRequest(t.app, readFixture('log_request_toolcall.json'));
+    id = await logRequest(t.app, toolCallRequest());
   });
   afterAll(() => t.close());
 
@@ -23,39 +23,42 @@ forEachStore((kind) => {
     t.app.inject({ method: 'GET', url, headers });
 
   describe('GET /api/public/v2/requests/:id', () => {
-    it('returns the blueprint and every documented field of the fixture response', async () => {
+    it('returns the blueprint and every documented field of the sample response', async () => {
       const response = await get(`/api/public/v2/requests/${id}`);
       expect(response.statusCode).toBe(200);
       const body = response.json() as Record<string, unknown>;
-      const expected = readFixture('get_request_response.json');
+      const expected = getRequestResponseSample();
       for (const key of Object.keys(expected)) expect(body).toHaveProperty(key);
       expect(body).toMatchObject({
         success: true,
         request_id: id,
         provider: 'openai',
         model: 'gpt-4o',
-        input_tokens: 87,
-        output_tokens: 18,
-        tokens: 105,
-        price: 0.000398,
-        latency_ms: 1234,
+        input_tokens: 64,
+        output_tokens: 21,
+        tokens: 85,
+        price: 0.000275,
+        latency_ms: 876,
         trace_id: null,
         prompt_blueprint: {
-          prompt_template: { type: 'chat', tools: [{ type: 'function', function: { name: 'get_weather' } }] },
+          prompt_template: {
+            type: 'chat',
+            tools: [{ type: 'function', function: { name: 'lookup_order' } }],
+          },
           metadata: {
-            model: { provider: 'openai', name: 'gpt-4o', parameters: { temperature: 0.2, max_tokens: 512 } },
+            model: { provider: 'openai', name: 'gpt-4o', parameters: { temperature: 0, max_tokens: 256 } },
           },
         },
-        tags: ['production', 'weather-bot'],
-        metadata: { user_id: 'user_123', session_id: 'sess_abc' },
-        scores: [{ name: 'default', score: 90 }],
+        tags: ['production', 'support-bot'],
+        metadata: { customer_id: 'c_881', channel: 'web' },
+        scores: [{ name: 'default', score: 75 }],
         status: 'SUCCESS',
-        prompt_name: 'weather-assistant',
-        prompt_version_number: 3,
-        prompt_input_variables: { city: 'Paris' },
+        prompt_name: 'order-status',
+        prompt_version_number: 2,
+        prompt_input_variables: { order_id: 'A-1042' },
         function_name: 'openai.chat.completions.create',
       });
-      expect(Date.parse(body.request_start_time as string)).toBe(Date.parse('2025-03-15T10:30:00Z'));
+      expect(Date.parse(body.request_start_time as string)).toBe(Date.parse('2025-04-07T09:00:00Z'));
       const template = (body.prompt_blueprint as { prompt_template: { messages: unknown[] } })
         .prompt_template;
       expect(template.messages).toHaveLength(2);

@@ -8,7 +8,7 @@ import { searchRoute } from './search.ts';
 import { suggestionsRoute } from './suggestions.ts';
 import { trackRoutes } from './track.ts';
 
-/** The PromptLayer-compatible routes (promptlayer-api.md §1–§6), all behind the API key. */
+/** The PromptLayer-compatible routes (docs/wire-contract.md §1–§6), all behind the API key. */
 export async function promptLayerRoutes(
   app: FastifyInstance,
   options: RouteDeps & { verifyKey: KeyVerifier },

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../app.ts';
 import {
+  failedCompletionRequest,
+  logRequestResponseSample,
+  toolCallRequest,
+} from '../../testing/wire-samples.ts';
+import {
   countAll,
   createTestApp,
   errorOf,
@@ -10,7 +15,6 @@ import {
   TEST_KEY,
   type TestApp,
 } from '../test-app.ts';
-import { readFixture } from '../test-fixtures.ts';
 
 forEachStore((kind) => {
   let t: TestApp;
@@ -29,11 +33,11 @@ forEachStore((kind) => {
   }
 
   describe('POST /log-request', () => {
-    it('answers exactly 201 with both id and request_id, in the shape of the fixture', async () => {
-      const response = await post(readFixture('log_request_toolcall.json'));
+    it('answers exactly 201 with both id and request_id, in the shape of the sample', async () => {
+      const response = await post(toolCallRequest());
       expect(response.statusCode).toBe(201);
       const body = response.json() as Record<string, unknown>;
-      expect(Object.keys(body).sort()).toEqual(Object.keys(readFixture('log_request_response.json')).sort());
+      expect(Object.keys(body).sort()).toEqual(Object.keys(logRequestResponseSample()).sort());
       expect(body.id).toBeGreaterThan(0);
       expect(body.request_id).toBe(body.id);
       expect(body).toMatchObject({
@@ -47,26 +51,26 @@ forEachStore((kind) => {
       expect(detail).toMatchObject({
         provider: 'openai',
         model: 'gpt-4o',
-        promptName: 'weather-assistant',
-        promptVersion: 3,
-        tags: ['production', 'weather-bot'],
-        metadata: { user_id: 'user_123', session_id: 'sess_abc' },
-        scores: { default: 90 },
+        promptName: 'order-status',
+        promptVersion: 2,
+        tags: ['production', 'support-bot'],
+        metadata: { customer_id: 'c_881', channel: 'web' },
+        scores: { default: 75 },
         isToolCall: true,
-        toolNames: ['get_weather'],
-        inputTokens: 87,
-        outputTokens: 18,
-        startTime: '2025-03-15T10:30:00.000Z',
+        toolNames: ['lookup_order'],
+        inputTokens: 64,
+        outputTokens: 21,
+        startTime: '2025-04-07T09:00:00.000Z',
       });
     });
 
     it('echoes status, error type and message of an error request', async () => {
-      const response = await post(readFixture('log_request_completion_error.json'));
+      const response = await post(failedCompletionRequest());
       expect(response.statusCode).toBe(201);
       expect(response.json()).toMatchObject({
         status: 'ERROR',
         error_type: 'PROVIDER_TIMEOUT',
-        error_message: 'Request timed out after 30 seconds',
+        error_message: 'No answer from the provider within 30 s',
       });
     });
 

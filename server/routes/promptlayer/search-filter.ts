@@ -1,5 +1,5 @@
 /**
- * Checks a PromptLayer search filter tree (promptlayer-api.md §6) against the known fields,
+ * Checks a PromptLayer search filter tree (docs/wire-contract.md §6) against the known fields,
  * operators and value shapes, and turns it into the store's SearchFilterNode. Every problem is a
  * 400 naming the offending path, e.g. `filter_group.filters.2.operator`.
  */

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  failedCompletionRequest,
+  toolCallRequest,
+  toolResultTurnRequest,
+} from '../../testing/wire-samples.ts';
+import {
   createTestApp,
   errorOf,
   forEachStore,
@@ -8,16 +13,15 @@ import {
   logRequest,
   type TestApp,
 } from '../test-app.ts';
-import { readFixture } from '../test-fixtures.ts';
 
 forEachStore((kind) => {
   let t: TestApp;
   const ids: Record<string, number> = {};
   beforeAll(async () => {
     t = await createTestApp({}, kind);
-    ids.tool = await logRequest(t.app, readFixture('log_request_toolcall.json'));
-    ids.turn2 = await logRequest(t.app, readFixture('log_request_turn2.json'));
-    ids.error = await logRequest(t.app, readFixture('log_request_completion_error.json'));
+    ids.tool = await logRequest(t.app, toolCallRequest());
+    ids.turn2 = await logRequest(t.app, toolResultTurnRequest());
+    ids.error = await logRequest(t.app, failedCompletionRequest());
     ids.json = await logRequest(
       t.app,
       logBody({
@@ -27,8 +31,8 @@ forEachStore((kind) => {
         price: 0.5,
         tags: ['batch'],
         metadata: { env: 'staging' },
-        request_start_time: '2025-03-16T00:00:00Z',
-        request_end_time: '2025-03-16T00:00:02Z',
+        request_start_time: '2025-04-08T00:00:00Z',
+        request_end_time: '2025-04-08T00:00:02Z',
       }),
     );
   });
@@ -89,17 +93,15 @@ forEachStore((kind) => {
       expect(tool).toMatchObject({
         engine: 'gpt-4o',
         provider_type: 'openai',
-        input_tokens: 87,
-        output_tokens: 18,
-        price: 0.000398,
-        latency: 1.234,
-        tags_array: ['production', 'weather-bot'],
-        scores: [{ name: 'default', score: 90 }],
-        prompt_name: 'weather-assistant',
+        input_tokens: 64,
+        output_tokens: 21,
+        price: 0.000275,
+        latency: 0.876,
+        tags_array: ['production', 'support-bot'],
+        scores: [{ name: 'default', score: 75 }],
+        prompt_name: 'order-status',
       });
-      expect(tool?.metadata).toEqual(
-        expect.arrayContaining([{ user_id: 'user_123' }, { session_id: 'sess_abc' }]),
-      );
+      expect(tool?.metadata).toEqual(expect.arrayContaining([{ customer_id: 'c_881' }, { channel: 'web' }]));
     });
 
     it('pages with page/per_page', async () => {
@@ -128,22 +130,23 @@ forEachStore((kind) => {
       expect(await found(one('engine', 'is', 'gpt-4o-mini'))).toEqual([ids.json]);
       expect(await found(one('provider_type', 'in', ['anthropic']))).toEqual([ids.turn2]);
       expect(await found(one('status', 'is_not', 'SUCCESS'))).toEqual([ids.error]);
-      expect(await found(one('output_text', 'contains', 'sunny'))).toEqual([ids.turn2]);
-      expect(await found(one('input_text', 'contains', 'Say hello'))).toEqual([ids.error]);
+      expect(await found(one('output_text', 'contains', 'DHL'))).toEqual([ids.turn2]);
+      expect(await found(one('input_text', 'contains', 'haiku'))).toEqual([ids.error]);
       expect(await found(one('input_tokens', 'gte', 500))).toEqual([ids.json]);
       expect(await found(one('cost', 'between', [0.1, 1]))).toEqual([ids.json]);
       expect(await found(one('cost', 'gt', 2 ** 53 - 1))).toEqual([]);
       expect(await found(one('input_tokens', 'gt', 499.5))).toEqual([ids.json]);
-      expect(await found(one('request_start_time', 'is', '2025-03-16'))).toEqual([ids.json]);
-      expect(
-        await found(one('request_start_time', 'before', Date.UTC(2025, 2, 15, 10, 30, 1) / 1000)),
-      ).toEqual([ids.tool, ids.error]);
+      expect(await found(one('request_start_time', 'is', '2025-04-08'))).toEqual([ids.json]);
+      expect(await found(one('request_start_time', 'before', Date.UTC(2025, 3, 7, 9, 0, 1) / 1000))).toEqual([
+        ids.tool,
+        ids.error,
+      ]);
       expect(await found(one('latency_ms', 'gte', 2000))).toEqual([ids.error, ids.json]);
-      expect(await found(one('request_start_time', 'after', '2025-03-15T12:00:00Z'))).toEqual([ids.json]);
+      expect(await found(one('request_start_time', 'after', '2025-04-07T12:00:00Z'))).toEqual([ids.json]);
       expect(await found(one('tags', 'contains', 'batch'))).toEqual([ids.json]);
-      expect(await found(one('tool_names', 'contains', 'get_weather'))).toEqual([ids.tool]);
+      expect(await found(one('tool_names', 'contains', 'lookup_order'))).toEqual([ids.tool]);
       expect(await found(one('metadata', 'key_equals', 'staging', 'env'))).toEqual([ids.json]);
-      expect(await found(one('metadata_keys', 'contains', 'user_id'))).toEqual([ids.tool]);
+      expect(await found(one('metadata_keys', 'contains', 'customer_id'))).toEqual([ids.tool]);
       expect(await found(one('is_tool_call', 'is_true'))).toEqual([ids.tool]);
       expect(await found(one('is_json', 'is_true'))).toEqual([ids.json]);
     });
@@ -165,7 +168,7 @@ forEachStore((kind) => {
         },
       };
       expect(await found(tree)).toEqual([ids.error as number, ids.json as number].sort((a, b) => a - b));
-      expect(await found({ q: 'sunny' })).toEqual([ids.turn2]);
+      expect(await found({ q: 'arrives tomorrow' })).toEqual([ids.turn2]);
     });
 
     it.each([

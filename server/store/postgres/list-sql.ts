@@ -37,7 +37,7 @@ function keysetCondition(sort: SortField, order: SortOrder, keyset: Keyset): Sql
 /** The columns of a list row, read from `r` (a page of requests already limited). */
 export const ROW_COLUMNS = raw(`r.id, r.provider, r.model, r.status, r.error_type, r.start_ms, r.end_ms,
   r.latency_ms, r.input_tokens, r.output_tokens, r.total_tokens, r.price, r.prompt_name,
-  r.prompt_version_number, r.input_preview, r.output_preview, r.is_tool_call,
+  r.prompt_version_number, r.input_preview, r.output_preview, r.is_tool_call, r.trace_id,
   ARRAY(SELECT t.tag FROM request_tags t WHERE t.request_id = r.id ORDER BY t.tag) AS tags,
   (SELECT coalesce(json_object_agg(m.key, m.value ORDER BY m.key), '{}') FROM request_metadata m
     WHERE m.request_id = r.id) AS metadata,
@@ -46,7 +46,7 @@ export const ROW_COLUMNS = raw(`r.id, r.provider, r.model, r.status, r.error_typ
 
 /** The extra columns of a detail (everything else about the request). */
 export const DETAIL_COLUMNS = raw(`r.function_name, r.api_type, r.error_message, r.prompt_id,
-  r.prompt_input_variables, r.group_id, r.parameters, r.input, r.output, r.tool_names`);
+  r.prompt_input_variables, r.group_id, r.parameters, r.input, r.output, r.tool_names, r.span_id`);
 
 /**
  * A page of the list: the matching ids are found and limited first (an index walk for the sort),

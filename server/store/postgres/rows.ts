@@ -40,6 +40,7 @@ export function toRow(row: DbRow): RequestRow {
     inputPreview: String(row.input_preview ?? ''),
     outputPreview: String(row.output_preview ?? ''),
     isToolCall: Boolean(row.is_tool_call),
+    traceId: str(row.trace_id),
     tags: (row.tags as string[] | null) ?? [],
     metadata: (row.metadata as Record<string, string> | null) ?? {},
     scores: scoresOf(row.scores),
@@ -59,6 +60,7 @@ export function toDetail(row: DbRow): RequestDetail {
     input: parseJson(row.input),
     output: parseJson(row.output),
     toolNames: (row.tool_names as string[] | null) ?? [],
+    spanId: str(row.span_id),
   };
 }
 

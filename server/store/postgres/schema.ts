@@ -304,5 +304,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: sideStartTimes,
   },
   { version: 4, name: 'metadata value counts for autocomplete', sql: metadataValueCounts },
+  {
+    version: 30,
+    name: 'OpenTelemetry trace and span ids of a request',
+    // Nullable columns without a default: adding them rewrites nothing. Partial indexes skip the
+    // (many) requests that belong to no trace.
+    sql: `ALTER TABLE requests ADD COLUMN trace_id text COLLATE "C", ADD COLUMN span_id text COLLATE "C";
+      CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
+      CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
+  },
   { version: 70, name: 'pg_trgm index for substring search in any script', sql: substringIndex },
 ];

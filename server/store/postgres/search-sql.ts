@@ -1,5 +1,5 @@
 /**
- * PromptLayer's search (promptlayer-api.md §6): the filter tree is compiled by the shared
+ * PromptLayer's search (docs/wire-contract.md §6): the filter tree is compiled by the shared
  * server/store/sql/search-filter.ts with the PostgreSQL dialect; paging is by page number, as
  * PromptLayer's contract has it.
  */

@@ -41,6 +41,8 @@ function columnsOf(requests: NewRequest[]) {
     toolNames: requests.map((r) => JSON.stringify(r.toolNames)),
     isJson: requests.map((r) => r.isJson),
     groupId: requests.map((r) => r.groupId),
+    traceId: requests.map((r) => r.traceId ?? null),
+    spanId: requests.map((r) => r.spanId ?? null),
   };
 }
 
@@ -83,21 +85,24 @@ export function insertStatement(requests: NewRequest[]): Sql {
       ${c.promptVersion}::integer[], ${c.promptVariables}::text[], ${c.parameters}::text[],
       ${c.input}::text[], ${c.output}::text[], ${c.inputText}::text[], ${c.outputText}::text[],
       ${c.inputPreview}::text[], ${c.outputPreview}::text[],
-      ${c.isToolCall}::boolean[], ${c.toolNames}::text[], ${c.isJson}::boolean[], ${c.groupId}::bigint[]
+      ${c.isToolCall}::boolean[], ${c.toolNames}::text[], ${c.isJson}::boolean[], ${c.groupId}::bigint[],
+      ${c.traceId}::text[], ${c.spanId}::text[]
     ) WITH ORDINALITY AS s(provider, model, function_name, api_type, status, error_type, error_message,
       start_ms, end_ms, input_tokens, output_tokens, price, prompt_name, prompt_id,
       prompt_version_number, prompt_input_variables, parameters, input, output, input_text,
-      output_text, input_preview, output_preview, is_tool_call, tool_names, is_json, group_id, ord)
+      output_text, input_preview, output_preview, is_tool_call, tool_names, is_json, group_id,
+      trace_id, span_id, ord)
   ), ins AS (
     INSERT INTO requests (provider, model, function_name, api_type, status, error_type, error_message,
       start_ms, end_ms, input_tokens, output_tokens, price, prompt_name, prompt_id,
       prompt_version_number, prompt_input_variables, parameters, input, output, input_text,
-      output_text, input_preview, output_preview, is_tool_call, tool_names, is_json, group_id)
+      output_text, input_preview, output_preview, is_tool_call, tool_names, is_json, group_id,
+      trace_id, span_id)
     SELECT provider, model, function_name, api_type, status, error_type, error_message,
       start_ms, end_ms, input_tokens, output_tokens, price, prompt_name, prompt_id,
       prompt_version_number, prompt_input_variables, parameters, input, output, input_text,
       output_text, input_preview, output_preview, is_tool_call,
-      ARRAY(SELECT json_array_elements_text(tool_names::json)), is_json, group_id
+      ARRAY(SELECT json_array_elements_text(tool_names::json)), is_json, group_id, trace_id, span_id
     FROM src ORDER BY ord
     RETURNING id, start_ms
   ), ids AS (

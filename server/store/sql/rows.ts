@@ -5,7 +5,7 @@ import { isoTime } from './iso-time.ts';
 /** Columns of requests `r` that a list row needs (never the payloads). */
 export const ROW_COLUMNS = `r.id, r.provider, r.model, r.status, r.error_type, r.start_ms, r.end_ms, r.latency_ms,
   r.input_tokens, r.output_tokens, r.total_tokens, r.price, r.prompt_name, r.prompt_version,
-  r.input_preview, r.output_preview, r.is_tool_call`;
+  r.input_preview, r.output_preview, r.is_tool_call, r.trace_id`;
 
 export type DbRow = Record<string, unknown>;
 
@@ -43,6 +43,7 @@ export function toRequestRow(row: DbRow, annotations: Annotations): RequestRow {
     inputPreview: String(row.input_preview ?? ''),
     outputPreview: String(row.output_preview ?? ''),
     isToolCall: row.is_tool_call === true || row.is_tool_call === 1,
+    traceId: nullableStr(row.trace_id),
     tags: annotations.tags,
     metadata: annotations.metadata,
     scores: annotations.scores,
@@ -133,5 +134,6 @@ export function toRequestDetail(row: DbRow, annotations: Annotations): RequestDe
     input: parseJson(row.input),
     output: parseJson(row.output),
     toolNames: stringArray(row.tool_names),
+    spanId: nullableStr(row.span_id),
   };
 }

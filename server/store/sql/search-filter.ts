@@ -1,5 +1,5 @@
 /**
- * PromptLayer's search filter tree (promptlayer-api.md §6) compiled to one predicate over
+ * PromptLayer's search filter tree (docs/wire-contract.md §6) compiled to one predicate over
  * requests `r`. The route validates names first; this compiler still refuses anything it does
  * not know with InvalidSearchFilterError, so a bad filter can never become a 500 or bad SQL.
  */

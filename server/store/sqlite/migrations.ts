@@ -206,5 +206,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     // databases (already at version 2) get the table too.
     sql: 'CREATE TABLE IF NOT EXISTS bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;',
   },
+  {
+    version: 30,
+    name: 'OpenTelemetry trace and span ids of a request',
+    // Partial indexes: most requests have no trace, and those rows cost nothing here.
+    sql: `ALTER TABLE requests ADD COLUMN trace_id TEXT;
+      ALTER TABLE requests ADD COLUMN span_id TEXT;
+      CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
+      CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
+  },
   { version: 70, name: 'trigram index for substring search in any script', sql: v70 },
 ];

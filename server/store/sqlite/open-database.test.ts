@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { makeNewRequest } from '../test-request.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
-import { openDatabase } from './open-database.ts';
+import { migrate, openDatabase } from './open-database.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 const LATEST = Math.max(...SQLITE_MIGRATIONS.map((migration) => migration.version));
@@ -55,12 +56,12 @@ it('repairs a pre-release database whose insert triggers double-counted facets',
 
 it('brings a database at version 2 without bulk_dropped_indexes (a development build) up to date', () => {
   const file = join(dir, 'v2-early.db');
-  const db = openDatabase(file);
-  db.exec('DROP TABLE bulk_dropped_indexes');
-  // Nor anything later steps add.
-  db.exec('DROP TABLE requests_trgm');
-  db.pragma('user_version = 2');
-  db.close();
+  const early = new Database(file);
+  migrate(
+    early,
+    SQLITE_MIGRATIONS.filter((migration) => migration.version <= 2),
+  );
+  early.close();
   const again = openDatabase(file);
   expect(again.pragma('user_version', { simple: true })).toBe(LATEST);
   expect(again.prepare('SELECT count(*) AS n FROM bulk_dropped_indexes').get()).toEqual({ n: 0 });

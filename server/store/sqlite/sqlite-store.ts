@@ -236,7 +236,7 @@ export class SqliteStore implements Store {
   private detailsFor(ids: readonly number[]): RequestDetail[] {
     if (ids.length === 0) return [];
     const rows = this.statements.all(
-      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
+      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, r.span_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
     );
     const byId = new Map(rows.map((row) => [Number(row.id), row]));
     const annotations = this.annotationsFor(ids);

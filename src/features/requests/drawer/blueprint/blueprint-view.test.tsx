@@ -1,17 +1,19 @@
 // @vitest-environment jsdom
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  failedCompletionRequest,
+  toolCallRequest,
+  toolResultTurnRequest,
+  wireSamples,
+} from '../../../../../server/testing/wire-samples.ts';
 import { BlueprintView } from './blueprint-view.tsx';
 import { COLLAPSED_CHARS } from './long-text.tsx';
 import { MESSAGE_BATCH } from './message-list.tsx';
 
 afterEach(cleanup);
 
-// CI checks the project out with the reference material beside it: <root>/../shared.
-const fixturesDir = resolve(process.cwd(), '../shared/fixtures/promptlayer');
-const fixtureFiles = readdirSync(fixturesDir).filter((f) => f.endsWith('.json'));
+const sampleNames = Object.keys(wireSamples) as (keyof typeof wireSamples)[];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,13 +41,13 @@ function blueprintOf(fixture: Obj): { input: unknown; output: unknown; parameter
   return { input: fixture, output: undefined, parameters: {} };
 }
 
-describe('BlueprintView against every PromptLayer fixture', () => {
-  it('finds fixtures', () => {
-    expect(fixtureFiles.length).toBeGreaterThanOrEqual(5);
+describe('BlueprintView against every PromptLayer wire sample', () => {
+  it('finds samples', () => {
+    expect(sampleNames.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(fixtureFiles)('%s renders every text, tool and parameter', (file) => {
-    const fixture = JSON.parse(readFileSync(resolve(fixturesDir, file), 'utf8')) as Obj;
+  it.each(sampleNames)('%s renders every text, tool and parameter', (name) => {
+    const fixture = wireSamples[name]() as Obj;
     const { input, output, parameters } = blueprintOf(fixture);
     const { container } = render(<BlueprintView input={input} output={output} parameters={parameters} />);
     const text = container.textContent ?? '';
@@ -57,41 +59,39 @@ describe('BlueprintView against every PromptLayer fixture', () => {
     expect(container.querySelector('script')).toBeNull();
   });
 
-  it('log_request_toolcall: tool call card with pretty arguments, tool definition section', () => {
-    const fixture = JSON.parse(
-      readFileSync(resolve(fixturesDir, 'log_request_toolcall.json'), 'utf8'),
-    ) as Obj;
+  it('toolCallRequest: tool call card with pretty arguments, tool definition section', () => {
+    const fixture = toolCallRequest();
     render(<BlueprintView input={fixture.input} output={fixture.output} parameters={{}} />);
-    const card = screen.getByRole('region', { name: 'Tool call get_weather' });
-    expect(card).toHaveTextContent('call_abc123');
-    expect(card.textContent).toContain('"location": "Paris"');
+    const card = screen.getByRole('region', { name: 'Tool call lookup_order' });
+    expect(card).toHaveTextContent('call_order_7');
+    expect(card.textContent).toContain('"order_id": "A-1042"');
     expect(screen.getByRole('heading', { name: 'Tools (1)' })).toBeInTheDocument();
-    expect(screen.getByText('Get current weather for a city', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('Find an order by its number', { exact: false })).toBeInTheDocument();
     expect(screen.getByText('auto')).toBeInTheDocument();
   });
 
-  it('log_request_turn2: thinking collapsed, tool result joined to its call by id', () => {
-    const fixture = JSON.parse(readFileSync(resolve(fixturesDir, 'log_request_turn2.json'), 'utf8')) as Obj;
+  it('toolResultTurnRequest: thinking collapsed, tool result joined to its call by id', () => {
+    const fixture = toolResultTurnRequest();
     render(<BlueprintView input={fixture.input} output={fixture.output} parameters={{}} />);
     const thinking = screen.getByText(/^Thinking/).closest('details');
     expect(thinking).not.toBeNull();
     expect(thinking?.open).toBe(false);
     const toolMessage = screen.getByRole('article', { name: 'input message 4: tool' });
-    expect(toolMessage).toHaveTextContent('result of get_weather (toolu_01)');
-    const card = screen.getByRole('region', { name: 'Tool call get_weather' });
+    expect(toolMessage).toHaveTextContent('result of lookup_order (toolu_42)');
+    const card = screen.getByRole('region', { name: 'Tool call lookup_order' });
     expect(card).toHaveTextContent('Result:');
-    expect(card).toHaveTextContent('"conditions": "sunny"');
+    expect(card).toHaveTextContent('"carrier": "DHL"');
     expect(screen.getByRole('article', { name: 'output message 1: assistant' })).toHaveTextContent(
-      "It's sunny and 18°C in Paris right now.",
+      'Order A-1042 has shipped with DHL and arrives tomorrow.',
     );
   });
 
-  it('log_request_completion_error: completion prompts on both sides, empty output', () => {
-    const fixture = JSON.parse(
-      readFileSync(resolve(fixturesDir, 'log_request_completion_error.json'), 'utf8'),
-    ) as Obj;
+  it('failedCompletionRequest: completion prompts on both sides, empty output', () => {
+    const fixture = failedCompletionRequest();
     render(<BlueprintView input={fixture.input} output={fixture.output} parameters={{}} />);
-    expect(screen.getByRole('article', { name: 'input completion prompt' })).toHaveTextContent('Say hello');
+    expect(screen.getByRole('article', { name: 'input completion prompt' })).toHaveTextContent(
+      'Write a haiku about tea',
+    );
     expect(screen.getByRole('article', { name: 'output completion prompt' })).toHaveTextContent('(empty)');
     expect(screen.getByRole('button', { name: 'Copy input completion prompt' })).toBeInTheDocument();
   });

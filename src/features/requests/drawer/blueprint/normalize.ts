@@ -1,5 +1,5 @@
 /**
- * Turns a stored PromptLayer prompt template (promptlayer-api.md §5) of unknown shape into a
+ * Turns a stored PromptLayer prompt template (docs/wire-contract.md §5) of unknown shape into a
  * small, total model the renderer can walk without guarding every property. Nothing here
  * throws: anything it does not recognise becomes an `unknown` node that is shown as JSON.
  */
