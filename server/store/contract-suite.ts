@@ -7,6 +7,7 @@ import { describe } from 'vitest';
 import { defineAnnotationTests } from './contract/annotation-tests.ts';
 import { useContractContext } from './contract/context.ts';
 import { defineListTests } from './contract/list-tests.ts';
+import { definePayloadTests } from './contract/payload-tests.ts';
 import { defineSearchTests } from './contract/search-tests.ts';
 import { defineTextSearchTests } from './contract/text-search-tests.ts';
 import { defineTraceIdTests } from './contract/trace-id-tests.ts';
@@ -20,5 +21,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineSearchTests(ctx);
     defineTraceIdTests(ctx);
     defineTextSearchTests(ctx);
+    definePayloadTests(ctx);
   });
 }

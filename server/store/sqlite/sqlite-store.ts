@@ -42,6 +42,7 @@ import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import { decodeBody } from './body-codec.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
@@ -242,7 +243,7 @@ export class SqliteStore implements Store {
     const annotations = this.annotationsFor(ids);
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toRequestDetail(row, annotations.get(id) ?? emptyAnnotations())] : [];
+      return row ? [toRequestDetail(withDecodedBodies(row), annotations.get(id) ?? emptyAnnotations())] : [];
     });
   }
 
@@ -538,6 +539,15 @@ export class SqliteStore implements Store {
       this.db.close();
     }
   }
+}
+
+function withDecodedBodies(row: DbRow): DbRow {
+  return {
+    ...row,
+    parameters: decodeBody(row.parameters),
+    input: decodeBody(row.input),
+    output: decodeBody(row.output),
+  };
 }
 
 export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<SqliteStore> {
