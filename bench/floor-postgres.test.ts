@@ -14,7 +14,7 @@ import {
   SKIP_REASON,
   TEST_DATABASE_URL,
   type TestSchema,
-} from '../server/store/postgres/test-database.ts';
+} from '../server/store/postgres/testing/test-database.ts';
 import type { Sql } from '../server/store/sql/fragment.ts';
 import { statementFor } from './floor-postgres.ts';
 import { type DataProfile, listCase, readThroughStore, readVariants } from './read-variants.ts';

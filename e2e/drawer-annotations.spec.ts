@@ -1,6 +1,6 @@
+import { chatBody } from '../server/testing/factories.ts';
 import { type Annotated, drawer, tableRow } from './drawer-support.ts';
 import { expect, type TestServer, test } from './fixtures.ts';
-import { chatBody } from './log-request-body.ts';
 
 const annotations = async (server: TestServer, id: number): Promise<Annotated> =>
   (await server.api<Annotated>(`/api/requests/${id}`)).body;

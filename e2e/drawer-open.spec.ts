@@ -1,6 +1,6 @@
+import { variedBodies } from '../server/testing/factories.ts';
 import { drawer, tableRow } from './drawer-support.ts';
 import { expect, test } from './fixtures.ts';
-import { variedBodies } from './log-request-body.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

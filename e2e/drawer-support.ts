@@ -3,7 +3,7 @@
  * type, hostile payloads, huge payloads, and small page helpers.
  */
 import type { Page } from '@playwright/test';
-import { chatBody, type LogRequestBody } from './log-request-body.ts';
+import { chatBody, type LogRequestBody } from '../server/testing/factories.ts';
 
 /** 1×1 PNG. */
 export const DATA_PNG =

@@ -1,6 +1,6 @@
+import { chatBody, variedBodies } from '../server/testing/factories.ts';
 import { drawer, tableRow } from './drawer-support.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody, variedBodies } from './log-request-body.ts';
 
 interface ListReply {
   rows: { id: number; scores: Record<string, number> }[];

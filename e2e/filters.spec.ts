@@ -1,5 +1,5 @@
+import { type LogRequestBody, variedBodies } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { type LogRequestBody, variedBodies } from './log-request-body.ts';
 import { RequestsPage } from './requests-page.ts';
 
 const N = 30;

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect as baseExpect } from '@playwright/test';
 import { startServer } from '../server/start-server.ts';
-import type { LogRequestBody } from './log-request-body.ts';
+import type { LogRequestBody } from '../server/testing/factories.ts';
 
 export const TEST_API_KEY = 'pl-e2e-test-key-0123456789';
 

@@ -1,5 +1,5 @@
+import { chatBody } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody } from './log-request-body.ts';
 import { RequestsPage } from './requests-page.ts';
 
 test('infinite scroll loads every page and the DOM stays bounded at 10,000 loaded rows', async ({

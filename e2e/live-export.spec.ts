@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { chatBody, variedBodies } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody, variedBodies } from './log-request-body.ts';
 import { RequestsPage } from './requests-page.ts';
 
 /** Counts CSV records (RFC 4180: quoted fields may hold newlines and doubled quotes). */

@@ -3,15 +3,15 @@
  * up in the other's dashboard, on load and through the live "new requests" banner. Needs
  * TEST_DATABASE_URL (CI sets it); skipped, saying so, without it.
  */
-import { type ServerProcess, startServerProcess } from '../server/store/postgres/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../server/store/postgres/testing/server-process.ts';
 import {
   createTestSchema,
   SKIP_REASON,
   TEST_DATABASE_URL,
   type TestSchema,
-} from '../server/store/postgres/test-database.ts';
+} from '../server/store/postgres/testing/test-database.ts';
+import { chatBody } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody } from './log-request-body.ts';
 
 const KEY = 'multi-instance-e2e-key-0123456789';
 

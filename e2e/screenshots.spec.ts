@@ -2,8 +2,9 @@
  * Screenshots of every state of the dashboard, saved under screenshots/ (gitignored) for a human
  * to look at. Each test also asserts the state it photographs, so it cannot pass on a blank page.
  */
+
+import { chatBody, variedBodies } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody, variedBodies } from './log-request-body.ts';
 
 const shot = (name: string) => ({ path: `screenshots/table-${name}.png` });
 

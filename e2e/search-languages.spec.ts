@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { chatBody } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody } from './log-request-body.ts';
 import { RequestsPage } from './requests-page.ts';
 
 const SHOTS = process.env.PROMPTLOG_SHOTS_DIR;

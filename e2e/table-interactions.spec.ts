@@ -1,5 +1,5 @@
+import { variedBodies } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { variedBodies } from './log-request-body.ts';
 import { RequestsPage } from './requests-page.ts';
 
 test.describe('copy ID', () => {

@@ -1,5 +1,5 @@
+import { chatBody, variedBodies } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
-import { chatBody, variedBodies } from './log-request-body.ts';
 
 test('signs in from the URL fragment, strips the key from the address bar and renders rows', async ({
   page,

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { createTestApp, errorOf, KEY_HEADER, logBody, TEST_KEY, type TestApp } from './routes/test-app.ts';
 import { openStore } from './store/open-store.ts';
+import { logBody } from './testing/factories.ts';
+import { createTestApp, errorOf, KEY_HEADER, TEST_KEY, type TestApp } from './testing/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { logBody } from './routes/test-app.ts';
-import { type SpawnedServer, spawnServer } from './spawn-server.test-helper.ts';
+import { logBody } from './testing/factories.ts';
+import { type SpawnedServer, spawnServer } from './testing/spawn-server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-durability-'));
 const running: SpawnedServer[] = [];

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_KEY_FILE } from './auth/api-keys.ts';
-import { logBody } from './routes/test-app.ts';
-import { type SpawnedServer, spawnServer } from './spawn-server.test-helper.ts';
+import { logBody } from './testing/factories.ts';
+import { type SpawnedServer, spawnServer } from './testing/spawn-server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'promptlog-main-'));
 const running: SpawnedServer[] = [];

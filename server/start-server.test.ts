@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { logBody } from './routes/test-app.ts';
 import { startServer } from './start-server.ts';
+import { logBody } from './testing/factories.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationsResponse } from '../../../contract/api.ts';
+import { logBody } from '../../testing/factories.ts';
 import {
   createTestApp,
   errorOf,
   forEachStore,
   KEY_HEADER,
-  logBody,
   logRequest,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
 
 forEachStore((kind) => {
   let t: TestApp;

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestDetail } from '../../../contract/api.ts';
 import { buildApp } from '../../app.ts';
+import { logBody } from '../../testing/factories.ts';
 import {
   createTestApp,
   errorOf,
   forEachStore,
   KEY_HEADER,
-  logBody,
   logRequest,
   TEST_KEY,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
 import { csvCell } from './export-format.ts';
 import { EXPORT_TOKEN_TTL_MS, ExportTokens } from './export-tokens.ts';
 

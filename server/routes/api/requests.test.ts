@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacetsResponse, ListResponse, ProbeResponse, RequestDetail } from '../../../contract/api.ts';
+import { logBody } from '../../testing/factories.ts';
 import {
   createTestApp,
   errorOf,
   forEachStore,
   KEY_HEADER,
-  logBody,
   logRequest,
   TEST_KEY,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
 
 forEachStore((kind) => {
   let t: TestApp;

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListResponse } from '../../../contract/api.ts';
-import { createTestApp, forEachStore, KEY_HEADER, logBody, logRequest, type TestApp } from '../test-app.ts';
+import { logBody } from '../../testing/factories.ts';
+import { createTestApp, forEachStore, KEY_HEADER, logRequest, type TestApp } from '../../testing/test-app.ts';
 
 /** [user text, assistant text, the query that must find it (and nothing else)]. */
 const SAMPLES: [string, string, string][] = [

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../app.ts';
-import {
-  failedCompletionRequest,
-  logRequestResponseSample,
-  toolCallRequest,
-} from '../../testing/wire-samples.ts';
+import { logBody } from '../../testing/factories.ts';
 import {
   countAll,
   createTestApp,
   errorOf,
   forEachStore,
   KEY_HEADER,
-  logBody,
   TEST_KEY,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
+import {
+  failedCompletionRequest,
+  logRequestResponseSample,
+  toolCallRequest,
+} from '../../testing/wire-samples.ts';
 
 forEachStore((kind) => {
   let t: TestApp;

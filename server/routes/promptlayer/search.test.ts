@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  failedCompletionRequest,
-  toolCallRequest,
-  toolResultTurnRequest,
-} from '../../testing/wire-samples.ts';
+import { logBody } from '../../testing/factories.ts';
 import {
   createTestApp,
   errorOf,
   forEachStore,
   KEY_HEADER,
-  logBody,
   logRequest,
   type TestApp,
-} from '../test-app.ts';
+} from '../../testing/test-app.ts';
+import {
+  failedCompletionRequest,
+  toolCallRequest,
+  toolResultTurnRequest,
+} from '../../testing/wire-samples.ts';
 
 forEachStore((kind) => {
   let t: TestApp;

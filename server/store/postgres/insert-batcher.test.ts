@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeNewRequest } from '../../testing/factories.ts';
 import type { NewRequest } from '../store.ts';
-import { makeNewRequest } from '../test-request.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import { InsertBatcher } from './insert-batcher.ts';
 

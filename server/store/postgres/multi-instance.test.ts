@@ -5,8 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationsResponse, ListResponse, RequestDetail } from '../../../contract/api.ts';
-import { type ServerProcess, startServerProcess } from './server-process.ts';
-import { createTestSchema, SKIP_REASON, TEST_DATABASE_URL, type TestSchema } from './test-database.ts';
+import { chatBody } from '../../testing/factories.ts';
+import { type ServerProcess, startServerProcess } from './testing/server-process.ts';
+import {
+  createTestSchema,
+  SKIP_REASON,
+  TEST_DATABASE_URL,
+  type TestSchema,
+} from './testing/test-database.ts';
 
 const KEY = 'multi-instance-test-key-0123456789';
 
@@ -19,17 +25,7 @@ async function call<T>(base: string, path: string, init: { method?: string; body
   return { status: response.status, body: (await response.json()) as T };
 }
 
-function logBody(text: string, patch: Record<string, unknown> = {}) {
-  return {
-    provider: 'openai',
-    model: 'gpt-4o',
-    input: { type: 'chat', messages: [{ role: 'user', content: [{ type: 'text', text }] }] },
-    output: { type: 'chat', messages: [{ role: 'assistant', content: [{ type: 'text', text: 'ok' }] }] },
-    request_start_time: Date.now() / 1000,
-    request_end_time: Date.now() / 1000 + 0.4,
-    ...patch,
-  };
-}
+const logBody = (text: string, patch: Record<string, unknown> = {}) => chatBody(text, 'ok', patch);
 
 describe.skipIf(!TEST_DATABASE_URL)('two Promptlog processes on one PostgreSQL', () => {
   let schema: TestSchema;

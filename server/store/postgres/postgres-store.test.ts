@@ -7,13 +7,13 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyFilter, type RequestStatus } from '../../../contract/api.ts';
-import { runStoreContract } from '../contract-suite.ts';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
+import { runStoreContract } from '../testing/contract-suite.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import { openPostgresStore } from './index.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './schema.ts';
-import { reservePort, TcpProxy } from './tcp-proxy.ts';
+import { reservePort, TcpProxy } from './testing/tcp-proxy.ts';
 import {
   createTestSchema,
   dropSchemas,
@@ -21,7 +21,7 @@ import {
   TEST_DATABASE_URL,
   type TestSchema,
   urlWithSchema,
-} from './test-database.ts';
+} from './testing/test-database.ts';
 
 const schemas: TestSchema[] = [];
 async function freshSchema(): Promise<TestSchema> {

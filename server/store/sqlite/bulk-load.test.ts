@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import { openDatabase } from './open-database.ts';
 import { openSqliteStore } from './sqlite-store.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { migrate, openDatabase } from './open-database.ts';
 import { openSqliteStore } from './sqlite-store.ts';

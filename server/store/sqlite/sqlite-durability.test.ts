@@ -18,7 +18,7 @@ function runUntilAcked(file: string, target: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'durability-child.ts'), file],
+      ['--import', 'tsx', join(import.meta.dirname, 'testing', 'durability-child.ts'), file],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { ListResponse, RequestDetail } from '../../../../contract/api.ts';
 import { emptyFilter } from '../../../../contract/api.ts';
+import { makeRequestDetail, makeRequestRow } from '../../../../server/testing/factories.ts';
 import { requestQueries } from '../api/index.ts';
 import { applyChangeToCache, applyServerAnnotations, cachedAnnotations } from './annotation-cache.ts';
 import { type AnnotationChange, applyChange, changeRequest, inverseChange } from './annotation-change.ts';
@@ -50,46 +50,21 @@ describe('applyChange / inverseChange', () => {
   });
 });
 
-function row(id: number): ListResponse['rows'][number] {
-  return {
-    id,
-    provider: 'openai',
-    model: 'gpt-4o',
-    status: 'SUCCESS',
-    errorType: null,
-    startTime: '2025-01-01T00:00:00.000Z',
-    endTime: '2025-01-01T00:00:01.000Z',
-    latencyMs: 1000,
-    inputTokens: 1,
-    outputTokens: 1,
-    totalTokens: 2,
-    cost: 0,
-    promptName: null,
-    promptVersion: null,
-    inputPreview: '',
-    outputPreview: '',
-    isToolCall: false,
-    tags: [],
-    metadata: {},
-    scores: {},
-  };
-}
-
 describe('cache updates', () => {
   it('patches the detail and the row on whichever page holds it, leaving other pages alone', () => {
     const qc = new QueryClient();
     const view = { filter: emptyFilter(), sort: 'time', order: 'desc', limit: 2 } as const;
     const other = { ...view, sort: 'cost' } as const;
     const pages = [
-      { rows: [row(4), row(3)], nextCursor: 'c1' },
-      { rows: [row(2), row(1)], nextCursor: null },
+      { rows: [makeRequestRow({ id: 4 }), makeRequestRow({ id: 3 })], nextCursor: 'c1' },
+      { rows: [makeRequestRow({ id: 2 }), makeRequestRow({ id: 1 })], nextCursor: null },
     ];
     qc.setQueryData(requestQueries.list(view).queryKey, { pages, pageParams: [null, 'c1'] });
     qc.setQueryData(requestQueries.list(other).queryKey, {
-      pages: [{ rows: [row(9)], nextCursor: null }],
+      pages: [{ rows: [makeRequestRow({ id: 9 })], nextCursor: null }],
       pageParams: [null],
     });
-    const detail = { ...row(2), input: null, output: null } as unknown as RequestDetail;
+    const detail = makeRequestDetail({ ...makeRequestRow({ id: 2 }), input: null, output: null });
     qc.setQueryData(requestQueries.detail(2).queryKey, detail);
     const otherBefore = qc.getQueryData(requestQueries.list(other).queryKey);
 

@@ -3,46 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestDetail } from '../../../../contract/api.ts';
+import { makeRequestDetail as detail } from '../../../../server/testing/factories.ts';
 import type { Annotate } from './annotation-change.ts';
 import { DrawerView } from './drawer-view.tsx';
 
 afterEach(cleanup);
-
-function detail(overrides: Partial<RequestDetail> = {}): RequestDetail {
-  return {
-    id: 42,
-    provider: 'openai',
-    model: 'gpt-4o',
-    status: 'SUCCESS',
-    errorType: null,
-    startTime: '2025-03-15T10:30:00.000Z',
-    endTime: '2025-03-15T10:30:01.234Z',
-    latencyMs: 1234,
-    inputTokens: 87,
-    outputTokens: 18,
-    totalTokens: 105,
-    cost: 0.000398,
-    promptName: 'weather-assistant',
-    promptVersion: 3,
-    inputPreview: '',
-    outputPreview: '',
-    isToolCall: true,
-    tags: ['production', 'weather-bot'],
-    metadata: { user_id: 'user_123', session_id: 'sess_abc' },
-    scores: { default: 90 },
-    functionName: 'openai.chat.completions.create',
-    apiType: 'chat-completions',
-    errorMessage: null,
-    promptId: null,
-    promptInputVariables: { city: 'Paris' },
-    groupId: null,
-    parameters: { temperature: 0.2 },
-    input: { type: 'chat', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi there' }] }] },
-    output: null,
-    toolNames: ['get_weather'],
-    ...overrides,
-  };
-}
 
 function setup(d: RequestDetail = detail(), accept = true) {
   const onChange = vi.fn<Annotate>(async () => accept);

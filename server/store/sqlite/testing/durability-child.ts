@@ -2,8 +2,8 @@
  * Test helper process for sqlite-durability.test.ts: logs requests from 16 concurrent writers
  * and prints each id once its insert resolved ("acknowledged"), until it is killed.
  */
-import { makeNewRequest } from '../test-request.ts';
-import { openSqliteStore } from './sqlite-store.ts';
+import { makeNewRequest } from '../../../testing/factories.ts';
+import { openSqliteStore } from '../sqlite-store.ts';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: durability-child.ts <db file>');

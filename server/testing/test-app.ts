@@ -9,8 +9,9 @@ import { describe } from 'vitest';
 import { emptyFilter } from '../../contract/api.ts';
 import { type AppDeps, buildApp } from '../app.ts';
 import { openStore } from '../store/open-store.ts';
-import { createTestSchema, SKIP_REASON, TEST_DATABASE_URL } from '../store/postgres/test-database.ts';
+import { createTestSchema, SKIP_REASON, TEST_DATABASE_URL } from '../store/postgres/testing/test-database.ts';
 import type { Store } from '../store/store.ts';
+import type { LogRequestBody } from './factories.ts';
 
 export const TEST_KEY = 'test-key-0123456789';
 export const KEY_HEADER = { 'x-api-key': TEST_KEY } as const;
@@ -62,20 +63,10 @@ export async function createTestApp(
   };
 }
 
-/** A minimal valid /log-request body; patch what a test cares about. */
-export function logBody(patch: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    provider: 'openai',
-    model: 'gpt-4o',
-    input: { type: 'chat', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello there' }] }] },
-    output: { type: 'chat', messages: [{ role: 'assistant', content: [{ type: 'text', text: 'Hi!' }] }] },
-    request_start_time: '2025-03-15T10:30:00Z',
-    request_end_time: '2025-03-15T10:30:01Z',
-    ...patch,
-  };
-}
-
-export async function logRequest(app: FastifyInstance, body: Record<string, unknown>): Promise<number> {
+export async function logRequest(
+  app: FastifyInstance,
+  body: LogRequestBody | Record<string, unknown>,
+): Promise<number> {
   const response = await app.inject({
     method: 'POST',
     url: '/log-request',

@@ -1,7 +1,7 @@
 /** Payloads come back byte for byte, whatever the adapter does to store them (SQLite compresses). */
 import { describe, expect, it } from 'vitest';
 import { emptyFilter } from '../../../contract/api.ts';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import type { ContractContext } from './context.ts';
 
 const chat = (text: string) => ({

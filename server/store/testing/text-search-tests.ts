@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ListQuery } from '../../../contract/api.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import type { Store } from '../store.ts';
-import { makeNewRequest } from '../test-request.ts';
 import { type ContractContext, filter } from './context.ts';
 import { BASE_MS, expectedOrder, matchesQ, type Stored } from './dataset.ts';
 

@@ -4,9 +4,9 @@
  * model of the filter semantics to compute what every query should return.
  */
 import type { RequestFilter, SortField } from '../../../contract/api.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { parseTextQuery, wordsOf } from '../sql/text-query.ts';
 import type { NewRequest } from '../store.ts';
-import { makeNewRequest } from '../test-request.ts';
 
 export const BASE_MS = Date.UTC(2025, 5, 1, 12, 0, 0);
 export const COUNT = 60;

@@ -1,9 +1,9 @@
 /** PromptLayer search (filter tree, q, sort, pages), export and delete by filter. */
 import { describe, expect, it } from 'vitest';
 import { requestDetailSchema } from '../../../contract/api.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { InvalidSearchFilterError } from '../errors.ts';
 import type { NewRequest, SearchFilterNode, SearchQuery } from '../store.ts';
-import { makeNewRequest } from '../test-request.ts';
 import { type ContractContext, filter } from './context.ts';
 import { BASE_MS, expectedOrder, matches, type Stored } from './dataset.ts';
 

@@ -1,7 +1,7 @@
 /** Detail, metadata/score/tag upserts, prompt and group links, facets. */
 import { describe, expect, it } from 'vitest';
 import { facetsResponseSchema, requestDetailSchema } from '../../../contract/api.ts';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { type ContractContext, filter } from './context.ts';
 
 const UNKNOWN_ID = 987_654_321;

@@ -2,7 +2,7 @@
  * Issue 5's ingest budget, measured: `/log-request` from 16 keep-alive clients spread over two
  * Promptlog processes on one PostgreSQL (a fresh schema, dropped afterwards).
  *
- *   node --import tsx server/store/postgres/ingest-two-instances.ts --database-url postgres://… \
+ *   node --import tsx bench/ingest-two-instances.ts --database-url postgres://… \
  *     [--count 20000] [--profile-dir DIR]
  *
  * Bodies are generated and serialised before the clock starts, so the figure is the servers' and
@@ -13,12 +13,12 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { BenchHttp } from '../../../bench/http-client.ts';
-import { INGEST_TAG } from '../../../bench/ingest-bench.ts';
-import { summarize } from '../../../bench/percentile.ts';
-import { generateLogRequests } from '../../seed/generate.ts';
-import { startServerProcess } from './server-process.ts';
-import { createTestSchema } from './test-database.ts';
+import { generateLogRequests } from '../server/seed/generate.ts';
+import { startServerProcess } from '../server/store/postgres/testing/server-process.ts';
+import { createTestSchema } from '../server/store/postgres/testing/test-database.ts';
+import { BenchHttp } from './http-client.ts';
+import { INGEST_TAG } from './ingest-bench.ts';
+import { summarize } from './percentile.ts';
 
 const BUDGET = 2000;
 const CLIENTS = 16;

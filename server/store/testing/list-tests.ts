@@ -6,9 +6,9 @@ import {
   SORT_FIELDS,
   type SortField,
 } from '../../../contract/api.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { InvalidCursorError } from '../errors.ts';
 import type { Store } from '../store.ts';
-import { makeNewRequest } from '../test-request.ts';
 import { type ContractContext, filter } from './context.ts';
 import { BASE_MS, expectedOrder, matches } from './dataset.ts';
 

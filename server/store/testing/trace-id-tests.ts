@@ -1,6 +1,6 @@
 /** A request keeps the OpenTelemetry trace and span it belongs to. */
 import { describe, expect, it } from 'vitest';
-import { makeNewRequest } from '../test-request.ts';
+import { makeNewRequest } from '../../testing/factories.ts';
 import { type ContractContext, filter } from './context.ts';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
