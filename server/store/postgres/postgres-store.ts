@@ -12,9 +12,20 @@ import type {
 } from '../../../contract/api.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { raw, sql } from '../sql/fragment.ts';
+import { purgeScanSql } from '../sql/purge.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
-import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import type {
+  NewRequest,
+  PromptLink,
+  PurgeBatchInput,
+  PurgeBatchResult,
+  SearchQuery,
+  SearchResult,
+  StorageInfo,
+  Store,
+} from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
+import { postgresDialect } from './dialect.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
 import {
@@ -239,6 +250,38 @@ export class PostgresStore implements Store {
   async deleteRequests(filter: RequestFilter): Promise<number> {
     const result = await this.q(deleteStatement(filter));
     return result.rowCount ?? 0;
+  }
+
+  /** One statement: the scan and the delete see the same rows, in one short transaction. */
+  async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
+    const result = await this.q(sql`WITH scan AS MATERIALIZED (${purgeScanSql(postgresDialect, input)}),
+      gone AS (DELETE FROM requests WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
+      SELECT (SELECT count(*) FROM gone)::bigint AS deleted, (SELECT count(*) FROM scan)::bigint AS scanned,
+        l.start_ms, l.id
+      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT start_ms, id FROM scan ORDER BY start_ms DESC, id DESC LIMIT 1) l ON true`);
+    const row = result.rows[0] ?? {};
+    const scanned = Number(row.scanned ?? 0);
+    return {
+      deleted: Number(row.deleted ?? 0),
+      next:
+        scanned < input.scan || row.id === null || row.id === undefined
+          ? null
+          : { startMs: Number(row.start_ms), id: Number(row.id) },
+    };
+  }
+
+  /** Promptlog's tables in the current schema, with their indexes and TOAST. */
+  async storageInfo(): Promise<StorageInfo> {
+    const result = await this.q(
+      sql`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`,
+    );
+    return { bytes: Number(result.rows[0]?.bytes ?? 0), reclaimableBytes: null, reclaim: 'autovacuum' };
+  }
+
+  /** Autovacuum makes deleted rows' space reusable; returning it to the OS needs VACUUM FULL or dropping partitions (README). */
+  async reclaimSpace(): Promise<number> {
+    return 0;
   }
 
   close(): Promise<void> {

@@ -29,6 +29,7 @@ import {
   type PageInput,
   probeCountSql,
 } from '../sql/list-plan.ts';
+import { purgeScanSql } from '../sql/purge.ts';
 import {
   type Annotations,
   collectAnnotations,
@@ -41,7 +42,16 @@ import {
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
-import type { NewRequest, PromptLink, SearchQuery, SearchResult, Store } from '../store.ts';
+import type {
+  NewRequest,
+  PromptLink,
+  PurgeBatchInput,
+  PurgeBatchResult,
+  SearchQuery,
+  SearchResult,
+  StorageInfo,
+  Store,
+} from '../store.ts';
 import { decodeBody } from './body-codec.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
@@ -68,6 +78,10 @@ const EXPORT_DETAIL_CHUNK = 16;
 const BULK_MIN_ROWS = 1000;
 const BULK_CACHE_MIB = 256;
 const BULK_IDLE_MS = 3000;
+/** PRAGMA auto_vacuum's value for INCREMENTAL. */
+const INCREMENTAL_VACUUM = 2;
+/** Pages returned to the OS per incremental_vacuum step (4 MB at the default page size). */
+const RECLAIM_STEP_PAGES = 1024;
 
 interface PendingInsert {
   request: NewRequest;
@@ -524,6 +538,50 @@ export class SqliteStore implements Store {
           sql`DELETE FROM requests WHERE id IN (SELECT r.id FROM requests r WHERE ${filterPredicate(dialect, filter)})`,
         ).changes,
     );
+  }
+
+  async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
+    return this.write(() => {
+      const scanned = this.statements.all(purgeScanSql(dialect, input));
+      const doomed = scanned.filter((row) => Number(row.kept) === 0).map((row) => Number(row.id));
+      if (doomed.length > 0) this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(doomed)})`);
+      const last = scanned.at(-1);
+      return {
+        deleted: doomed.length,
+        next:
+          scanned.length < input.scan || !last
+            ? null
+            : { startMs: Number(last.start_ms), id: Number(last.id) },
+      };
+    });
+  }
+
+  async storageInfo(): Promise<StorageInfo> {
+    const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+    const pages = Number(this.db.pragma('page_count', { simple: true }));
+    const free = Number(this.db.pragma('freelist_count', { simple: true }));
+    const incremental = Number(this.db.pragma('auto_vacuum', { simple: true })) === INCREMENTAL_VACUUM;
+    return {
+      bytes: pages * pageSize,
+      reclaimableBytes: incremental ? free * pageSize : null,
+      reclaim: incremental ? 'incremental-vacuum' : 'reused-only',
+    };
+  }
+
+  /** Incremental vacuum in steps of a few MB, so that no single write holds the lock for long. */
+  async reclaimSpace(maxBytes: number): Promise<number> {
+    if (Number(this.db.pragma('auto_vacuum', { simple: true })) !== INCREMENTAL_VACUUM) return 0;
+    const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+    let returned = 0;
+    while (!this.closed && returned < maxBytes) {
+      const free = Number(this.db.pragma('freelist_count', { simple: true }));
+      if (free === 0) break;
+      const step = Math.min(free, RECLAIM_STEP_PAGES);
+      this.db.pragma(`incremental_vacuum(${step})`);
+      returned += step * pageSize;
+      await nextTick();
+    }
+    return returned;
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import { defineAnnotationTests } from './annotation-tests.ts';
 import { useContractContext } from './context.ts';
 import { defineListTests } from './list-tests.ts';
 import { definePayloadTests } from './payload-tests.ts';
+import { defineRetentionTests } from './retention-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
 import { defineTextSearchTests } from './text-search-tests.ts';
 import { defineTraceIdTests } from './trace-id-tests.ts';
@@ -22,5 +23,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineTraceIdTests(ctx);
     defineTextSearchTests(ctx);
     definePayloadTests(ctx);
+    defineRetentionTests(ctx);
   });
 }
