@@ -208,3 +208,28 @@ export const apiErrorSchema = z.object({
     .optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** GET /api/retention: the retention setting, its recent runs, and the database's size. */
+export const retentionStatusSchema = z.object({
+  /** null: retention is off (PROMPTLOG_RETENTION_DAYS unset or 0). */
+  days: z.number().int().nullable(),
+  keep: z.object({ scored: z.boolean(), tags: z.array(z.string()) }),
+  running: z.boolean(),
+  /** Newest first; remembered by this server process. */
+  runs: z.array(
+    z.object({
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      cutoff: z.string(),
+      deleted: z.number().int(),
+      reclaimedBytes: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
+  storage: z.object({
+    bytes: z.number().int(),
+    reclaimableBytes: z.number().int().nullable(),
+    reclaim: z.enum(['incremental-vacuum', 'reused-only', 'autovacuum']),
+  }),
+});
+export type RetentionStatus = z.infer<typeof retentionStatusSchema>;

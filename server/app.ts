@@ -9,6 +9,7 @@ import { errorBody, installErrorHandler } from './http/error-handler.ts';
 import { badRequest } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
+import type { RetentionRunner } from './retention/retention-runner.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** The built SPA. Default: <repo>/dist. */
   distDir?: string;
   bodyLimit?: number;
+  /** The background retention job, when the server runs one (GET /api/retention reports it). */
+  retention?: RetentionRunner;
 }
 
 const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
@@ -100,7 +103,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
   app.register(promptLayerRoutes, { ...routeDeps, verifyKey });
-  app.register(dashboardApiRoutes, { ...routeDeps, verifyKey, tokens });
+  app.register(dashboardApiRoutes, { ...routeDeps, verifyKey, tokens, retention: deps.retention });
   const spa = registerSpa(app, deps.distDir ?? DEFAULT_DIST);
   installNotFoundHandler(app, spa);
   return app;

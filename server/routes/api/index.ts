@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { KeyVerifier } from '../../auth/api-keys.ts';
 import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.ts';
+import type { RetentionRunner } from '../../retention/retention-runner.ts';
 import type { RouteDeps } from '../deps.ts';
 import { annotationRoutes } from './annotations.ts';
 import { deleteRequestsRoute } from './delete-requests.ts';
@@ -8,12 +9,17 @@ import type { ExportTokens } from './export-tokens.ts';
 import { createExportRoute } from './exports.ts';
 import { facetRoutes } from './facets.ts';
 import { requestRoutes } from './requests.ts';
+import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
 
 /** The dashboard's own API (contract/api.ts), all behind the API key. */
 export async function dashboardApiRoutes(
   app: FastifyInstance,
-  options: RouteDeps & { verifyKey: KeyVerifier; tokens: ExportTokens },
+  options: RouteDeps & {
+    verifyKey: KeyVerifier;
+    tokens: ExportTokens;
+    retention: RetentionRunner | undefined;
+  },
 ): Promise<void> {
   app.addHook('onRequest', refuseWrongHeaderKey(options.verifyKey));
   app.addHook('preHandler', requireApiKey(options.verifyKey));
@@ -23,4 +29,5 @@ export async function dashboardApiRoutes(
   deleteRequestsRoute(app, options);
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
+  retentionRoute(app, options);
 }
