@@ -10,10 +10,12 @@ export interface BenchArgs {
   ingestCount: number;
   /** Run only the variants whose name contains this text (quick checks while developing). */
   only: string | undefined;
+  /** Also measure retention purging this many old requests while clients log (bench/purge-bench.ts). */
+  purge: number | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
-                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT]`;
+                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT] [--purge N]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -34,6 +36,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       samples: { type: 'string' },
       ingest: { type: 'string' },
       only: { type: 'string' },
+      purge: { type: 'string' },
     },
     strict: true,
   });
@@ -52,5 +55,6 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     samples: positiveInt(values.samples, 'samples', 200),
     ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
     only: values.only,
+    purge: values.purge === undefined ? undefined : positiveInt(values.purge, 'purge', 0),
   };
 }

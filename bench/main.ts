@@ -16,6 +16,7 @@ import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { acquireLock } from './lock.ts';
 import { loadProfile } from './profile.ts';
+import { runPurgeBench } from './purge-bench.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
 import { startServerProcess } from './server-process.ts';
@@ -160,6 +161,17 @@ try {
   http.close();
   await server.stop();
   await floor?.close();
+}
+if (args.purge !== undefined) {
+  rows.push(
+    ...(await runPurgeBench({
+      db,
+      count: args.purge,
+      apiKey,
+      clients: INGEST_CLIENTS,
+      ingestCount: args.ingestCount,
+    })),
+  );
 }
 const removed = await removeIngestedRows(db);
 console.log(`bench: removed ${removed} ingested rows, database back to ${db.rows.toLocaleString('en')}`);

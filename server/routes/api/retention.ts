@@ -1,4 +1,7 @@
-/** GET /api/retention: what retention is set to, what it deleted and when, and the database's size. */
+/**
+ * GET /api/retention: what retention is set to, what it deleted and when, and the database's size.
+ * POST /api/retention/run: start a run now (202; it continues in the background).
+ */
 import type { FastifyInstance } from 'fastify';
 import type { RetentionStatus } from '../../../contract/api.ts';
 import type { RetentionRunner } from '../../retention/retention-runner.ts';
@@ -20,5 +23,18 @@ export function retentionRoute(
       runs: retention?.recentRuns() ?? [],
       storage,
     };
+  });
+  app.post('/api/retention/run', async (_request, reply) => {
+    if (!retention || retention.settings.days === null) {
+      return reply
+        .code(409)
+        .send({
+          success: false,
+          error: 'retention_off',
+          message: 'retention: PROMPTLOG_RETENTION_DAYS is not set',
+        });
+    }
+    void retention.runNow();
+    return reply.code(202).send({ running: true });
   });
 }
