@@ -12,10 +12,12 @@ export interface BenchArgs {
   only: string | undefined;
   /** Also measure retention purging this many old requests while clients log (bench/purge-bench.ts). */
   purge: number | undefined;
+  /** A saved run to print the cost-growth table against (default .bench/last-run-<store>-1000000.json). */
+  baseline: string | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
-                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT] [--purge N]`;
+                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT] [--purge N] [--baseline FILE]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -37,6 +39,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       ingest: { type: 'string' },
       only: { type: 'string' },
       purge: { type: 'string' },
+      baseline: { type: 'string' },
     },
     strict: true,
   });
@@ -56,5 +59,6 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
     only: values.only,
     purge: values.purge === undefined ? undefined : positiveInt(values.purge, 'purge', 0),
+    baseline: values.baseline,
   };
 }

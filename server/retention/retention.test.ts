@@ -107,6 +107,16 @@ forEachStore((kind) => {
       expect((await runner.runNow(NOW)).deleted).toBe(0);
     });
 
+    it('POST /api/retention/run starts a run; it answers 409 where retention is off', async () => {
+      const started = await app.inject({ method: 'POST', url: '/api/retention/run', headers: KEY_HEADER });
+      expect(started.statusCode, started.body).toBe(202);
+      await runner.runNow(); // joins the run the route started
+      expect((await status()).runs.length).toBeGreaterThanOrEqual(3);
+      const off = await t.app.inject({ method: 'POST', url: '/api/retention/run', headers: KEY_HEADER });
+      expect(off.statusCode).toBe(409);
+      expect(off.json()).toMatchObject({ error: 'retention_off' });
+    });
+
     it('needs the key', async () => {
       expect((await app.inject({ method: 'GET', url: '/api/retention' })).statusCode).toBe(401);
     });
