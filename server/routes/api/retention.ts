@@ -26,13 +26,11 @@ export function retentionRoute(
   });
   app.post('/api/retention/run', async (_request, reply) => {
     if (!retention || retention.settings.days === null) {
-      return reply
-        .code(409)
-        .send({
-          success: false,
-          error: 'retention_off',
-          message: 'retention: PROMPTLOG_RETENTION_DAYS is not set',
-        });
+      return reply.code(409).send({
+        success: false,
+        error: 'retention_off',
+        message: 'retention: PROMPTLOG_RETENTION_DAYS is not set',
+      });
     }
     void retention.runNow();
     return reply.code(202).send({ running: true });
