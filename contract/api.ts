@@ -170,6 +170,38 @@ export const METADATA_KEY_MAX = 1024;
 export const TAG_MAX = 512;
 export const SCORE_NAME_MAX = 256;
 
+const ID_PATTERN = /^[1-9]\d{0,15}$/;
+/** A positive integer id in a URL path. */
+export const idParamSchema = z
+  .string()
+  .refine((raw) => ID_PATTERN.test(raw) && Number.isSafeInteger(Number(raw)), {
+    message: 'expected a positive integer',
+    params: { type: 'invalid_id' },
+  })
+  .transform(Number);
+
+/** A key, score name or tag in a URL path (URL-encoded: it may contain "/" or spaces). */
+const pathNameSchema = (max: number) =>
+  z.string().refine((raw) => raw !== '' && raw.length <= max, {
+    message: `expected 1 to ${max} characters`,
+    params: { type: 'invalid_param' },
+  });
+
+export const requestParamsSchema = z.object({ id: idParamSchema });
+export const metadataKeyParamsSchema = z.object({ id: idParamSchema, key: pathNameSchema(METADATA_KEY_MAX) });
+export const scoreNameParamsSchema = z.object({ id: idParamSchema, name: pathNameSchema(SCORE_NAME_MAX) });
+export const tagParamsSchema = z.object({ id: idParamSchema, tag: pathNameSchema(TAG_MAX) });
+
+/** GET /api/requests/probe: `after` (besides the filter parameters). */
+export const probeAfterSchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
+
+/** GET /api/facets/metadata-values */
+export const metadataValuesQuerySchema = z.object({
+  key: z.string().min(1).max(METADATA_KEY_MAX),
+  prefix: z.string().max(1024).default(''),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
 export const setMetadataBodySchema = z.object({ value: z.string().max(65_536) });
 export const setScoreBodySchema = z.object({ value: z.number().int().min(0).max(100) });
 
@@ -191,6 +223,8 @@ export type ExportFormat = z.infer<typeof exportFormatSchema>;
 /** POST /api/exports {format, query: "<the list query string>"} → a short-lived, single-use download URL. */
 export const createExportBodySchema = z.object({ format: exportFormatSchema, query: z.string().max(16_384) });
 export const createExportResponseSchema = z.object({ url: z.string() });
+/** GET /api/exports/:token — the token is checked by the server's signature, not by shape. */
+export const exportTokenParamsSchema = z.object({ token: z.string() });
 
 export const healthResponseSchema = z.object({
   ok: z.literal(true),
@@ -233,3 +267,6 @@ export const retentionStatusSchema = z.object({
   }),
 });
 export type RetentionStatus = z.infer<typeof retentionStatusSchema>;
+
+/** POST /api/retention/run (202): the run continues in the background. */
+export const retentionRunResponseSchema = z.object({ running: z.literal(true) });

@@ -1,9 +1,11 @@
 /**
- * The PromptLayer wire formats Promptlog accepts (docs/wire-contract.md §1–§6).
+ * The PromptLayer wire formats Promptlog accepts (docs/wire-contract.md §1–§5; the search of §6 is in
+ * promptlayer-search.ts).
  * Schemas here validate shape only; the ingest layer (server/ingest/) folds camelCase aliases,
  * timestamps and string content into the stored form.
  */
 import { z } from 'zod';
+import { idParamSchema } from './api.ts';
 
 export const ERROR_TYPES = [
   'PROVIDER_TIMEOUT',
@@ -121,6 +123,46 @@ export const logRequestResponseSchema = z.object({
 });
 export type LogRequestResponse = z.infer<typeof logRequestResponseSchema>;
 
+/** A positive integer id in a URL path; named request_id so that an error names it so. */
+export const getRequestParamsSchema = z.object({ request_id: idParamSchema });
+
+/** GET /api/public/v2/requests/{id} (§3): PromptLayer's documented fields, then ours. */
+export const getRequestResponseSchema = z.object({
+  success: z.literal(true),
+  request_id: z.number().int(),
+  prompt_blueprint: z.object({
+    prompt_template: z.unknown(),
+    metadata: z.object({ model: z.record(z.string(), z.unknown()) }),
+    inference_client_name: z.null(),
+  }),
+  provider: z.string(),
+  model: z.string(),
+  input_tokens: z.number().int(),
+  output_tokens: z.number().int(),
+  tokens: z.number().int(),
+  price: z.number(),
+  request_start_time: z.string(),
+  request_end_time: z.string(),
+  latency_ms: z.number(),
+  trace_id: z.string().nullable(),
+  span_id: z.string().nullable(),
+  output: z.unknown(),
+  tags: z.array(z.string()),
+  metadata: z.record(z.string(), z.string()),
+  scores: z.array(z.object({ name: z.string(), score: z.number().int() })),
+  status: z.enum(['SUCCESS', 'WARNING', 'ERROR']),
+  error_type: z.string().nullable(),
+  error_message: z.string().nullable(),
+  prompt_name: z.string().nullable(),
+  prompt_id: z.string().nullable(),
+  prompt_version_number: z.number().int().nullable(),
+  prompt_input_variables: z.record(z.string(), z.unknown()).nullable(),
+  function_name: z.string().nullable(),
+  api_type: z.string().nullable(),
+  group_id: z.number().int().nullable(),
+});
+export type GetRequestResponse = z.infer<typeof getRequestResponseSchema>;
+
 /** Request ids arrive as numbers from the SDKs and sometimes as numeric strings from curl users. */
 export const requestIdSchema = z.union([
   z.number().int().positive(),
@@ -157,111 +199,3 @@ export const trackGroupBodySchema = z.object({
 
 export const trackResponseSchema = z.object({ success: z.literal(true), message: z.string() });
 export const createGroupResponseSchema = z.object({ success: z.literal(true), id: z.number().int() });
-
-// §6 search.
-export const SEARCH_FIELD_OPERATORS = {
-  engine: ['is', 'is_not', 'in', 'not_in'],
-  provider_type: ['is', 'is_not', 'in', 'not_in'],
-  status: ['is', 'is_not', 'in', 'not_in'],
-  input_text: ['contains', 'not_contains', 'starts_with', 'ends_with'],
-  output_text: ['contains', 'not_contains', 'starts_with', 'ends_with'],
-  cost: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_null', 'is_not_null'],
-  latency_ms: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_null', 'is_not_null'],
-  input_tokens: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_null', 'is_not_null'],
-  output_tokens: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_null', 'is_not_null'],
-  request_start_time: ['is', 'before', 'after', 'between'],
-  request_end_time: ['is', 'before', 'after', 'between'],
-  tags: ['contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  metadata_keys: ['contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  tool_names: ['contains', 'not_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  metadata: ['key_equals', 'key_not_equals', 'key_contains', 'in', 'not_in', 'is_empty', 'is_not_empty'],
-  is_tool_call: ['is_true', 'is_false'],
-  is_json: ['is_true', 'is_false'],
-} as const satisfies Record<string, readonly string[]>;
-export type SearchField = keyof typeof SEARCH_FIELD_OPERATORS;
-
-export const SEARCH_SORT_FIELDS = [
-  'request_start_time',
-  'input_tokens',
-  'output_tokens',
-  'cost',
-  'latency_ms',
-  'status',
-] as const;
-
-export interface WireSearchFilter {
-  field: string;
-  operator: string;
-  value?: unknown;
-  nested_key?: string | null;
-}
-export interface WireSearchGroup {
-  logic?: 'AND' | 'OR';
-  filters: unknown[];
-}
-/**
- * Shape of the top group only: its entries (filters or nested groups) are checked one by one by
- * the server, so that an error can name the exact entry and key at fault.
- */
-export const searchGroupSchema = z.object({
-  logic: z.enum(['AND', 'OR']).optional(),
-  filters: z.array(z.unknown()).max(500),
-});
-
-export const SEARCH_MAX_PER_PAGE = 500;
-export const searchBodySchema = z.object({
-  filter_group: searchGroupSchema.nullish(),
-  q: z.string().max(1000).nullish(),
-  sort_by: z.enum(SEARCH_SORT_FIELDS).nullish(),
-  sort_order: z.enum(['asc', 'desc']).nullish(),
-  // Bounded so that page × per_page stays an exact integer OFFSET on both stores.
-  page: z.number().int().min(1).max(1_000_000).nullish(),
-  per_page: z.number().int().min(1).max(SEARCH_MAX_PER_PAGE).nullish(),
-});
-
-export const searchItemSchema = z.object({
-  id: z.number().int(),
-  engine: z.string(),
-  provider_type: z.string(),
-  input_tokens: z.number().int(),
-  output_tokens: z.number().int(),
-  price: z.number(),
-  request_start_time: z.string(),
-  request_end_time: z.string(),
-  /** Seconds. */
-  latency: z.number(),
-  tags_array: z.array(z.string()),
-  metadata: z.array(z.record(z.string(), z.string())),
-  scores: z.array(z.object({ name: z.string(), score: z.number().int() })),
-  prompt_name: z.string().nullable(),
-  status: z.string(),
-});
-export type SearchItem = z.infer<typeof searchItemSchema>;
-
-export const searchResponseSchema = z.object({
-  success: z.literal(true),
-  items: z.array(searchItemSchema),
-  page: z.number().int(),
-  pages: z.number().int(),
-  per_page: z.number().int(),
-  total: z.number().int(),
-  has_next: z.boolean(),
-  has_prev: z.boolean(),
-  next_num: z.number().int().nullable(),
-  prev_num: z.number().int().nullable(),
-});
-
-export const SUGGESTION_FIELDS = [
-  'engine',
-  'provider_type',
-  'status',
-  'tags',
-  'metadata_keys',
-  'metadata',
-  'prompt_name',
-] as const;
-export const suggestionsResponseSchema = z.object({
-  success: z.literal(true),
-  field: z.string(),
-  suggestions: z.array(z.object({ value: z.string(), count: z.number().int() })),
-});

@@ -61,17 +61,17 @@ test('score add, change and remove persist, and the table row follows without a 
   await expect(tableRow(page, id)).toContainText('70');
 
   await d.getByLabel('Score name').fill('helpfulness');
-  await d.getByRole('button', { name: 'Set score helpfulness to 25' }).click();
+  await d.getByRole('button', { name: 'Set score helpfulness to 20' }).click();
   await expect
     .poll(async () => (await annotations(server, id)).scores)
-    .toEqual({ default: 70, helpfulness: 25 });
+    .toEqual({ default: 70, helpfulness: 20 });
 
   await d.getByLabel('Score name').fill('default');
   await d.getByLabel('Score value').fill('40');
   await d.getByLabel('Score value').press('Enter');
   await expect
     .poll(async () => (await annotations(server, id)).scores)
-    .toEqual({ default: 40, helpfulness: 25 });
+    .toEqual({ default: 40, helpfulness: 20 });
   await expect(tableRow(page, id)).toContainText('40');
   await page.screenshot({ path: 'screenshots/drawer-scored.png' });
 

@@ -58,13 +58,15 @@ test('renders every content block type, tool calls joined to results, tools and 
   await expect(assistant.getByText('Secret chain of thought.')).toBeVisible();
   const call = assistant.getByRole('region', { name: 'Tool call get_weather' });
   await expect(call).toContainText('"location": "Paris"');
-  await expect(call).toContainText('Result: {"temperature": 18}');
+  // The tool's answer is shown once, in full, under its call, not again as its own message.
+  await expect(call.getByRole('region', { name: 'Result of get_weather' })).toContainText(
+    '{"temperature": 18}',
+  );
   await expect(assistant.getByRole('region', { name: 'Tool call broken_args' })).toContainText(
     'Arguments are not valid JSON',
   );
-  await expect(input.getByRole('article', { name: 'input message 5: tool' })).toContainText(
-    'result of get_weather (toolu_9)',
-  );
+  await expect(input.getByRole('article', { name: 'input message 5: tool' })).toHaveCount(0);
+  await expect(d.getByText('{"temperature": 18}')).toHaveCount(1);
   const provider = input.getByRole('article', { name: 'input message 6: assistant' });
   await expect(provider).toContainText('server_tool_use block');
   await expect(provider).toContainText('"query": "paris weather"');
@@ -110,7 +112,7 @@ test('renders completion prompts and shows the error prominently', async ({ page
   const error = d.getByRole('region', { name: 'Error', exact: true });
   await expect(error).toContainText('PROVIDER_TIMEOUT');
   await expect(error).toContainText('Request timed out after 30 seconds');
-  await expect(d.getByText('ERROR', { exact: true })).toBeVisible();
+  await expect(d.getByText('Error', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'screenshots/drawer-status-error.png' });
 });
 

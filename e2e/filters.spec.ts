@@ -44,7 +44,7 @@ test.describe('filters narrow the rows and live in the URL', () => {
     await page.getByRole('button', { name: 'Remove filter Provider: anthropic' }).click();
     await requests.expectCountText(N);
 
-    await requests.toggleFacet('Status', 'ERROR');
+    await requests.toggleFacet('Status', 'Error');
     want = expected(ids, bodies, (b) => b.status === 'ERROR');
     await requests.expectRowIds(want);
     await expect(requests.rows.getByText('Error', { exact: true })).toHaveCount(want.length);

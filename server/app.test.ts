@@ -24,12 +24,9 @@ describe('health', () => {
 
 describe('unknown and unsupported routes', () => {
   it.each([
-    ['POST', '/track-request'],
-    ['POST', '//track-request'],
     ['POST', '/spans-bulk'],
     ['POST', '/v1/traces'],
     ['GET', '/prompt-templates/my-prompt'],
-    ['POST', '/rest/prompt-templates'],
     ['GET', '/api/public/v2/prompt-templates'],
     ['POST', '/rest/workflows/abc/run'],
     ['POST', '/library-get-prompt-template'],

@@ -5,10 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { createKeyVerifier } from './auth/api-keys.ts';
-import { errorBody, installErrorHandler } from './http/error-handler.ts';
-import { badRequest } from './http/errors.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { badRequest, errorBody } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
 import type { RetentionRunner } from './retention/retention-runner.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
@@ -100,6 +101,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const tokens = new ExportTokens(deps.apiKeys);
   const routeDeps = { store: deps.store };
 
+  // First: its hooks time every route registered after it.
+  metricsRoute(app, { ...routeDeps, verifyKey });
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
   app.register(promptLayerRoutes, { ...routeDeps, verifyKey });

@@ -3,20 +3,8 @@
  * never carry internals (the details go to the log only).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidCursorError, InvalidSearchFilterError } from '../store/errors.ts';
-import type { ErrorDetail } from './errors.ts';
-import { HttpError } from './errors.ts';
-
-export interface ErrorBody {
-  success: false;
-  message: string;
-  error: string;
-  detail?: ErrorDetail[];
-}
-
-export function errorBody(code: string, message: string, detail?: ErrorDetail[]): ErrorBody {
-  return detail ? { success: false, message, error: code, detail } : { success: false, message, error: code };
-}
+import { InvalidInputError } from '../store/errors.ts';
+import { errorBody, fromDomainError, HttpError } from './errors.ts';
 
 /** Fastify's own client errors (body parsing, limits) mapped to stable codes and plain messages. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
@@ -33,58 +21,19 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
   },
 };
 
-/** Errors other layers throw that are the client's or the database's fault, matched by name. */
-function namedError(error: Error): { status: number; code: string; message: string; param?: string } | null {
-  if (error instanceof InvalidCursorError) {
-    return {
-      status: 400,
-      code: 'invalid_cursor',
-      message: `cursor: invalid cursor (${error.message}); start again without it`,
-      param: 'cursor',
-    };
-  }
-  if (error instanceof InvalidSearchFilterError) {
-    return {
-      status: 400,
-      code: 'invalid_filter',
-      message: `${error.field}: ${error.message}`,
-      param: error.field,
-    };
-  }
-  if (
-    error.name === 'DatabaseUnavailableError' ||
-    (error as { code?: unknown }).code === 'database_unavailable'
-  ) {
-    return {
-      status: 503,
-      code: 'database_unavailable',
-      message: 'The database is unavailable; try again shortly.',
-    };
-  }
-  return null;
-}
+const isDatabaseUnavailable = (error: Error) =>
+  error.name === 'DatabaseUnavailableError' || (error as { code?: unknown }).code === 'database_unavailable';
 
 export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.detail));
-    }
-    const named = namedError(error);
-    if (named) {
-      const detail = named.param
-        ? [
-            {
-              loc: [named.param === 'cursor' ? 'query' : 'body', named.param],
-              msg: named.message,
-              type: named.code,
-            },
-          ]
-        : undefined;
-      if (named.status >= 500) {
-        request.log.error({ err: error }, 'store error');
-        reply.header('retry-after', '5');
-      }
-      return reply.code(named.status).send(errorBody(named.code, named.message, detail));
+    const refusal = error instanceof InvalidInputError ? fromDomainError(error) : error;
+    if (refusal instanceof HttpError) return reply.code(refusal.statusCode).send(refusal.body);
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'store error');
+      reply.header('retry-after', '5');
+      return reply
+        .code(503)
+        .send(errorBody('database_unavailable', 'The database is unavailable; try again shortly.'));
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) {

@@ -3,13 +3,12 @@
  * routes Promptlog does not implement (docs/wire-contract.md §7), JSON 404 for everything else.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody } from './error-handler.ts';
+import { errorBody } from './errors.ts';
 
 const UNSUPPORTED = [
-  /^\/track-request\/?$/,
   /^\/spans-bulk\/?$/,
   /^\/v1\/traces\/?$/,
-  /^\/(?:rest\/|api\/public\/v2\/)?(?:prompt-templates?|prompts)(?:\/|$)/,
+  /^\/(?:rest\/|api\/public\/v2\/)?prompt-templates?(?:\/|$)/,
   /^\/(?:rest\/|api\/public\/v2\/)?workflows?(?:\/|$)/,
   /^\/(?:library-)?(?:get|publish)-prompt-template(?:\/|$)/,
   /^\/rest\/(?:get|publish)-prompt-template(?:\/|$)/,

@@ -3,8 +3,7 @@
  * Used by POST /log-request and by the sample-data generator, so both store exactly the same thing.
  */
 import { LOG_REQUEST_CAMEL_ALIASES, logRequestBodySchema } from '../../contract/promptlayer.ts';
-import { validationFailed } from '../http/errors.ts';
-import { parseOrThrow } from '../http/zod-errors.ts';
+import { parseWith, validationFailed } from '../http/errors.ts';
 import type { NewRequest } from '../store/store.ts';
 import { deriveSearchColumns } from './search-columns.ts';
 import { normalizeTemplate } from './templates.ts';
@@ -38,10 +37,12 @@ export function normalizeLogRequest(body: unknown): NewRequest {
       { loc: ['body'], msg: 'expected a JSON object', type: 'invalid_type' },
     ]);
   }
-  const wire = parseOrThrow(logRequestBodySchema, foldCamelCaseAliases(body as Record<string, unknown>), {
-    loc: 'body',
-    status: 422,
-  });
+  const wire = parseWith(
+    logRequestBodySchema,
+    foldCamelCaseAliases(body as Record<string, unknown>),
+    'body',
+    422,
+  );
   const startMs = timestamp(wire.request_start_time, 'request_start_time');
   const endMs = timestamp(wire.request_end_time, 'request_end_time');
   if (endMs < startMs) {

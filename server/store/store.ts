@@ -1,7 +1,9 @@
 /**
  * The storage contract. Two adapters implement it (sqlite/, postgres/); routes only ever talk
- * to this interface, and store.contract.test.ts runs unchanged against both.
+ * to this interface, and the storage contract suite (testing/contract-suite.ts) runs unchanged
+ * against both.
  */
+
 import type {
   AnnotationsResponse,
   FacetsResponse,
@@ -13,6 +15,8 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
+import type { PromptRegistry } from './prompt-registry.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -67,15 +71,11 @@ export interface PromptLink {
   label: string | null;
 }
 
-/** The PromptLayer search API's filter tree (docs/wire-contract.md §6), already validated. */
-export type SearchFilterNode =
-  | { logic: 'AND' | 'OR'; filters: SearchFilterNode[] }
-  | { field: string; operator: string; value?: unknown; nested_key?: string };
-
+/** PromptLayer's search (docs/wire-contract.md §6), its filter tree parsed by the contract. */
 export interface SearchQuery {
-  filterGroup: SearchFilterNode | null;
+  filterGroup: SearchFilterGroup | null;
   q: string | null;
-  sortBy: 'request_start_time' | 'input_tokens' | 'output_tokens' | 'cost' | 'latency_ms' | 'status';
+  sortBy: SearchSortField;
   sortOrder: 'asc' | 'desc';
   page: number;
   perPage: number;
@@ -126,8 +126,40 @@ export interface StorageInfo {
   reclaim: 'incremental-vacuum' | 'reused-only' | 'autovacuum';
 }
 
+/** SQLite's write-ahead log and its checkpoints (see sqlite/checkpointer.ts). */
+export interface WalStats {
+  /** Size of the -wal file on disk. */
+  walFileBytes: number;
+  /** Bytes of the log in use (frames since the last restart). */
+  walLogBytes: number;
+  /** Largest -wal file size seen since the store opened. */
+  walFileHighWaterBytes: number;
+  /** Epoch ms of the last checkpoint that copied every frame (0 = none yet). */
+  lastCompleteCheckpointMs: number;
+  checkpoints: number;
+  restarts: number;
+  truncates: number;
+  /** Times new writes were held for a restart or truncate, and for how long in total / at most. */
+  holds: number;
+  holdMsTotal: number;
+  holdMsMax: number;
+  errors: number;
+}
+
+/** What an operator graphs about the store (GET /metrics). */
+export interface StoreRuntimeStats {
+  /** Inserts waiting for their group commit. */
+  ingestQueueDepth: number;
+  /** SQLite on a file. */
+  wal?: WalStats;
+  /** PostgreSQL: connections of this process's pool. */
+  pool?: { max: number; total: number; idle: number; waiting: number };
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Prompt templates, versions and release labels (prompt-registry.ts). */
+  readonly prompts: PromptRegistry;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;
@@ -170,6 +202,8 @@ export interface Store {
   storageInfo(): Promise<StorageInfo>;
   /** Returns up to about `maxBytes` of free space to the OS where the store can; resolves to the bytes returned. */
   reclaimSpace(maxBytes: number): Promise<number>;
+  /** Cheap, synchronous: read on every metrics scrape. */
+  runtimeStats(): StoreRuntimeStats;
 
   close(): Promise<void>;
 }

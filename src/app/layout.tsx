@@ -4,12 +4,12 @@ import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
 import { Tooltip } from '../components/ui/tooltip.tsx';
 import { requestQueries } from '../features/requests/api/request-queries.ts';
+import { useRemoveSampleData } from '../features/requests/api/sample-data.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
-import { useRemoveSampleData } from '../features/requests/sample-data.ts';
-import { hasCommandModifier, isTypingTarget } from '../features/requests/shortcuts.ts';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
 import { signOut } from '../lib/api-key-store.ts';
+import { hasCommandModifier, isTypingTarget } from '../lib/keyboard.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 // The drawer is its own chunk: the table's first paint does not wait for its code.
@@ -24,7 +24,6 @@ export function Layout() {
   const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
   const hasSample = facets.data?.tags.some((tag) => tag.value === 'sample') ?? false;
   const removeSample = useRemoveSampleData();
-  const drawerOpen = view.openRequestId !== null;
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -36,20 +35,11 @@ export function Layout() {
       } else if (event.key === '?') {
         event.preventDefault();
         setShortcutsOpen(true);
-      } else if (!drawerOpen && ['j', 'k', 'ArrowDown', 'ArrowUp'].includes(event.key)) {
-        // Focus is outside the table (e.g. on the page body): start row navigation at the first row.
-        const target = event.target as HTMLElement | null;
-        if (target?.closest('table, [role="dialog"], [role="menu"], [role="listbox"]')) return;
-        const row = document.querySelector<HTMLElement>('tbody tr[tabindex="0"]');
-        if (row) {
-          event.preventDefault();
-          row.focus();
-        }
       }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [drawerOpen]);
+  }, []);
 
   return (
     <div className="app">

@@ -3,7 +3,8 @@
  * persisted. The resolved theme is written to <html data-theme> (read by the CSS variables);
  * index.html applies it before first paint to avoid a flash.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { createStore, useStore } from '../lib/create-store.ts';
 
 export type Theme = 'light' | 'dark';
 const STORAGE_KEY = 'promptlog.theme';
@@ -22,31 +23,21 @@ function resolve(): Theme {
   return stored() ?? (media().matches ? 'dark' : 'light');
 }
 
-const listeners = new Set<() => void>();
-function apply() {
-  document.documentElement.dataset.theme = resolve();
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  const query = media();
-  query.addEventListener('change', apply);
-  return () => {
-    listeners.delete(listener);
-    query.removeEventListener('change', apply);
-  };
-}
+const theme = createStore<Theme>(resolve());
+theme.subscribe(() => {
+  document.documentElement.dataset.theme = theme.get();
+});
+media().addEventListener('change', () => theme.set(resolve()));
 
 export function useTheme(): { theme: Theme; toggle: () => void } {
-  const theme = useSyncExternalStore(subscribe, resolve);
+  const current = useStore(theme);
   const toggle = useCallback(() => {
     try {
       localStorage.setItem(STORAGE_KEY, resolve() === 'dark' ? 'light' : 'dark');
     } catch {
       // ignore: the toggle still works for this page
     }
-    apply();
+    theme.set(resolve());
   }, []);
-  return { theme, toggle };
+  return { theme: current, toggle };
 }

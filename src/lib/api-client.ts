@@ -23,6 +23,10 @@ export function isUnauthorized(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
 
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 export interface ApiRequest<T> {
   schema: z.ZodType<T>;
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';

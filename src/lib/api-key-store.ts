@@ -1,8 +1,8 @@
 /**
  * The API key the dashboard signs in with. Lives in localStorage; components read it with
- * useApiKey() (useSyncExternalStore), so signing in or out re-renders the sign-in gate.
+ * useAuth(), so signing in or out re-renders the sign-in gate.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from './create-store.ts';
 
 const STORAGE_KEY = 'promptlog.apiKey';
 
@@ -12,9 +12,6 @@ export interface AuthState {
   message: string | null;
 }
 
-let state: AuthState = { apiKey: readStoredKey(), message: null };
-const listeners = new Set<() => void>();
-
 function readStoredKey(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);
@@ -23,13 +20,10 @@ function readStoredKey(): string | null {
   }
 }
 
-function emit(next: AuthState): void {
-  state = next;
-  for (const listener of listeners) listener();
-}
+const auth = createStore<AuthState>({ apiKey: readStoredKey(), message: null });
 
 export function getApiKey(): string | null {
-  return state.apiKey;
+  return auth.get().apiKey;
 }
 
 export function signIn(apiKey: string): void {
@@ -40,7 +34,7 @@ export function signIn(apiKey: string): void {
   } catch {
     // Private mode without storage: the key still works for this tab.
   }
-  emit({ apiKey: key, message: null });
+  auth.set({ apiKey: key, message: null });
 }
 
 export function signOut(message: string | null = null): void {
@@ -49,7 +43,7 @@ export function signOut(message: string | null = null): void {
   } catch {
     // ignore
   }
-  emit({ apiKey: null, message });
+  auth.set({ apiKey: null, message });
 }
 
 /**
@@ -71,11 +65,6 @@ export function consumeKeyFromFragment(location: Location = window.location): bo
   return true;
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 export function useAuth(): AuthState {
-  return useSyncExternalStore(subscribe, () => state);
+  return useStore(auth);
 }

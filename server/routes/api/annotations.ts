@@ -5,33 +5,16 @@
 import type { FastifyInstance } from 'fastify';
 import {
   type AnnotationsResponse,
-  METADATA_KEY_MAX,
-  SCORE_NAME_MAX,
+  annotationsResponseSchema,
+  metadataKeyParamsSchema,
+  scoreNameParamsSchema,
   setMetadataBodySchema,
   setScoreBodySchema,
-  TAG_MAX,
+  tagParamsSchema,
 } from '../../../contract/api.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
-import { parseIdParam } from '../../http/params.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { notFound } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
-
-interface Params {
-  id?: string;
-  name?: string;
-}
-
-function pathName(raw: unknown, param: string, max: number): string {
-  if (typeof raw !== 'string' || raw === '' || raw.length > max) {
-    const msg = `expected 1 to ${max} characters`;
-    throw badRequest(
-      `${param}: ${msg}`,
-      [{ loc: ['path', param], msg, type: 'invalid_param' }],
-      'invalid_input',
-    );
-  }
-  return raw;
-}
 
 function orNotFound(id: number, result: AnnotationsResponse | null): AnnotationsResponse {
   if (!result) throw notFound(`Request ${id} not found.`, 'request_not_found');
@@ -39,37 +22,37 @@ function orNotFound(id: number, result: AnnotationsResponse | null): Annotations
 }
 
 export function annotationRoutes(app: FastifyInstance, { store }: RouteDeps): void {
-  const target = (params: unknown, param: string, max: number) => {
-    const { id, name } = params as Params;
-    return { id: parseIdParam(id, 'id'), name: pathName(name, param, max) };
-  };
+  const response = annotationsResponseSchema;
+  const metadata = '/api/requests/:id/metadata/:key';
+  route(
+    app,
+    'PUT',
+    metadata,
+    { params: metadataKeyParamsSchema, body: setMetadataBodySchema, response },
+    async (r) =>
+      orNotFound(r.params.id, await store.setMetadata(r.params.id, { [r.params.key]: r.body.value })),
+  );
+  route(app, 'DELETE', metadata, { params: metadataKeyParamsSchema, response }, async ({ params }) =>
+    orNotFound(params.id, await store.deleteMetadata(params.id, params.key)),
+  );
 
-  app.put('/api/requests/:id/metadata/:name', async (request) => {
-    const { id, name } = target(request.params, 'key', METADATA_KEY_MAX);
-    const { value } = parseOrThrow(setMetadataBodySchema, request.body, { loc: 'body' });
-    return orNotFound(id, await store.setMetadata(id, { [name]: value }));
-  });
-  app.delete('/api/requests/:id/metadata/:name', async (request) => {
-    const { id, name } = target(request.params, 'key', METADATA_KEY_MAX);
-    return orNotFound(id, await store.deleteMetadata(id, name));
-  });
+  const scores = '/api/requests/:id/scores/:name';
+  route(
+    app,
+    'PUT',
+    scores,
+    { params: scoreNameParamsSchema, body: setScoreBodySchema, response },
+    async (r) => orNotFound(r.params.id, await store.setScore(r.params.id, r.params.name, r.body.value)),
+  );
+  route(app, 'DELETE', scores, { params: scoreNameParamsSchema, response }, async ({ params }) =>
+    orNotFound(params.id, await store.deleteScore(params.id, params.name)),
+  );
 
-  app.put('/api/requests/:id/scores/:name', async (request) => {
-    const { id, name } = target(request.params, 'name', SCORE_NAME_MAX);
-    const { value } = parseOrThrow(setScoreBodySchema, request.body, { loc: 'body' });
-    return orNotFound(id, await store.setScore(id, name, value));
-  });
-  app.delete('/api/requests/:id/scores/:name', async (request) => {
-    const { id, name } = target(request.params, 'name', SCORE_NAME_MAX);
-    return orNotFound(id, await store.deleteScore(id, name));
-  });
-
-  app.put('/api/requests/:id/tags/:name', async (request) => {
-    const { id, name } = target(request.params, 'tag', TAG_MAX);
-    return orNotFound(id, await store.addTag(id, name));
-  });
-  app.delete('/api/requests/:id/tags/:name', async (request) => {
-    const { id, name } = target(request.params, 'tag', TAG_MAX);
-    return orNotFound(id, await store.removeTag(id, name));
-  });
+  const tags = '/api/requests/:id/tags/:tag';
+  route(app, 'PUT', tags, { params: tagParamsSchema, response }, async ({ params }) =>
+    orNotFound(params.id, await store.addTag(params.id, params.tag)),
+  );
+  route(app, 'DELETE', tags, { params: tagParamsSchema, response }, async ({ params }) =>
+    orNotFound(params.id, await store.removeTag(params.id, params.tag)),
+  );
 }

@@ -1,29 +1,40 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { createExportBodySchema, type ListQuery } from '../../../contract/api.ts';
+import {
+  createExportBodySchema,
+  createExportResponseSchema,
+  exportTokenParamsSchema,
+  type ListQuery,
+} from '../../../contract/api.ts';
 import { parseListParams } from '../../../contract/filter-query.ts';
 import { presentedApiKey } from '../../auth/require-api-key.ts';
-import { notFound } from '../../http/errors.ts';
-import { rawQuery } from '../../http/params.ts';
-import { unwrapQuery } from '../../http/query-errors.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { notFound, parseWith } from '../../http/errors.ts';
+import { queryParser, rawQuery, route } from '../../http/route.ts';
 import type { Store } from '../../store/store.ts';
 import type { RouteDeps } from '../deps.ts';
 import { csvHeader, csvRow, jsonlRow } from './export-format.ts';
 import type { ExportTokens } from './export-tokens.ts';
 
-/** POST /api/exports: validates the query now, so a bad filter is a 400 here, not a broken download. */
+const listQuery = queryParser(parseListParams);
+
+/** The body, and the list query it carries checked now, so a bad filter is a 400 here, not a broken download. */
+function exportBody(raw: unknown) {
+  const { format, query } = parseWith(createExportBodySchema, raw, 'body');
+  const params = new URLSearchParams(query.replace(/^\?/, ''));
+  listQuery(params);
+  return { format, params };
+}
+
+/** POST /api/exports: a signed, single-use download link for the list query. */
 export function createExportRoute(
   app: FastifyInstance,
   { tokens }: RouteDeps & { tokens: ExportTokens },
 ): void {
-  app.post('/api/exports', async (request) => {
-    const { format, query } = parseOrThrow(createExportBodySchema, request.body, { loc: 'body' });
-    const params = new URLSearchParams(query.replace(/^\?/, ''));
-    unwrapQuery(parseListParams(params));
+  const schemas = { body: exportBody, response: createExportResponseSchema };
+  route(app, 'POST', '/api/exports', schemas, async ({ body, request }) =>
     // The key this request was authorised with (requireApiKey ran first) signs the link.
-    return { url: tokens.issue(format, params, presentedApiKey(request) ?? '') };
-  });
+    ({ url: tokens.issue(body.format, body.params, presentedApiKey(request) ?? '') }),
+  );
 }
 
 async function* exportLines(store: Store, format: 'csv' | 'jsonl', query: ListQuery): AsyncGenerator<string> {
@@ -40,28 +51,35 @@ export function downloadExportRoute(
   { store, tokens }: RouteDeps & { tokens: ExportTokens },
 ): void {
   // No automatic HEAD route: a HEAD (link checker, prefetch) must not use up the single-use token.
-  app.get('/api/exports/:token', { exposeHeadRoute: false }, async (request, reply) => {
-    const token = (request.params as { token?: string }).token ?? '';
-    const redeemed = tokens.redeem(token, rawQuery(request.url));
-    const parsed = redeemed && parseListParams(redeemed.query);
-    const pending = redeemed && parsed?.ok ? { format: redeemed.format, query: parsed.value } : undefined;
-    if (!pending)
-      throw notFound(
-        'Export link not found, already used or expired: start the export again.',
-        'export_not_found',
+  const options = { exposeHeadRoute: false };
+  route(
+    app,
+    'GET',
+    '/api/exports/:token',
+    { params: exportTokenParamsSchema },
+    async ({ params, request, reply }) => {
+      const redeemed = tokens.redeem(params.token, rawQuery(request.url));
+      const parsed = redeemed && parseListParams(redeemed.query);
+      const pending = redeemed && parsed?.ok ? { format: redeemed.format, query: parsed.value } : undefined;
+      if (!pending)
+        throw notFound(
+          'Export link not found, already used or expired: start the export again.',
+          'export_not_found',
+        );
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const filename = `promptlog-export-${stamp}.${pending.format}`;
+      reply
+        .header(
+          'content-type',
+          pending.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+        )
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'no-store');
+      // Readable.from pulls the next row only when the socket has drained: constant memory at any size.
+      return reply.send(
+        Readable.from(exportLines(store, pending.format, pending.query), { objectMode: false }),
       );
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const filename = `promptlog-export-${stamp}.${pending.format}`;
-    reply
-      .header(
-        'content-type',
-        pending.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-      )
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store');
-    // Readable.from pulls the next row only when the socket has drained: constant memory at any size.
-    return reply.send(
-      Readable.from(exportLines(store, pending.format, pending.query), { objectMode: false }),
-    );
-  });
+    },
+    options,
+  );
 }

@@ -8,6 +8,7 @@ import { deleteRequestsRoute } from './delete-requests.ts';
 import type { ExportTokens } from './export-tokens.ts';
 import { createExportRoute } from './exports.ts';
 import { facetRoutes } from './facets.ts';
+import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
 import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
@@ -29,5 +30,6 @@ export async function dashboardApiRoutes(
   deleteRequestsRoute(app, options);
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
+  promptRoutes(app, options);
   retentionRoute(app, options);
 }

@@ -1,41 +1,57 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import type { CountResponse, ListResponse, ProbeResponse, RequestDetail } from '../../../contract/api.ts';
+import {
+  countResponseSchema,
+  listResponseSchema,
+  probeAfterSchema,
+  probeResponseSchema,
+  requestDetailSchema,
+  requestParamsSchema,
+} from '../../../contract/api.ts';
 import { parseFilterParams, parseListParams } from '../../../contract/filter-query.ts';
-import { notFound } from '../../http/errors.ts';
-import { parseIdParam, rawQuery } from '../../http/params.ts';
-import { unwrapQuery } from '../../http/query-errors.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { notFound, parseWith } from '../../http/errors.ts';
+import { queryParser, route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
 
-const probeSchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
+const listQuery = queryParser(parseListParams);
+const filterQuery = queryParser(parseFilterParams);
+/** `after` first (a plain value), then the filter parameters. */
+const probeQuery = (params: URLSearchParams) => ({
+  after: parseWith(probeAfterSchema, { after: params.get('after') || undefined }, 'query').after,
+  filter: filterQuery(params),
+});
 
 export function requestRoutes(app: FastifyInstance, { store }: RouteDeps): void {
-  app.get('/api/requests', async (request): Promise<ListResponse> => {
-    const query = unwrapQuery(parseListParams(rawQuery(request.url)));
-    return store.listRequests(query);
-  });
+  route(app, 'GET', '/api/requests', { query: listQuery, response: listResponseSchema }, ({ query }) =>
+    store.listRequests(query),
+  );
 
-  app.get('/api/requests/count', async (request): Promise<CountResponse> => {
-    const filter = unwrapQuery(parseFilterParams(rawQuery(request.url)));
-    return { total: await store.countRequests(filter) };
-  });
+  route(
+    app,
+    'GET',
+    '/api/requests/count',
+    { query: filterQuery, response: countResponseSchema },
+    async ({ query }) => ({
+      total: await store.countRequests(query),
+    }),
+  );
 
-  app.get('/api/requests/probe', async (request): Promise<ProbeResponse> => {
-    const params = rawQuery(request.url);
-    const { after } = parseOrThrow(
-      probeSchema,
-      { after: params.get('after') || undefined },
-      { loc: 'query' },
-    );
-    const filter = unwrapQuery(parseFilterParams(params));
-    return store.probe(after, filter);
-  });
+  route(
+    app,
+    'GET',
+    '/api/requests/probe',
+    { query: probeQuery, response: probeResponseSchema },
+    ({ query }) => store.probe(query.after, query.filter),
+  );
 
-  app.get('/api/requests/:id', async (request): Promise<RequestDetail> => {
-    const id = parseIdParam((request.params as { id?: unknown }).id, 'id');
-    const detail = await store.getRequest(id);
-    if (!detail) throw notFound(`Request ${id} not found.`, 'request_not_found');
-    return detail;
-  });
+  route(
+    app,
+    'GET',
+    '/api/requests/:id',
+    { params: requestParamsSchema, response: requestDetailSchema },
+    async ({ params: { id } }) => {
+      const detail = await store.getRequest(id);
+      if (!detail) throw notFound(`Request ${id} not found.`, 'request_not_found');
+      return detail;
+    },
+  );
 }

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { emptyFilter, sampleDataBodySchema } from '../../../contract/api.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import {
+  deleteResponseSchema,
+  emptyFilter,
+  sampleDataBodySchema,
+  sampleDataResponseSchema,
+} from '../../../contract/api.ts';
+import { optionalBody, route } from '../../http/route.ts';
 import { seedStore } from '../../seed/seed-store.ts';
 import type { RouteDeps } from '../deps.ts';
 
@@ -8,10 +13,10 @@ export const SAMPLE_TAG = 'sample';
 
 export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): void {
   // Generated wire bodies go through normalizeLogRequest (inside seedStore): the same path as /log-request.
-  app.post('/api/sample-data', async (request) => {
-    const { count } = parseOrThrow(sampleDataBodySchema, request.body ?? {}, { loc: 'body' });
+  const body = optionalBody(sampleDataBodySchema);
+  route(app, 'POST', '/api/sample-data', { body, response: sampleDataResponseSchema }, async ({ body }) => {
     const { inserted } = await seedStore(store, {
-      count,
+      count: body.count,
       seed: Date.now(),
       extraTags: [SAMPLE_TAG],
       batchSize: 1000,
@@ -19,7 +24,7 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
     return { inserted };
   });
 
-  app.delete('/api/sample-data', async () => ({
+  route(app, 'DELETE', '/api/sample-data', { response: deleteResponseSchema }, async () => ({
     deleted: await store.deleteRequests({ ...emptyFilter(), tags: [SAMPLE_TAG] }),
   }));
 }

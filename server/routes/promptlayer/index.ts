@@ -4,9 +4,11 @@ import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.
 import type { RouteDeps } from '../deps.ts';
 import { getRequestRoute } from './get-request.ts';
 import { logRequestRoute } from './log-request.ts';
+import { promptTemplateRoutes } from './prompt-templates.ts';
 import { searchRoute } from './search.ts';
 import { suggestionsRoute } from './suggestions.ts';
 import { trackRoutes } from './track.ts';
+import { trackRequestRoute } from './track-request.ts';
 
 /** The PromptLayer-compatible routes (docs/wire-contract.md §1–§6), all behind the API key. */
 export async function promptLayerRoutes(
@@ -20,4 +22,6 @@ export async function promptLayerRoutes(
   searchRoute(app, options);
   suggestionsRoute(app, options);
   trackRoutes(app, options);
+  trackRequestRoute(app, options);
+  promptTemplateRoutes(app, options);
 }

@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { searchBodySchema } from '../../../contract/promptlayer.ts';
-import { parseOrThrow } from '../../http/zod-errors.ts';
+import { searchBodySchema, searchResponseSchema } from '../../../contract/promptlayer-search.ts';
+import { optionalBody, route } from '../../http/route.ts';
 import type { SearchQuery } from '../../store/store.ts';
 import type { RouteDeps } from '../deps.ts';
-import { toSearchFilterNode } from './search-filter.ts';
 import { rowToSearchItem } from './wire-format.ts';
 
 export function searchRoute(app: FastifyInstance, { store }: RouteDeps): void {
-  app.post('/api/public/v2/requests/search', async (request) => {
-    const body = parseOrThrow(searchBodySchema, request.body ?? {}, { loc: 'body', status: 400 });
+  const schemas = { body: optionalBody(searchBodySchema), response: searchResponseSchema };
+  route(app, 'POST', '/api/public/v2/requests/search', schemas, async ({ body }) => {
     const query: SearchQuery = {
-      filterGroup: body.filter_group ? toSearchFilterNode(body.filter_group) : null,
+      filterGroup: body.filter_group,
       q: body.q?.trim() ? body.q.trim() : null,
       sortBy: body.sort_by ?? 'request_start_time',
       sortOrder: body.sort_order ?? 'desc',

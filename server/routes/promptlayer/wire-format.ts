@@ -1,11 +1,12 @@
 /** Dashboard-shaped store results → PromptLayer's public API shapes (§3 and §6). */
 import type { RequestDetail, RequestRow } from '../../../contract/api.ts';
-import type { SearchItem } from '../../../contract/promptlayer.ts';
+import type { GetRequestResponse } from '../../../contract/promptlayer.ts';
+import type { SearchItem } from '../../../contract/promptlayer-search.ts';
 
 export const scoresToWire = (scores: Record<string, number>) =>
   Object.entries(scores).map(([name, score]) => ({ name, score }));
 
-export function detailToWire(detail: RequestDetail) {
+export function detailToWire(detail: RequestDetail): GetRequestResponse {
   const model: Record<string, unknown> = {
     provider: detail.provider,
     name: detail.model,

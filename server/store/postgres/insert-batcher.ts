@@ -30,6 +30,11 @@ export class InsertBatcher {
   private inFlight = 0;
   private scheduled = false;
 
+  /** Inserts not yet sent to the database. */
+  get depth(): number {
+    return this.queue.length;
+  }
+
   constructor(private readonly insertMany: (requests: NewRequest[]) => Promise<number[]>) {}
 
   insert(request: NewRequest): Promise<number> {

@@ -23,6 +23,7 @@ import type {
   SearchResult,
   StorageInfo,
   Store,
+  StoreRuntimeStats,
 } from '../store.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { postgresDialect } from './dialect.ts';
@@ -39,6 +40,7 @@ import {
   probeStatement,
   ROW_COLUMNS,
 } from './list-sql.ts';
+import { PostgresPromptRegistry } from './prompt-registry.ts';
 import { toAnnotations, toDetail, toRow } from './rows.ts';
 import { searchCountStatement, searchPageStatement } from './search-sql.ts';
 import {
@@ -65,11 +67,13 @@ const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
+  readonly prompts: PostgresPromptRegistry;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
   constructor(url: string, options: ConnectionOptions = {}) {
     this.connection = new Connection(url, options);
+    this.prompts = new PostgresPromptRegistry(this.connection);
   }
 
   private q<T extends Row = Row>(fragment: Sql) {
@@ -282,6 +286,19 @@ export class PostgresStore implements Store {
   /** Autovacuum makes deleted rows' space reusable; returning it to the OS needs VACUUM FULL or dropping partitions (README). */
   async reclaimSpace(): Promise<number> {
     return 0;
+  }
+
+  runtimeStats(): StoreRuntimeStats {
+    const pool = this.connection.pool;
+    return {
+      ingestQueueDepth: this.batcher.depth,
+      pool: {
+        max: pool.options.max ?? 10,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      },
+    };
   }
 
   close(): Promise<void> {

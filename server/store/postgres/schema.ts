@@ -295,6 +295,35 @@ END
 $do$;
 `;
 
+/** The prompt registry: templates by name, numbered versions, release labels. */
+const promptRegistry = `
+CREATE TABLE prompt_templates (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text COLLATE "C" NOT NULL UNIQUE,
+  tags text NOT NULL DEFAULT '[]',
+  latest_version integer NOT NULL DEFAULT 0,
+  created_ms bigint NOT NULL
+);
+CREATE TABLE prompt_versions (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  template_id bigint NOT NULL REFERENCES prompt_templates (id) ON DELETE CASCADE,
+  version integer NOT NULL,
+  prompt_template text NOT NULL,
+  metadata text NOT NULL,
+  commit_message text,
+  created_ms bigint NOT NULL,
+  UNIQUE (template_id, version)
+);
+CREATE TABLE prompt_labels (
+  template_id bigint NOT NULL REFERENCES prompt_templates (id) ON DELETE CASCADE,
+  label text COLLATE "C" NOT NULL,
+  version_id bigint NOT NULL REFERENCES prompt_versions (id) ON DELETE CASCADE,
+  PRIMARY KEY (template_id, label)
+);
+CREATE INDEX prompt_labels_version ON prompt_labels (version_id);
+CREATE INDEX prompt_labels_label ON prompt_labels (label, template_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'requests, tags, metadata, scores, groups', sql: tables },
   { version: 2, name: 'facet counters and change sequence triggers', sql: facets },
@@ -304,6 +333,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: sideStartTimes,
   },
   { version: 4, name: 'metadata value counts for autocomplete', sql: metadataValueCounts },
+  { version: 20, name: 'prompt registry: templates, versions, release labels', sql: promptRegistry },
   {
     version: 30,
     name: 'OpenTelemetry trace and span ids of a request',

@@ -1,28 +1,36 @@
 /**
- * PromptLayer's search filter tree (docs/wire-contract.md §6) compiled to one predicate over
- * requests `r`. The route validates names first; this compiler still refuses anything it does
- * not know with InvalidSearchFilterError, so a bad filter can never become a 500 or bad SQL.
+ * PromptLayer's search filter tree (docs/wire-contract.md §6), as parsed by
+ * contract/promptlayer-search.ts, compiled to one predicate over requests `r`. Each field's kind
+ * (from the contract) picks the compiler; a tree that did not come through the parser still cannot
+ * become a 500 or bad SQL: anything unknown is an InvalidSearchFilterError.
  */
+import {
+  SEARCH_FIELD_KINDS,
+  SEARCH_MAX_DEPTH,
+  type SearchField,
+  type SearchFilter,
+  type SearchFilterNode,
+} from '../../../contract/promptlayer-search.ts';
 import { InvalidSearchFilterError } from '../errors.ts';
-import type { SearchFilterNode } from '../store.ts';
 import { type Dialect, likeEscape } from './dialect.ts';
 import { and, list, or, raw, type Sql, sql } from './fragment.ts';
 
-const STRING_FIELDS: Record<string, string> = {
+/** The requests column of each field that has one. */
+const COLUMNS: Partial<Record<SearchField, string>> = {
   engine: 'model',
   provider_type: 'provider',
   status: 'status',
-};
-const NUMERIC_FIELDS: Record<string, string> = {
   cost: 'price',
   latency_ms: 'latency_ms',
   input_tokens: 'input_tokens',
   output_tokens: 'output_tokens',
+  request_start_time: 'start_ms',
+  request_end_time: 'end_ms',
+  is_tool_call: 'is_tool_call',
+  is_json: 'is_json',
 };
-const TIME_FIELDS: Record<string, string> = { request_start_time: 'start_ms', request_end_time: 'end_ms' };
-const MAX_DEPTH = 16;
 
-type Leaf = Extract<SearchFilterNode, { field: string }>;
+type Leaf = SearchFilter;
 
 function fail(field: string, message: string): never {
   throw new InvalidSearchFilterError(field, message);
@@ -218,26 +226,30 @@ function leafSql(dialect: Dialect, leaf: Leaf): Sql {
   const { field } = leaf;
   if (typeof field !== 'string') return fail('field', 'filter field must be a string');
   if (typeof leaf.operator !== 'string') return fail(field, 'filter operator must be a string');
-  const column = (fields: Record<string, string>) =>
-    Object.hasOwn(fields, field) ? fields[field] : undefined;
-  const stringColumn = column(STRING_FIELDS);
-  if (stringColumn) return stringLeaf(dialect, leaf, stringColumn);
-  const numericColumn = column(NUMERIC_FIELDS);
-  if (numericColumn) return numericLeaf(leaf, numericColumn);
-  const timeColumn = column(TIME_FIELDS);
-  if (timeColumn) return timeLeaf(leaf, timeColumn);
-  if (field === 'input_text' || field === 'output_text') return textLeaf(dialect, leaf, field);
-  if (field === 'tags' || field === 'metadata_keys' || field === 'tool_names')
-    return arrayLeaf(dialect, leaf);
-  if (field === 'metadata') return metadataLeaf(dialect, leaf);
-  if (field === 'is_tool_call') return booleanLeaf(dialect, leaf, 'is_tool_call');
-  if (field === 'is_json') return booleanLeaf(dialect, leaf, 'is_json');
-  return fail(field, `unknown filter field ${field}`);
+  if (!Object.hasOwn(SEARCH_FIELD_KINDS, field)) return fail(field, `unknown filter field ${field}`);
+  const column = COLUMNS[field] ?? '';
+  switch (SEARCH_FIELD_KINDS[field]) {
+    case 'string':
+      return stringLeaf(dialect, leaf, column);
+    case 'numeric':
+      return numericLeaf(leaf, column);
+    case 'datetime':
+      return timeLeaf(leaf, column);
+    case 'text':
+      return textLeaf(dialect, leaf, field as 'input_text' | 'output_text');
+    case 'array':
+      return arrayLeaf(dialect, leaf);
+    case 'metadata':
+      return metadataLeaf(dialect, leaf);
+    case 'boolean':
+      return booleanLeaf(dialect, leaf, column);
+  }
 }
 
 /** The tree as one predicate over requests `r`; an empty group matches everything. */
 export function searchFilterSql(dialect: Dialect, node: SearchFilterNode, depth = 0): Sql {
-  if (depth > MAX_DEPTH) return fail('filter_group', `filter groups nest at most ${MAX_DEPTH} deep`);
+  if (depth > SEARCH_MAX_DEPTH + 1)
+    return fail('filter_group', `filter groups nest at most ${SEARCH_MAX_DEPTH} deep`);
   if (typeof node !== 'object' || node === null) return fail('filter_group', 'filter must be an object');
   if ('filters' in node) {
     if (!Array.isArray(node.filters)) return fail('filters', 'filters must be an array');

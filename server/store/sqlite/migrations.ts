@@ -186,6 +186,35 @@ CREATE TRIGGER IF NOT EXISTS request_bodies_trgm_delete AFTER DELETE ON request_
 END;
 `;
 
+/** The prompt registry: templates by name, numbered versions, release labels. */
+const promptRegistry = `
+CREATE TABLE IF NOT EXISTS prompt_templates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  tags TEXT NOT NULL DEFAULT '[]',
+  latest_version INTEGER NOT NULL DEFAULT 0,
+  created_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS prompt_versions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  template_id INTEGER NOT NULL REFERENCES prompt_templates (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  prompt_template TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  commit_message TEXT,
+  created_ms INTEGER NOT NULL,
+  UNIQUE (template_id, version)
+);
+CREATE TABLE IF NOT EXISTS prompt_labels (
+  template_id INTEGER NOT NULL REFERENCES prompt_templates (id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  version_id INTEGER NOT NULL REFERENCES prompt_versions (id) ON DELETE CASCADE,
+  PRIMARY KEY (template_id, label)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS prompt_labels_version ON prompt_labels (version_id);
+CREATE INDEX IF NOT EXISTS prompt_labels_label ON prompt_labels (label, template_id);
+`;
+
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
@@ -206,6 +235,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     // databases (already at version 2) get the table too.
     sql: 'CREATE TABLE IF NOT EXISTS bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;',
   },
+  { version: 20, name: 'prompt registry: templates, versions, release labels', sql: promptRegistry },
   {
     version: 30,
     name: 'OpenTelemetry trace and span ids of a request',

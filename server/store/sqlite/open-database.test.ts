@@ -8,7 +8,8 @@ import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { migrate, openDatabase } from './open-database.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
-const LATEST = Math.max(...SQLITE_MIGRATIONS.map((migration) => migration.version));
+/** Step numbers have gaps (each engineer owns a range): the latest is the highest. */
+const LATEST = Math.max(...SQLITE_MIGRATIONS.map((step) => step.version));
 const dir = mkdtempSync(join(tmpdir(), 'promptlog-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -56,12 +57,12 @@ it('repairs a pre-release database whose insert triggers double-counted facets',
 
 it('brings a database at version 2 without bulk_dropped_indexes (a development build) up to date', () => {
   const file = join(dir, 'v2-early.db');
-  const early = new Database(file);
+  const db = new Database(file);
   migrate(
-    early,
-    SQLITE_MIGRATIONS.filter((migration) => migration.version <= 2),
+    db,
+    SQLITE_MIGRATIONS.filter((step) => step.version <= 2),
   );
-  early.close();
+  db.close();
   const again = openDatabase(file);
   expect(again.pragma('user_version', { simple: true })).toBe(LATEST);
   expect(again.prepare('SELECT count(*) AS n FROM bulk_dropped_indexes').get()).toEqual({ n: 0 });

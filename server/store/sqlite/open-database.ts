@@ -10,6 +10,8 @@ export const DEFAULT_CACHE_MIB = 64;
 export interface SqliteOptions {
   /** Page cache in MiB (default 64): keeps the server's RSS modest at any database size. */
   cacheMiB?: number;
+  /** The WAL is checkpointed and started over once it holds this much (default 64 MiB). */
+  walThresholdBytes?: number;
 }
 
 export function openDatabase(file: string, options: SqliteOptions = {}): Database.Database {

@@ -51,10 +51,16 @@ import type {
   SearchResult,
   StorageInfo,
   Store,
+  StoreRuntimeStats,
 } from '../store.ts';
 import { decodeBody } from './body-codec.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
-import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
+import {
+  Checkpointer,
+  type CheckpointStats,
+  DEFAULT_WAL_THRESHOLD_BYTES,
+  type WriteHold,
+} from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
 import {
   BUMP_CHANGE_SEQ,
@@ -67,7 +73,9 @@ import {
 } from './insert.ts';
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
+import { SqlitePromptRegistry } from './prompt-registry.ts';
 import { Statements } from './statements.ts';
+import { WriteGate } from './write-gate.ts';
 
 const dialect = sqliteDialect;
 const FACET_LIMIT = 500;
@@ -96,6 +104,7 @@ interface Page {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly prompts: SqlitePromptRegistry;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -103,13 +112,19 @@ export class SqliteStore implements Store {
   private queue: PendingInsert[] = [];
   private closed = false;
   private bulkTimer: NodeJS.Timeout | null = null;
+  private readonly gate = new WriteGate(() => {
+    if (this.queue.length > 0) setImmediate(() => this.flushQueue());
+  });
+  private readonly checkpointer: Checkpointer | null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly cacheMiB = DEFAULT_CACHE_MIB,
-    private readonly checkpointer: Checkpointer | null = null,
+    startCheckpointer: ((hold: WriteHold) => Checkpointer) | null = null,
   ) {
     this.statements = new Statements(db);
+    this.checkpointer = startCheckpointer?.(this.gate) ?? null;
+    this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
       insertOne(this.statements, request, this.counters),
     );
@@ -145,11 +160,12 @@ export class SqliteStore implements Store {
         return;
       }
       this.queue.push({ request, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flushQueue());
+      if (this.queue.length === 1 && !this.gate.isHeld) setImmediate(() => this.flushQueue());
     });
   }
 
   private flushQueue(): void {
+    if (this.gate.isHeld && !this.closed) return;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
@@ -177,6 +193,7 @@ export class SqliteStore implements Store {
 
   async insertRequests(requests: NewRequest[]): Promise<number[]> {
     if (requests.length === 0) return [];
+    await this.gate.open();
     if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
   }
@@ -397,7 +414,8 @@ export class SqliteStore implements Store {
   }
 
   /** Runs `fn(startMs)` in a write transaction when the request exists; returns its annotations after. */
-  private annotate(id: number, fn: (startMs: number) => void): AnnotationsResponse | null {
+  private async annotate(id: number, fn: (startMs: number) => void): Promise<AnnotationsResponse | null> {
+    await this.gate.open();
     const done = this.write(() => {
       const startMs = this.startOf(id);
       if (startMs === null) return false;
@@ -459,6 +477,7 @@ export class SqliteStore implements Store {
   }
 
   async linkPrompt(id: number, link: PromptLink): Promise<boolean> {
+    await this.gate.open();
     return this.write(() => {
       const changed = this.statements
         .prepare('UPDATE requests SET prompt_name = ?, prompt_version = ? WHERE id = ?')
@@ -478,6 +497,7 @@ export class SqliteStore implements Store {
   }
 
   async setGroup(id: number, groupId: number): Promise<boolean> {
+    await this.gate.open();
     return this.write(
       () =>
         this.statements.prepare('UPDATE requests SET group_id = ? WHERE id = ?').run(groupId, id).changes > 0,
@@ -485,6 +505,7 @@ export class SqliteStore implements Store {
   }
 
   async createGroup(): Promise<number> {
+    await this.gate.open();
     return this.write(() =>
       Number(
         this.statements.prepare('INSERT INTO request_groups (created_ms) VALUES (?)').run(Date.now())
@@ -532,6 +553,7 @@ export class SqliteStore implements Store {
   }
 
   async deleteRequests(filter: RequestFilter): Promise<number> {
+    await this.gate.open();
     return this.write(
       () =>
         this.statements.run(
@@ -584,11 +606,21 @@ export class SqliteStore implements Store {
     return returned;
   }
 
+  /** WAL size and checkpoint history (null for an in-memory database). */
+  walStats(): CheckpointStats | null {
+    return this.checkpointer?.stats() ?? null;
+  }
+
+  runtimeStats(): StoreRuntimeStats {
+    const wal = this.walStats();
+    return wal ? { ingestQueueDepth: this.queue.length, wal } : { ingestQueueDepth: this.queue.length };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closed = true;
     this.flushQueue();
     if (this.bulkTimer !== null) clearTimeout(this.bulkTimer);
-    this.closed = true;
     // The worker's connection closes first, so that this last one checkpoints and removes the WAL.
     await this.checkpointer?.stop();
     try {
@@ -610,10 +642,14 @@ function withDecodedBodies(row: DbRow): DbRow {
 
 export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<SqliteStore> {
   const db = openDatabase(file, options);
-  let checkpointer: Checkpointer | null = null;
+  const thresholdBytes = options.walThresholdBytes ?? DEFAULT_WAL_THRESHOLD_BYTES;
+  let startCheckpointer: ((hold: WriteHold) => Checkpointer) | null = null;
   if (file !== ':memory:') {
     db.pragma('wal_autocheckpoint = 0');
-    checkpointer = startCheckpointer(file, createRequire(import.meta.url).resolve('better-sqlite3'));
+    // When a checkpoint restarts the log, the file is trimmed back to the threshold.
+    db.pragma(`journal_size_limit = ${thresholdBytes}`);
+    const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+    startCheckpointer = (hold) => new Checkpointer({ file, driverPath, hold, thresholdBytes });
   }
-  return new SqliteStore(db, options.cacheMiB ?? DEFAULT_CACHE_MIB, checkpointer);
+  return new SqliteStore(db, options.cacheMiB ?? DEFAULT_CACHE_MIB, startCheckpointer);
 }

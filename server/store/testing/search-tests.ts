@@ -1,13 +1,19 @@
 /** PromptLayer search (filter tree, q, sort, pages), export and delete by filter. */
 import { describe, expect, it } from 'vitest';
 import { requestDetailSchema } from '../../../contract/api.ts';
+import type {
+  SearchField,
+  SearchFilter,
+  SearchFilterGroup,
+  SearchFilterNode,
+} from '../../../contract/promptlayer-search.ts';
 import { makeNewRequest } from '../../testing/factories.ts';
 import { InvalidSearchFilterError } from '../errors.ts';
-import type { NewRequest, SearchFilterNode, SearchQuery } from '../store.ts';
+import type { NewRequest, SearchQuery } from '../store.ts';
 import { type ContractContext, filter } from './context.ts';
 import { BASE_MS, expectedOrder, matches, type Stored } from './dataset.ts';
 
-const query = (filterGroup: SearchFilterNode | null, extra: Partial<SearchQuery> = {}): SearchQuery => ({
+const query = (filterGroup: SearchFilterGroup | null, extra: Partial<SearchQuery> = {}): SearchQuery => ({
   filterGroup,
   q: null,
   sortBy: 'request_start_time',
@@ -17,7 +23,7 @@ const query = (filterGroup: SearchFilterNode | null, extra: Partial<SearchQuery>
   ...extra,
 });
 
-type Leaf = { field: string; operator: string; value?: unknown; nested_key?: string };
+type Leaf = SearchFilter;
 const iso = (ms: number) => new Date(ms).toISOString();
 const latency = (r: NewRequest) => r.endMs - r.startMs;
 
@@ -148,7 +154,7 @@ export function defineSearchTests(ctx: ContractContext): void {
 
     it('nests AND and OR groups', async () => {
       const stored = await ctx.seed();
-      const tree: SearchFilterNode = {
+      const tree: SearchFilterGroup = {
         logic: 'OR',
         filters: [
           {
@@ -187,7 +193,7 @@ export function defineSearchTests(ctx: ContractContext): void {
 
     it('combines the tree with q, sorts, and pages with a total', async () => {
       const stored = await ctx.seed();
-      const tree: SearchFilterNode = {
+      const tree: SearchFilterGroup = {
         logic: 'AND',
         filters: [{ field: 'provider_type', operator: 'is', value: 'openai' }],
       };
@@ -217,7 +223,7 @@ export function defineSearchTests(ctx: ContractContext): void {
     it('refuses unknown fields, operators and malformed values with InvalidSearchFilterError', async () => {
       await ctx.seed();
       const bad: SearchFilterNode[] = [
-        { field: 'nope', operator: 'is', value: 'x' },
+        { field: 'nope' as SearchField, operator: 'is', value: 'x' },
         { field: 'engine', operator: 'contains', value: 'x' },
         { field: 'cost', operator: 'gt', value: 'abc' },
         { field: 'cost', operator: 'between', value: [1] },

@@ -2,31 +2,21 @@
  * One polite aria-live region for short confirmations ("Copied"). announce() can be called from
  * any event handler; the text is cleared and re-set so repeating the same message is announced again.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../../lib/create-store.ts';
 
-let message = '';
-let seq = 0;
-const listeners = new Set<() => void>();
+// The sequence number makes a repeated message a new state, so it is announced again.
+const message = createStore({ text: '', seq: 0 });
 
 export function announce(text: string): void {
-  message = text;
-  seq++;
-  const mine = seq;
-  for (const listener of listeners) listener();
+  const mine = message.get().seq + 1;
+  message.set({ text, seq: mine });
   setTimeout(() => {
-    if (seq !== mine) return;
-    message = '';
-    for (const listener of listeners) listener();
+    if (message.get().seq === mine) message.set({ text: '', seq: mine });
   }, 2000);
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 export function LiveAnnouncer() {
-  const text = useSyncExternalStore(subscribe, () => message);
+  const text = useStore(message, (state) => state.text);
   return (
     <div
       className="visually-hidden"

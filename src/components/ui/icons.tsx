@@ -88,8 +88,3 @@ export const ArrowDownIcon = (p: P) => (
     <path d="M12 5v14M19 12l-7 7-7-7" />
   </Icon>
 );
-export const PlusIcon = (p: P) => (
-  <Icon {...p}>
-    <path d="M12 5v14M5 12h14" />
-  </Icon>
-);

@@ -3,7 +3,7 @@
  * cache onError) rendered with Radix Toast, which announces them politely to screen readers.
  */
 import { Toast as RadixToast } from 'radix-ui';
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../../lib/create-store.ts';
 
 export interface ToastItem {
   id: number;
@@ -12,35 +12,26 @@ export interface ToastItem {
   tone: 'info' | 'error' | 'success';
 }
 
-let items: ToastItem[] = [];
+const items = createStore<ToastItem[]>([]);
 let nextId = 1;
-const listeners = new Set<() => void>();
-const emit = () => {
-  for (const listener of listeners) listener();
-};
 
 export function toast(title: string, options: { description?: string; tone?: ToastItem['tone'] } = {}): void {
   const item: ToastItem = { id: nextId++, title, tone: options.tone ?? 'info' };
   if (options.description) item.description = options.description;
   // Same message already showing: do not stack duplicates (e.g. several queries failing at once).
-  if (items.some((existing) => existing.title === item.title && existing.description === item.description))
-    return;
-  items = [...items, item].slice(-4);
-  emit();
+  items.set((current) =>
+    current.some((existing) => existing.title === item.title && existing.description === item.description)
+      ? current
+      : [...current, item].slice(-4),
+  );
 }
 
 function dismiss(id: number): void {
-  items = items.filter((item) => item.id !== id);
-  emit();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  items.set((current) => current.filter((item) => item.id !== id));
 }
 
 export function Toaster() {
-  const current = useSyncExternalStore(subscribe, () => items);
+  const current = useStore(items);
   return (
     <RadixToast.Provider swipeDirection="right" duration={6000}>
       {current.map((item) => (

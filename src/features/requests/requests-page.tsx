@@ -5,16 +5,16 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useRef, useState } from 'react';
 import { isEmptyFilter } from '../../../contract/filter-query.ts';
+import { ColumnVisibilityMenu } from '../../components/data-table/column-visibility-menu.tsx';
+import { useColumnVisibility } from '../../components/data-table/use-column-visibility.ts';
 import { formatCount } from '../../lib/format.ts';
 import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterToolbar } from './filters/filter-toolbar.tsx';
 import { Onboarding } from './states/onboarding.tsx';
 import { ErrorState, NoResults, TableSkeleton } from './states/table-states.tsx';
-import { ColumnVisibilityMenu } from './table/column-visibility-menu.tsx';
 import { requestColumns } from './table/columns.tsx';
 import { flattenPages, RequestsTable } from './table/requests-table.tsx';
-import { useColumnVisibility } from './table/use-column-visibility.ts';
 import type { RequestsView } from './url-state.ts';
 import { useLiveUpdates } from './use-live-updates.ts';
 
@@ -67,6 +67,14 @@ export function RequestsPage({
   return (
     <div className="requests-page">
       <FilterToolbar view={view} searchRef={searchRef} />
+      {view.invalidRequest !== null ? (
+        <div className="inline-error" role="alert">
+          “{view.invalidRequest.slice(0, 80)}” is not a request ID: IDs are whole numbers, like 1234.{' '}
+          <button type="button" className="btn btn-sm" onClick={() => view.openRequest(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       <div className="table-bar">
         <p className="result-count" aria-live="polite">
           {total !== undefined ? `${formatCount(total)} ${total === 1 ? 'request' : 'requests'}` : ' '}

@@ -1,6 +1,6 @@
 /**
  * Every keyboard shortcut, as the `?` dialog lists them. The drawer adds its own entries here
- * (scope 'Drawer'); handlers live with their features and call isTypingTarget() first.
+ * (scope 'Drawer'); handlers live with their features and call isTypingTarget() (src/lib/keyboard.ts) first.
  */
 export interface Shortcut {
   /** Keys as shown, e.g. ['j', '↓']: any of them works. */
@@ -28,23 +28,3 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['c'], description: "Copy the open request's ID", scope: 'Drawer' },
   { keys: ['Esc'], description: 'Close the drawer (leave a field first)', scope: 'Drawer' },
 ];
-
-/** True when a key press belongs to a text field, so single-key shortcuts must not fire. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (target as HTMLInputElement).type;
-    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'].includes(type);
-  }
-  return target.getAttribute('role') === 'combobox';
-}
-
-/** True for a key press with a modifier that means "not for us" (Ctrl/Meta/Alt shortcuts of the browser). */
-export function hasCommandModifier(
-  event: KeyboardEvent | { ctrlKey: boolean; metaKey: boolean; altKey: boolean },
-): boolean {
-  return event.ctrlKey || event.metaKey || event.altKey;
-}

@@ -6,6 +6,7 @@
  *                  requestQueries.count(query.filter)
  *   range          the rolling time preset, if any
  *   openRequestId  ?request=<id>, or null
+ *   invalidRequest ?request=<not an id> as written (e.g. "abc"), or null
  *   setFilter(next | prev => next, {replace?})   time bounds are kept unless the update sets them
  *   setRange(preset | {from, to} | null)
  *   setSort(field, order)
@@ -20,6 +21,7 @@ import type { RequestFilter, SortField, SortOrder } from '../../../contract/api.
 import { emptyFilter } from '../../../contract/api.ts';
 import type { ListView } from './api/request-queries.ts';
 import {
+  parseInvalidRequest,
   parseOpenRequest,
   parseView,
   type RangePreset,
@@ -63,6 +65,7 @@ export interface RequestsView {
   query: ListView;
   range: RangePreset | null;
   openRequestId: number | null;
+  invalidRequest: string | null;
   setFilter(next: RequestFilter | ((prev: RequestFilter) => RequestFilter), options?: NavigateOptions): void;
   setRange(next: RangePreset | { from?: number; to?: number } | null): void;
   setSort(sort: SortField, order: SortOrder): void;
@@ -94,6 +97,7 @@ export function useRequestsView(): RequestsView {
   const key = viewPart(search);
   const { query, range } = viewForKey(key);
   const openRequestId = parseOpenRequest(search);
+  const invalidRequest = parseInvalidRequest(search);
 
   const write = useCallback((update: (input: ViewInput) => ViewInput, options?: NavigateOptions) => {
     navigateToSearch(serializeView(update(currentInput())), options);
@@ -131,7 +135,17 @@ export function useRequestsView(): RequestsView {
   );
 
   return useMemo(
-    () => ({ query, range, openRequestId, setFilter, setRange, setSort, openRequest, clearFilters }),
-    [query, range, openRequestId, setFilter, setRange, setSort, openRequest, clearFilters],
+    () => ({
+      query,
+      range,
+      openRequestId,
+      invalidRequest,
+      setFilter,
+      setRange,
+      setSort,
+      openRequest,
+      clearFilters,
+    }),
+    [query, range, openRequestId, invalidRequest, setFilter, setRange, setSort, openRequest, clearFilters],
   );
 }

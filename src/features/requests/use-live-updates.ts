@@ -3,10 +3,11 @@
  * the tab is visible, poll the cheap probe for requests newer than the newest loaded one. The
  * caller shows "N new requests"; showNew() keeps only the first page and refetches it.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import type { RequestRow } from '../../../contract/api.ts';
 import { type ListView, requestQueries } from './api/request-queries.ts';
+import { useShowNewRequests } from './api/show-new-requests.ts';
 
 const POLL_MS = 4000;
 
@@ -16,7 +17,6 @@ function subscribeVisibility(listener: () => void) {
 }
 
 export function useLiveUpdates(view: ListView, rows: RequestRow[], atTop: boolean, ready: boolean) {
-  const queryClient = useQueryClient();
   const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === 'visible');
   let after = 0;
   // The highest loaded id (not the first row's: a request logged late with an old start time sorts lower).
@@ -29,17 +29,7 @@ export function useLiveUpdates(view: ListView, rows: RequestRow[], atTop: boolea
   });
   const newCount = ready ? (probe.data?.newCount ?? 0) : 0;
 
-  const showNew = useCallback(async () => {
-    const { queryKey } = requestQueries.list(view);
-    queryClient.setQueryData(queryKey, (data) =>
-      data ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
-    );
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey }),
-      queryClient.invalidateQueries({ queryKey: requestQueries.counts() }),
-      queryClient.invalidateQueries({ queryKey: requestQueries.facets().queryKey }),
-    ]);
-  }, [queryClient, view]);
+  const showNew = useShowNewRequests(view);
 
   return { newCount, showNew };
 }

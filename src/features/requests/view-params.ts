@@ -64,6 +64,12 @@ export function parseView(search: string, now: number): ViewState {
   };
 }
 
+/** `?request=` holding something that is not a request id (e.g. `abc`), or null. */
+export function parseInvalidRequest(search: string): string | null {
+  const raw = new URLSearchParams(search).get('request');
+  return raw !== null && parseOpenRequest(search) === null ? raw : null;
+}
+
 export function parseOpenRequest(search: string): number | null {
   const raw = new URLSearchParams(search).get('request');
   if (!raw || !/^\d+$/.test(raw)) return null;

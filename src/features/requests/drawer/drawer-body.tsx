@@ -1,12 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
-import type { Annotate, AnnotationChange } from './annotation-change.ts';
-import { describeChange } from './annotation-change.ts';
+import { toast } from '../../../components/ui/toast.tsx';
+import { isNotFound } from '../../../lib/api-client.ts';
+import { useAnnotate } from '../api/annotate.ts';
+import type { Annotate, AnnotationChange } from '../api/annotation-change.ts';
+import { describeChange } from '../api/annotation-change.ts';
+import { requestQueries } from '../api/request-queries.ts';
 import { DrawerHeader } from './drawer-header.tsx';
 import { DrawerLoader } from './drawer-loader.tsx';
 import { DrawerSkeleton } from './drawer-states.tsx';
 import { TRIAGE_SCORE_NAME } from './triage-keys.ts';
-import { useAnnotate } from './use-annotate.ts';
-import { useFollowRow } from './use-follow-row.ts';
 import { useListNavigation } from './use-list-navigation.ts';
 import { useTriageKeys } from './use-triage-keys.ts';
 
@@ -22,7 +25,6 @@ interface DrawerBodyProps {
 export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   const annotate = useAnnotate();
   const navigation = useListNavigation(id);
-  useFollowRow(id);
   const copyIdRef = useRef<HTMLButtonElement>(null);
   const metadataKeyRef = useRef<HTMLInputElement>(null);
   // The content follows the id as a deferred (interruptible, time-sliced) render, so opening or
@@ -49,6 +51,8 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
       case 'previous':
         return void navigation.go(-1);
       case 'score':
+        // Named at the key press: the Scores section may be far below the fold.
+        toast(`Request ${id}: ${TRIAGE_SCORE_NAME} score ${action.value}`, { tone: 'success' });
         return onChange({ kind: 'set-score', name: TRIAGE_SCORE_NAME, value: action.value });
       case 'focus-metadata':
         return metadataKeyRef.current?.focus();
@@ -57,14 +61,16 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
     }
   });
 
+  // A request that does not exist (a stale link) is not a place in the list to move on from.
+  const missing = isNotFound(useQuery(requestQueries.detail(id)).error);
   const failed = annotate.isError ? annotate.variables : undefined;
   return (
     <>
       <DrawerHeader
         id={id}
         copyIdRef={copyIdRef}
-        hasPrevious={navigation.hasPrevious}
-        hasNext={navigation.hasNext}
+        hasPrevious={navigation.hasPrevious && !missing}
+        hasNext={navigation.hasNext && !missing}
         onPrevious={() => void navigation.go(-1)}
         onNext={() => void navigation.go(1)}
       />

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, type Ref } from 'react';
+import type { Annotate } from '../api/annotation-change.ts';
 import { requestQueries } from '../api/index.ts';
-import type { Annotate } from './annotation-change.ts';
 import { DrawerError, DrawerSkeleton } from './drawer-states.tsx';
 import { DrawerView } from './drawer-view.tsx';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api-client.ts';
+import { isNotFound } from '../../../lib/api-client.ts';
 
 export function DrawerSkeleton({ id }: { id: number }) {
   return (
@@ -17,16 +17,22 @@ export function DrawerSkeleton({ id }: { id: number }) {
 }
 
 export function DrawerError({ id, error, onRetry }: { id: number; error: Error; onRetry: () => void }) {
-  const notFound = error instanceof ApiError && error.status === 404;
+  const notFound = isNotFound(error);
   return (
     <div className="drawer-error" role="alert">
       <p>
         <strong>{notFound ? `Request ${id} was not found.` : `Could not load request ${id}.`}</strong>
       </p>
-      {notFound ? null : <p className="bp-muted">{error.message}</p>}
-      <button type="button" className="drawer-btn" onClick={onRetry}>
-        Retry
-      </button>
+      {notFound ? (
+        <p className="bp-muted">It may have been deleted, or the link has a wrong ID.</p>
+      ) : (
+        <>
+          <p className="bp-muted">{error.message}</p>
+          <button type="button" className="drawer-btn" onClick={onRetry}>
+            Retry
+          </button>
+        </>
+      )}
     </div>
   );
 }

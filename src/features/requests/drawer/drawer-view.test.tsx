@@ -4,7 +4,8 @@ import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestDetail } from '../../../../contract/api.ts';
 import { makeRequestDetail as detail } from '../../../../server/testing/factories.ts';
-import type { Annotate } from './annotation-change.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { DrawerView } from './drawer-view.tsx';
 
 afterEach(cleanup);
@@ -34,9 +35,29 @@ describe('DrawerView', () => {
       'Paris',
     ])
       expect(summary).toHaveTextContent(text);
-    expect(screen.getByText('SUCCESS')).toBeInTheDocument();
-    expect(screen.getByText('2025-03-15 10:30:00 UTC')).toBeInTheDocument();
+    expect(screen.getByText('Success')).toBeInTheDocument();
+    // The reader's locale on screen, UTC on hover.
+    const time = screen.getByText(formatDateTime('2025-03-15T10:30:00.000Z'));
+    expect(time).toHaveAttribute('title', '2025-03-15 10:30:00 UTC');
     expect(screen.queryByRole('region', { name: 'Error' })).toBeNull();
+  });
+
+  it('shows missing usage and cost as the empty mark, not 0', () => {
+    setup(detail({ inputTokens: 0, outputTokens: 0, totalTokens: 0, cost: 0 }));
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    const value = (label: string) => within(summary).getByText(label).nextElementSibling;
+    expect(value('Tokens')).toHaveTextContent(/^—$/);
+    expect(value('Cost')).toHaveTextContent(/^—$/);
+  });
+
+  it("quick score buttons use the digit keys' scale", () => {
+    setup();
+    const quick = screen.getByRole('group', { name: /Quick score default/ });
+    expect(
+      within(quick)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['0', '20', '40', '60', '80', '100']);
   });
 
   it('shows the error prominently for ERROR and WARNING', () => {
@@ -71,8 +92,8 @@ describe('DrawerView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save score' }));
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'set-score', name: 'quality', value: 75 });
     expect(screen.queryByRole('alert')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Set score quality to 25' }));
-    expect(onChange).toHaveBeenLastCalledWith({ kind: 'set-score', name: 'quality', value: 25 });
+    fireEvent.click(screen.getByRole('button', { name: 'Set score quality to 20' }));
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'set-score', name: 'quality', value: 20 });
     fireEvent.click(screen.getByRole('button', { name: 'Remove score default' }));
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'delete-score', name: 'default' });
   });

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { RequestDetail } from '../../../../contract/api.ts';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { BlueprintView } from './blueprint/blueprint-view.tsx';
 import { MetadataSection } from './metadata-section.tsx';
 import { RawJsonSection } from './raw-json-section.tsx';

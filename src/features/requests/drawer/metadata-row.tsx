@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 
 interface MetadataRowProps {
   name: string;

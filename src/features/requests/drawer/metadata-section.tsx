@@ -1,6 +1,6 @@
 import { type Ref, useState } from 'react';
 import { METADATA_KEY_MAX } from '../../../../contract/api.ts';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { SubmitWithProblem } from './form-problem.tsx';
 import { MetadataRow } from './metadata-row.tsx';
 
@@ -52,6 +52,8 @@ export function MetadataSection({ metadata, onChange, keyInputRef }: MetadataSec
           setProblem(null);
           setKey('');
           setValue('');
+          // Saved from the keyboard (`m`, type, Tab, type, Enter): hand the keys back to the drawer, so j moves on.
+          event.currentTarget.closest<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
           // Refused: give the typing back, unless the user has started a new entry.
           void onChange({ kind: 'set-metadata', key: trimmed, value }).then((ok) => {
             if (ok) return;

@@ -1,18 +1,11 @@
 import { Dialog } from 'radix-ui';
 import { useRef } from 'react';
-import { isTypingTarget } from '../shortcuts.ts';
+import { isTypingTarget } from '../../../lib/keyboard.ts';
 import { useRequestsView } from '../url-state.ts';
 import { DrawerBody } from './drawer-body.tsx';
 import './drawer.css';
 import { ResizeHandle } from './resize-handle.tsx';
 import { useDrawerWidth } from './use-drawer-width.ts';
-
-/** Puts focus back on the table row of the request the drawer showed last. */
-function focusRow(id: number | null): void {
-  if (id === null) return;
-  const row = document.querySelector(`[role="row"][data-row-id="${id}"]`);
-  if (row instanceof HTMLElement) row.focus();
-}
 
 /**
  * The request drawer: a non-modal Radix dialog docked right, so the table stays usable and a
@@ -22,8 +15,6 @@ export function RequestDrawer({ requestId }: { requestId: number | null }) {
   const { openRequest } = useRequestsView();
   const { width, setWidth, save } = useDrawerWidth();
   const contentRef = useRef<HTMLDivElement>(null);
-  const lastId = useRef<number | null>(null);
-  if (requestId !== null) lastId.current = requestId;
 
   return (
     <Dialog.Root
@@ -44,10 +35,8 @@ export function RequestDrawer({ requestId }: { requestId: number | null }) {
             event.preventDefault();
             contentRef.current?.focus({ preventScroll: true });
           }}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            focusRow(lastId.current);
-          }}
+          // The table gives focus back to the row of the request shown last (its activeRowId is released).
+          onCloseAutoFocus={(event) => event.preventDefault()}
           // Clicks on the table must reach it (to switch requests), not close the drawer.
           onInteractOutside={(event) => event.preventDefault()}
           onEscapeKeyDown={(event) => {

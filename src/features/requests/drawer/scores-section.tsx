@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { parseScoreInput } from './score-form.ts';
+import { SCORE_KEYS, TRIAGE_SCORE_NAME } from './triage-keys.ts';
 
-const QUICK_SCORES = [0, 25, 50, 75, 100];
+/** The digit keys' scale, so a button and its key always set the same score. */
+const QUICK_SCORES = Object.entries(SCORE_KEYS).sort(([, a], [, b]) => a - b);
 
 interface ScoresSectionProps {
   scores: Record<string, number>;
@@ -13,8 +15,8 @@ export function ScoresSection({ scores, onChange }: ScoresSectionProps) {
   const [name, setName] = useState('default');
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<{ field: 'name' | 'value'; message: string } | null>(null);
+  const quickName = name.trim() || TRIAGE_SCORE_NAME;
   const entries = Object.entries(scores).sort(([a], [b]) => a.localeCompare(b));
-  const quickName = name.trim() || 'default';
   return (
     <section className="drawer-section" aria-labelledby="drawer-scores-title">
       <h3 id="drawer-scores-title" className="drawer-section-title">
@@ -84,15 +86,16 @@ export function ScoresSection({ scores, onChange }: ScoresSectionProps) {
       </form>
       <fieldset className="drawer-quick-scores">
         <legend className="bp-muted">
-          Quick set <span className="bp-mono">{quickName}</span> (keys 0–5 set{' '}
-          <span className="bp-mono">default</span>)
+          Quick score <span className="bp-mono">{quickName}</span>
+          {quickName === TRIAGE_SCORE_NAME ? ' (keys 0–5)' : ` (keys 0–5 set ${TRIAGE_SCORE_NAME})`}
         </legend>
-        {QUICK_SCORES.map((quick) => (
+        {QUICK_SCORES.map(([key, quick]) => (
           <button
             key={quick}
             type="button"
             className="drawer-btn drawer-btn-small"
             aria-label={`Set score ${quickName} to ${quick}`}
+            title={quickName === TRIAGE_SCORE_NAME ? `Key ${key}` : undefined}
             onClick={() => onChange({ kind: 'set-score', name: quickName, value: quick })}
           >
             {quick}

@@ -1,10 +1,13 @@
 import type { RequestDetail } from '../../../../contract/api.ts';
 import {
-  formatAbsoluteTime,
+  EMPTY_MARK,
   formatCost,
+  formatDateTime,
   formatLatency,
   formatRelativeTime,
+  formatStatus,
   formatTokens,
+  formatUtcTime,
 } from '../../../lib/format.ts';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -16,7 +19,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-const dash = (v: string | null) => (v === null || v === '' ? '—' : v);
+const dash = (v: string | null) => (v === null || v === '' ? EMPTY_MARK : v);
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Status and time, and the error in full when there is one. */
@@ -24,9 +27,11 @@ export function StatusLine({ detail }: { detail: RequestDetail }) {
   const failed = detail.status !== 'SUCCESS';
   return (
     <div className="drawer-status-line">
-      <span className={`drawer-status drawer-status-${detail.status.toLowerCase()}`}>{detail.status}</span>
-      <time dateTime={detail.startTime} title={detail.startTime}>
-        {formatAbsoluteTime(detail.startTime)}
+      <span className={`drawer-status drawer-status-${detail.status.toLowerCase()}`}>
+        {formatStatus(detail.status)}
+      </span>
+      <time dateTime={detail.startTime} title={formatUtcTime(detail.startTime)}>
+        {formatDateTime(detail.startTime)}
       </time>
       <span className="bp-muted">({formatRelativeTime(detail.startTime)})</span>
       {failed ? (
@@ -60,13 +65,20 @@ export function SummarySection({ detail }: { detail: RequestDetail }) {
         <Field label="API type">{dash(detail.apiType)}</Field>
         <Field label="Latency">{formatLatency(detail.latencyMs)}</Field>
         <Field label="Tokens">
-          {formatTokens(detail.inputTokens)} in · {formatTokens(detail.outputTokens)} out ·{' '}
-          {formatTokens(detail.totalTokens)} total
+          {detail.totalTokens === 0 ? (
+            // The client reported no usage: unknown, not zero.
+            EMPTY_MARK
+          ) : (
+            <>
+              {formatTokens(detail.inputTokens)} in · {formatTokens(detail.outputTokens)} out ·{' '}
+              {formatTokens(detail.totalTokens)} total
+            </>
+          )}
         </Field>
         <Field label="Cost">{formatCost(detail.cost)}</Field>
         <Field label="Prompt">
           {detail.promptName === null ? (
-            '—'
+            EMPTY_MARK
           ) : (
             <>
               <span className="bp-mono">{detail.promptName}</span>

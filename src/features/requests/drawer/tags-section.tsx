@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { TAG_MAX } from '../../../../contract/api.ts';
-import type { Annotate } from './annotation-change.ts';
+import type { Annotate } from '../api/annotation-change.ts';
 import { SubmitWithProblem } from './form-problem.tsx';
 
 interface TagsSectionProps {

@@ -1,5 +1,5 @@
-import { type RefObject, useEffect, useRef } from 'react';
-import { hasCommandModifier, isTypingTarget } from '../shortcuts.ts';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+import { hasCommandModifier, isTypingTarget } from '../../../lib/keyboard.ts';
 import { type TriageAction, triageAction } from './triage-keys.ts';
 
 const OTHER_LAYERS = '[role="dialog"],[role="alertdialog"],[role="menu"],[role="listbox"]';
@@ -14,7 +14,9 @@ export function useTriageKeys(
   onAction: (action: TriageAction) => void,
 ) {
   const handler = useRef(onAction);
-  useEffect(() => {
+  // Swapped in the same commit that paints the header: a key always acts on the request shown,
+  // even when a slow machine runs passive effects long after the paint.
+  useLayoutEffect(() => {
     handler.current = onAction;
   });
   useEffect(() => {

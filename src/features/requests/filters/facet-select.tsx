@@ -10,6 +10,7 @@ export function FacetSelect({
   selected,
   onChange,
   detail,
+  display,
 }: {
   label: string;
   values: FacetValue[];
@@ -17,7 +18,10 @@ export function FacetSelect({
   onChange: (next: string[]) => void;
   /** Secondary text per value (e.g. a model's provider). */
   detail?: (value: FacetValue) => string | undefined;
+  /** How a value reads on screen (e.g. a status's one case); the value itself by default. */
+  display?: (value: string) => string;
 }) {
+  const show = display ?? ((value: string) => value);
   const [search, setSearch] = useState('');
   const searchId = useId();
   // Selected values stay listed even when the facets do not (yet) contain them.
@@ -27,7 +31,7 @@ export function FacetSelect({
     ...selected.filter((value) => !known.has(value)).map((value) => ({ value, count: 0 })),
   ];
   const needle = search.trim().toLowerCase();
-  const shown = needle ? all.filter((value) => value.value.toLowerCase().includes(needle)) : all;
+  const shown = needle ? all.filter((value) => show(value.value).toLowerCase().includes(needle)) : all;
   const toggle = (value: string, checked: boolean) =>
     onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
   return (
@@ -55,12 +59,12 @@ export function FacetSelect({
             <label key={value.value} className="facet-option">
               <input
                 type="checkbox"
-                aria-label={value.value}
+                aria-label={show(value.value)}
                 checked={selected.includes(value.value)}
                 onChange={(event) => toggle(value.value, event.target.checked)}
               />
-              <span className="facet-value">
-                {value.value}
+              <span className="facet-value" title={show(value.value)}>
+                {show(value.value)}
                 {secondary ? <span className="muted"> {secondary}</span> : null}
               </span>
               <span className="facet-count">{formatCount(value.count)}</span>

@@ -18,7 +18,7 @@ describe('filter chips', () => {
       'Time: Last 1 h',
       'Model: gpt-4o',
       'Model: gpt-4o-mini',
-      'Status: ERROR',
+      'Status: Error',
       'env = prod',
       'env = staging',
       'Score default ≥ 50',

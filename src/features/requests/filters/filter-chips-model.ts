@@ -1,5 +1,7 @@
 /** The active filters as removable chips (pure: tested in filter-chips-model.test.ts). */
+
 import type { RequestFilter } from '../../../../contract/api.ts';
+import { formatStatus } from '../../../lib/format.ts';
 import type { RangePreset } from '../view-params.ts';
 import { timeRangeLabel } from './time-range.tsx';
 
@@ -36,7 +38,7 @@ export function filterChips(filter: RequestFilter, range: RangePreset | null): F
     for (const value of filter[field]) {
       chips.push({
         key: `${field}:${value}`,
-        label: `${name}: ${value}`,
+        label: `${name}: ${field === 'statuses' ? formatStatus(value) : value}`,
         without: (f) => ({ ...f, [field]: (f[field] as string[]).filter((v) => v !== value) }),
       });
     }

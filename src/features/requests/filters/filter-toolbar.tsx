@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback } from 'react';
 import { STATUSES } from '../../../../contract/api.ts';
+import { formatStatus } from '../../../lib/format.ts';
 import { requestQueries } from '../api/request-queries.ts';
 import type { RequestsView } from '../url-state.ts';
 import { FacetSelect } from './facet-select.tsx';
@@ -53,6 +54,7 @@ export function FilterToolbar({
         <FacetSelect
           label="Status"
           values={STATUSES.map((value) => ({ value, count: statusCounts.get(value) ?? 0 }))}
+          display={formatStatus}
           selected={filter.statuses}
           onChange={(statuses) =>
             setFilter((prev) => ({

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { RequestFilter } from '../../../../contract/api.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { RANGE_PRESETS, type RangePreset } from '../view-params.ts';
 import { FilterPopover } from './filter-popover.tsx';
 
@@ -22,8 +23,7 @@ export function timeRangeLabel(
 ): string {
   if (range) return `Last ${RANGE_PRESETS[range].label}`;
   if (filter.from === undefined && filter.to === undefined) return 'All time';
-  const format = (ms: number) =>
-    new Date(ms).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const format = (ms: number) => formatDateTime(ms);
   if (filter.from !== undefined && filter.to !== undefined)
     return `${format(filter.from)} – ${format(filter.to)}`;
   return filter.from !== undefined ? `Since ${format(filter.from)}` : `Before ${format(filter.to ?? 0)}`;

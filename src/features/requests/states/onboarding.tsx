@@ -3,7 +3,7 @@ import { announce } from '../../../components/ui/announcer.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CopyIcon } from '../../../components/ui/icons.tsx';
 import { formatCount } from '../../../lib/format.ts';
-import { SAMPLE_COUNT, useLoadSampleData } from '../sample-data.ts';
+import { SAMPLE_COUNT, useLoadSampleData } from '../api/sample-data.ts';
 import { ingestSnippets } from './snippets.ts';
 
 /** The empty database: how to send the first request, or load sample data. */

@@ -1,19 +1,24 @@
 import type { RequestRow } from '../../../../contract/api.ts';
-import { formatAbsoluteTime, formatRelativeTime } from '../../../lib/format.ts';
+import {
+  EMPTY_MARK,
+  formatDateTime,
+  formatRelativeTime,
+  formatStatus,
+  formatUtcTime,
+} from '../../../lib/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 
 export function TimeCell({ iso }: { iso: string }) {
   useNow(); // re-render as time passes
-  const absolute = formatAbsoluteTime(iso);
   return (
-    <time dateTime={iso} title={absolute} className="cell-time">
+    <time dateTime={iso} title={`${formatDateTime(iso)}\n${formatUtcTime(iso)}`} className="cell-time">
       {formatRelativeTime(iso)}
     </time>
   );
 }
 
 export function StatusBadge({ row }: { row: Pick<RequestRow, 'status' | 'errorType'> }) {
-  const label = row.status === 'SUCCESS' ? 'Success' : row.status === 'WARNING' ? 'Warning' : 'Error';
+  const label = formatStatus(row.status);
   return (
     <span className={`badge badge-${row.status.toLowerCase()}`} title={row.errorType ?? undefined}>
       {label}
@@ -22,7 +27,7 @@ export function StatusBadge({ row }: { row: Pick<RequestRow, 'status' | 'errorTy
 }
 
 export function TagList({ tags }: { tags: string[] }) {
-  if (tags.length === 0) return <span className="muted">—</span>;
+  if (tags.length === 0) return <span className="muted">{EMPTY_MARK}</span>;
   // Long tags get the cell to themselves; short ones go two by two.
   const shown = (tags[0]?.length ?? 0) > 10 ? 1 : 2;
   return (
@@ -39,7 +44,7 @@ export function TagList({ tags }: { tags: string[] }) {
 
 export function ScoreList({ scores }: { scores: Record<string, number> }) {
   const entries = Object.entries(scores);
-  if (entries.length === 0) return <span className="muted">—</span>;
+  if (entries.length === 0) return <span className="muted">{EMPTY_MARK}</span>;
   return (
     <span className="chip-row" title={entries.map(([name, value]) => `${name}: ${value}`).join(', ')}>
       {entries.slice(0, 2).map(([name, value]) => (
@@ -54,7 +59,7 @@ export function ScoreList({ scores }: { scores: Record<string, number> }) {
 }
 
 export function Preview({ text }: { text: string }) {
-  if (!text) return <span className="muted">—</span>;
+  if (!text) return <span className="muted">{EMPTY_MARK}</span>;
   return (
     <span className="preview" title={text}>
       {text}

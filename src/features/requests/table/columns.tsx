@@ -1,10 +1,10 @@
 /** The requests table's columns. Ids of sortable columns are the API's sort fields. */
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { RequestRow } from '../../../../contract/api.ts';
-import { formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
+import type { DataTableFeatures } from '../../../components/data-table/data-table-types.ts';
+import { EMPTY_MARK, formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
 import { ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
 import { CopyIdButton } from './copy-id-button.tsx';
-import type { DataTableFeatures } from './data-table-types.ts';
 import { MatchPreview } from './match-preview.tsx';
 
 const column = createColumnHelper<DataTableFeatures, RequestRow>();
@@ -35,7 +35,7 @@ export const requestColumns = [
     header: 'Prompt',
     cell: (info) => {
       const name = info.getValue();
-      if (!name) return <span className="muted">—</span>;
+      if (!name) return <span className="muted">{EMPTY_MARK}</span>;
       const version = info.row.original.promptVersion;
       return (
         <span className="truncate" title={name}>

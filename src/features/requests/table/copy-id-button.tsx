@@ -1,21 +1,13 @@
 import copy from 'clipboard-copy';
-import { useSyncExternalStore } from 'react';
 import { announce } from '../../../components/ui/announcer.tsx';
 import { CheckIcon, CopyIcon } from '../../../components/ui/icons.tsx';
 import { toast } from '../../../components/ui/toast.tsx';
 import { Tooltip } from '../../../components/ui/tooltip.tsx';
+import { createStore, useStore } from '../../../lib/create-store.ts';
 
 // The id copied last, for 1.5 s: the row's button shows "Copied" whether the click or `c` copied it.
-let copiedId: number | null = null;
+const copiedId = createStore<number | null>(null);
 let clearTimer: ReturnType<typeof setTimeout> | undefined;
-const listeners = new Set<() => void>();
-const emit = () => {
-  for (const listener of listeners) listener();
-};
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
 
 /** Copies exactly the id; announced and shown as "Copied". Used by the button and the `c` shortcut. */
 export async function copyRequestId(id: number): Promise<boolean> {
@@ -26,18 +18,14 @@ export async function copyRequestId(id: number): Promise<boolean> {
     return false;
   }
   announce('Copied');
-  copiedId = id;
-  emit();
+  copiedId.set(id);
   clearTimeout(clearTimer);
-  clearTimer = setTimeout(() => {
-    copiedId = null;
-    emit();
-  }, 1500);
+  clearTimer = setTimeout(() => copiedId.set(null), 1500);
   return true;
 }
 
 export function CopyIdButton({ id }: { id: number }) {
-  const copied = useSyncExternalStore(subscribe, () => copiedId === id);
+  const copied = useStore(copiedId, (copied) => copied === id);
   return (
     <Tooltip content={copied ? 'Copied' : 'Copy ID'}>
       <button

@@ -7,11 +7,11 @@ import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table'
 import { type RefObject, useCallback, useMemo } from 'react';
 import type { ListResponse, RequestRow, SortField } from '../../../../contract/api.ts';
 import { SORT_FIELDS } from '../../../../contract/api.ts';
+import { DataTable } from '../../../components/data-table/data-table.tsx';
 import { requestQueries } from '../api/request-queries.ts';
 import type { RequestsView } from '../url-state.ts';
 import { requestColumns } from './columns.tsx';
 import { copyRequestId } from './copy-id-button.tsx';
-import { DataTable } from './data-table.tsx';
 
 const getRowId = (row: RequestRow) => String(row.id);
 const EMPTY: RequestRow[] = [];
@@ -78,6 +78,7 @@ export function RequestsTable(props: RequestsTableProps) {
       onRowIntent={onRowIntent}
       onRowKey={onRowKey}
       activeRowId={view.openRequestId === null ? null : String(view.openRequestId)}
+      keysFromPage={view.openRequestId === null}
       hasMore={props.hasMore}
       isFetchingMore={props.isFetchingMore}
       onEndReached={props.fetchMore}

@@ -12,6 +12,11 @@ interface MessageListProps {
   toolCalls: Map<string, ToolCallRef>;
 }
 
+/** A tool message joined to its call is shown in the call's card, not again on its own. */
+function isShownUnderItsCall(message: Message, toolCalls: Map<string, ToolCallRef>): boolean {
+  return message.toolCallId !== null && toolCalls.get(message.toolCallId)?.result === message;
+}
+
 /**
  * Renders a conversation incrementally: a 2,000-message request shows its first batch at once
  * and grows as the reader scrolls (or presses the button), so opening it never blocks the tab.
@@ -36,15 +41,17 @@ export function MessageList({ messages, side, toolCalls }: MessageListProps) {
 
   return (
     <div className="bp-messages">
-      {messages.slice(0, count).map((message, i) => (
-        <MessageView
-          // biome-ignore lint/suspicious/noArrayIndexKey: messages are positional and never reordered
-          key={i}
-          message={message}
-          label={`${side} message ${i + 1}`}
-          toolCalls={toolCalls}
-        />
-      ))}
+      {messages.slice(0, count).map((message, i) =>
+        isShownUnderItsCall(message, toolCalls) ? null : (
+          <MessageView
+            // biome-ignore lint/suspicious/noArrayIndexKey: messages are positional and never reordered
+            key={i}
+            message={message}
+            label={`${side} message ${i + 1}`}
+            toolCalls={toolCalls}
+          />
+        ),
+      )}
       {remaining > 0 ? (
         <div ref={sentinel} className="bp-more">
           <button type="button" className="drawer-btn" onClick={() => setCount((c) => c + MESSAGE_BATCH * 4)}>

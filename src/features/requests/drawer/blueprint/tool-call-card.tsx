@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
+import { ContentBlock } from './content-block.tsx';
 import { prettyJsonText } from './json-text.tsx';
 import { JSON_LIMITS, LongText } from './long-text.tsx';
-import { type Message, messagePlainText, type ToolCall } from './normalize.ts';
-
-const RESULT_PREVIEW_CHARS = 300;
+import type { Message, ToolCall } from './normalize.ts';
 
 export function ToolCallCard({ call, result }: { call: ToolCall; result: Message | null }) {
   const pretty = useMemo(() => prettyJsonText(call.arguments), [call.arguments]);
-  const resultText = result ? messagePlainText(result) : null;
   return (
     <section className="bp-tool-call" aria-label={`Tool call ${call.name}`}>
       <header className="bp-tool-call-head">
@@ -24,13 +22,16 @@ export function ToolCallCard({ call, result }: { call: ToolCall; result: Message
           <LongText text={call.arguments} className="bp-json" limits={JSON_LIMITS} />
         </>
       )}
-      {resultText !== null ? (
-        <div className="bp-tool-result-preview">
-          <span className="bp-label">Result:</span>{' '}
-          {resultText.length > RESULT_PREVIEW_CHARS
-            ? `${resultText.slice(0, RESULT_PREVIEW_CHARS)}…`
-            : resultText}
-        </div>
+      {result !== null ? (
+        // The answering tool message is shown here, once: the conversation skips it.
+        <section className="bp-tool-result" aria-label={`Result of ${call.name}`}>
+          <div className="bp-label">Result</div>
+          {result.blocks.length === 0 ? <div className="bp-muted">(empty)</div> : null}
+          {result.blocks.map((block, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are positional
+            <ContentBlock key={i} block={block} />
+          ))}
+        </section>
       ) : null}
     </section>
   );

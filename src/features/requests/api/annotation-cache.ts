@@ -4,9 +4,9 @@
  */
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { ListResponse, RequestDetail } from '../../../../contract/api.ts';
-import { requestQueries } from '../api/index.ts';
 import type { AnnotationChange, Annotations } from './annotation-change.ts';
 import { applyChange } from './annotation-change.ts';
+import { requestQueries } from './request-queries.ts';
 
 type Update = <T extends Annotations>(row: T) => T;
 

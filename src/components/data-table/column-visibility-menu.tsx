@@ -1,7 +1,7 @@
 import type { ColumnDef, ColumnVisibilityState, RowData } from '@tanstack/react-table';
-import { Button } from '../../../components/ui/button.tsx';
-import { DropdownMenu, MenuCheckboxItem } from '../../../components/ui/dropdown-menu.tsx';
-import { ColumnsIcon } from '../../../components/ui/icons.tsx';
+import { Button } from '../ui/button.tsx';
+import { DropdownMenu, MenuCheckboxItem } from '../ui/dropdown-menu.tsx';
+import { ColumnsIcon } from '../ui/icons.tsx';
 import type { DataTableFeatures } from './data-table-types.ts';
 
 export function ColumnVisibilityMenu<TData extends RowData>({

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { emptyFilter } from '../../../../contract/api.ts';
 import { makeRequestDetail, makeRequestRow } from '../../../../server/testing/factories.ts';
 import { requestQueries } from '../api/index.ts';
+import { listDependsOn } from './annotate.ts';
 import { applyChangeToCache, applyServerAnnotations, cachedAnnotations } from './annotation-cache.ts';
 import { type AnnotationChange, applyChange, changeRequest, inverseChange } from './annotation-change.ts';
-import { listDependsOn } from './use-annotate.ts';
 
 const base = { tags: ['a'], metadata: { env: 'prod' }, scores: { default: 50 } };
 

@@ -5,10 +5,10 @@
  */
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type AnnotationsResponse, annotationsResponseSchema } from '../../../../contract/api.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { type ListView, requestQueries } from '../api/index.ts';
+import { ApiError, apiFetch } from '../../../lib/api-client.ts';
 import { applyChangeToCache, applyServerAnnotations, cachedAnnotations } from './annotation-cache.ts';
 import { type AnnotationChange, changeRequest, inverseChange } from './annotation-change.ts';
+import { type ListView, requestQueries } from './request-queries.ts';
 
 export interface AnnotateVariables {
   id: number;
@@ -28,6 +28,14 @@ export function listDependsOn(view: ListView, change: AnnotationChange): boolean
   return view.filter.tags.length > 0;
 }
 
+/** No answer, or a 5xx/408/429: the write may succeed if sent again (every annotation write is idempotent). */
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500)
+  );
+}
+
 function pendingFor(queryClient: QueryClient, id: number): number {
   return queryClient.isMutating({
     predicate: (m) => (m.state.variables as AnnotateVariables | undefined)?.id === id,
@@ -37,8 +45,14 @@ function pendingFor(queryClient: QueryClient, id: number): number {
 export function useAnnotate() {
   const queryClient = useQueryClient();
   return useMutation<AnnotationsResponse, Error, AnnotateVariables, AnnotateContext>({
-    // The drawer shows the refusal beside the change itself (see drawer-body.tsx), not as a toast.
+    // The drawer shows the refusal beside the change itself, not as a toast.
     meta: { silent: true },
+    // One write at a time, in the order they were made: two quick edits of one request can never
+    // reach the server swapped (the optimistic update still shows each at once).
+    scope: { id: 'annotate' },
+    // A busy or restarting server is not a refusal: try again before undoing what the user did.
+    retry: (failures, error) => failures < 3 && isTransient(error),
+    retryDelay: (failures) => 250 * 2 ** failures,
     mutationFn: ({ id, change }) => {
       const { method, path, body } = changeRequest(id, change);
       return apiFetch(path, { schema: annotationsResponseSchema, method, body });

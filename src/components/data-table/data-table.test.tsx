@@ -78,6 +78,8 @@ function Harness(props: {
   onKey?: (f: Fruit, key: string) => boolean;
   initialVisibility?: ColumnVisibilityState;
   hasMore?: boolean;
+  activeRowId?: string | null;
+  keysFromPage?: boolean;
 }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'weight', desc: true }]);
   const [visibility, setVisibility] = useState<ColumnVisibilityState>(props.initialVisibility ?? {});
@@ -98,6 +100,8 @@ function Harness(props: {
       onRowKey={props.onKey}
       hasMore={props.hasMore ?? false}
       onEndReached={props.onEnd}
+      activeRowId={props.activeRowId ?? null}
+      keysFromPage={props.keysFromPage ?? false}
     />
   );
 }
@@ -178,5 +182,32 @@ describe('DataTable', () => {
     const onEnd = vi.fn();
     await renderSettled(<Harness data={fruits(10)} hasMore={false} onEnd={onEnd} />);
     expect(onEnd).not.toHaveBeenCalled();
+  });
+
+  it('marks the active row and gives it keyboard focus when it is released', async () => {
+    const { rerender } = await renderSettled(<Harness data={fruits(4)} activeRowId="3" />);
+    const row = (id: string) => screen.getAllByRole('row').find((r) => r.getAttribute('data-row-id') === id);
+    expect(row('3')).toHaveAttribute('aria-current', 'true');
+    expect(document.activeElement).toBe(document.body);
+    rerender(<Harness data={fruits(4)} activeRowId={null} />);
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(row('3')).not.toHaveAttribute('aria-current');
+    expect(document.activeElement).toBe(row('3'));
+    expect(row('3')).toHaveAttribute('tabindex', '0');
+  });
+
+  it('with keysFromPage, j on the page body starts row navigation', async () => {
+    await renderSettled(<Harness data={fruits(4)} keysFromPage />);
+    fireEvent.keyDown(document.body, { key: 'j' });
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(document.activeElement?.getAttribute('data-row-id')).toBe('1');
+    cleanup();
+    await renderSettled(<Harness data={fruits(4)} />);
+    fireEvent.keyDown(document.body, { key: 'j' });
+    expect(document.activeElement).toBe(document.body);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { ReactTable, Row, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { DataTableFeatures } from './data-table-types.ts';
 
 interface VirtualRowsProps<TData extends RowData> {
@@ -12,8 +12,11 @@ interface VirtualRowsProps<TData extends RowData> {
   rows: Row<DataTableFeatures, TData>[];
   rowHeight: number;
   scrollElement: HTMLDivElement | null;
+  /** The roving tabindex row. */
   focusedIndex: number;
-  onFocusIndex: (index: number) => void;
+  /** Changes whenever DOM focus must move to the focused row. */
+  focusTake: number;
+  onRowFocused: (index: number) => void;
   onRowOpen: ((row: TData) => void) | undefined;
   onRowIntent: ((row: TData) => void) | undefined;
   activeRowId: string | null;
@@ -25,8 +28,17 @@ interface VirtualRowsProps<TData extends RowData> {
 const HEADER_HEIGHT = 34;
 
 export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData>) {
-  const { table, rows, rowHeight, scrollElement, focusedIndex, hasMore, isFetchingMore, onEndReached } =
-    props;
+  const {
+    table,
+    rows,
+    rowHeight,
+    scrollElement,
+    focusedIndex,
+    focusTake,
+    hasMore,
+    isFetchingMore,
+    onEndReached,
+  } = props;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollElement,
@@ -42,17 +54,19 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
     if (hasMore && !isFetchingMore && lastIndex >= rows.length - 10) onEndReached?.();
   }, [hasMore, isFetchingMore, lastIndex, rows.length, onEndReached]);
 
-  // Keyboard focus follows focusedIndex: scroll the row into view, then focus it once rendered.
+  // Keyboard focus moves to the focused row on request: scroll it into view, then focus it once rendered.
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const lastFocused = useRef(-1);
+  const rowElement = useCallback(
+    (index: number) => bodyRef.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`),
+    [],
+  );
+  const focusIndex = useRef(focusedIndex);
+  focusIndex.current = focusedIndex;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each focus request (focusTake), for the row focused then.
   useEffect(() => {
-    if (focusedIndex < 0) {
-      lastFocused.current = -1;
-      return;
-    }
-    if (focusedIndex === lastFocused.current) return;
-    lastFocused.current = focusedIndex;
-    const element = bodyRef.current?.querySelector<HTMLElement>(`[data-row-index="${focusedIndex}"]`);
+    const index = focusIndex.current;
+    if (focusTake === 0 || index < 0) return;
+    const element = rowElement(index);
     if (
       element &&
       document.activeElement?.closest('[data-row-index]') &&
@@ -61,13 +75,23 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
       element.focus({ preventScroll: true });
       return;
     }
-    virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
-    requestAnimationFrame(() => {
-      bodyRef.current
-        ?.querySelector<HTMLElement>(`[data-row-index="${focusedIndex}"]`)
-        ?.focus({ preventScroll: true });
-    });
-  }, [focusedIndex, virtualizer, scrollElement]);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const frame = requestAnimationFrame(() => rowElement(index)?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [focusTake]);
+
+  // The active row follows its owner (e.g. j/k in a drawer): scrolled into view, vertically only.
+  const activeIndex = useRef(-1);
+  activeIndex.current =
+    props.activeRowId === null ? -1 : rows.findIndex((row) => row.id === props.activeRowId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when the active row changes, not when rows load.
+  useEffect(() => {
+    const index = activeIndex.current;
+    if (index < 0) return;
+    const element = rowElement(index);
+    if (element && isFullyVisible(element, scrollElement)) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [props.activeRowId]);
 
   return (
     <tbody ref={bodyRef} className="data-table-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -77,7 +101,7 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
         const isActive = row.id === props.activeRowId;
         return (
           <tr
-            // biome-ignore lint/a11y/noRedundantRoles: explicit so `[role="row"][data-row-id]` selectors (drawer focus return) match.
+            // biome-ignore lint/a11y/noRedundantRoles: WebKit drops the implicit row role of a <tr> displayed as a grid.
             role="row"
             key={row.id}
             data-row-index={item.index}
@@ -89,14 +113,11 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
             style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
             onClick={(event) => {
               if ((event.target as HTMLElement).closest('button, a, input')) return;
-              props.onFocusIndex(item.index);
+              props.onRowFocused(item.index);
               props.onRowOpen?.(row.original);
             }}
             onFocus={(event) => {
-              if (event.target === event.currentTarget) {
-                lastFocused.current = item.index;
-                props.onFocusIndex(item.index);
-              }
+              if (event.target === event.currentTarget) props.onRowFocused(item.index);
               props.onRowIntent?.(row.original);
             }}
             onMouseEnter={() => props.onRowIntent?.(row.original)}

@@ -11,10 +11,10 @@ import {
   type Updater,
   useTable,
 } from '@tanstack/react-table';
-import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
-import { isTypingTarget } from '../shortcuts.ts';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { type DataTableFeatures, dataTableFeatures } from './data-table-types.ts';
 import { HeaderCell } from './header-cell.tsx';
+import { useTableKeyboard } from './use-table-keyboard.ts';
 import { VirtualRows } from './virtual-rows.tsx';
 
 export interface DataTableProps<TData extends RowData> {
@@ -35,8 +35,13 @@ export interface DataTableProps<TData extends RowData> {
   onRowIntent?: (row: TData) => void;
   /** Extra single-key shortcuts on the focused row; return true when handled. */
   onRowKey?: (row: TData, key: string) => boolean;
-  /** The row shown as selected (e.g. the open request). */
+  /**
+   * The row shown as selected (e.g. the open request). The table scrolls it into view when it
+   * changes, and gives it keyboard focus when it is released (set back to null).
+   */
   activeRowId?: string | null;
+  /** j/k and arrows pressed outside any widget (on the page body) start row navigation. */
+  keysFromPage?: boolean;
   hasMore?: boolean;
   isFetchingMore?: boolean;
   onEndReached?: () => void;
@@ -86,40 +91,45 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     },
     [scrollRef],
   );
-  const [focusedIndex, setFocusedIndex] = useState(-1);
+  // `index` is the roving tabindex row; `take` counts requests to move DOM focus to it.
+  const [focus, setFocus] = useState({ index: -1, take: 0 });
   // A new result set (another filter or sort) starts keyboard focus from the top again.
   const firstRowId = rows[0]?.id;
   const [focusOwner, setFocusOwner] = useState(firstRowId);
   if (focusOwner !== firstRowId) {
     setFocusOwner(firstRowId);
-    setFocusedIndex(-1);
+    setFocus((current) => ({ index: -1, take: current.take }));
   }
-  const clampedFocus = Math.min(focusedIndex, rows.length - 1);
-
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLDivElement>) => {
-      if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      const rowElement = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
-      const current = rowElement ? Number(rowElement.dataset.rowIndex) : clampedFocus;
-      const move = (index: number) => {
-        event.preventDefault();
-        setFocusedIndex(Math.max(0, Math.min(rows.length - 1, index)));
-      };
-      if (event.key === 'j' || event.key === 'ArrowDown') return move(current + 1);
-      if (event.key === 'k' || event.key === 'ArrowUp') return move(Math.max(0, current - 1));
-      if (event.key === 'Home') return move(0);
-      if (event.key === 'End') return move(rows.length - 1);
-      const row = rows[current];
-      if (!row || !rowElement || event.target !== rowElement) return;
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        props.onRowOpen?.(row.original);
-      } else if (props.onRowKey?.(row.original, event.key)) {
-        event.preventDefault();
-      }
-    },
-    [rows, clampedFocus, props.onRowOpen, props.onRowKey],
+  const clampedFocus = Math.min(focus.index, rows.length - 1);
+  const focusRow = useCallback(
+    (index: number) => setFocus((current) => ({ index, take: current.take + 1 })),
+    [],
   );
+  const onRowFocused = useCallback(
+    (index: number) =>
+      setFocus((current) => (current.index === index ? current : { index, take: current.take })),
+    [],
+  );
+
+  // Released active row (e.g. its drawer closed): keyboard focus goes back to it.
+  const activeRowId = props.activeRowId ?? null;
+  const [lastActive, setLastActive] = useState(activeRowId);
+  if (lastActive !== activeRowId) {
+    setLastActive(activeRowId);
+    const released = activeRowId === null ? rows.findIndex((row) => row.id === lastActive) : -1;
+    if (released !== -1) focusRow(released);
+  }
+
+  const rowAt = useCallback((index: number) => rows[index]?.original, [rows]);
+  const onKeyDown = useTableKeyboard({
+    rowCount: rows.length,
+    focusedIndex: clampedFocus,
+    rowAt,
+    focusRow,
+    onRowOpen: props.onRowOpen,
+    onRowKey: props.onRowKey,
+    keysFromPage: props.keysFromPage ?? false,
+  });
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keydown bubbles up from the focused row (roving tabindex).
@@ -151,10 +161,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           rowHeight={props.rowHeight ?? 36}
           scrollElement={scrollElement}
           focusedIndex={clampedFocus}
-          onFocusIndex={setFocusedIndex}
+          focusTake={focus.take}
+          onRowFocused={onRowFocused}
           onRowOpen={props.onRowOpen}
           onRowIntent={props.onRowIntent}
-          activeRowId={props.activeRowId ?? null}
+          activeRowId={activeRowId}
           hasMore={props.hasMore ?? false}
           isFetchingMore={props.isFetchingMore ?? false}
           onEndReached={props.onEndReached}

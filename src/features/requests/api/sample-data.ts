@@ -1,10 +1,10 @@
 /** Load / remove the sample data set (requests tagged `sample`), then refresh everything. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { deleteResponseSchema, sampleDataResponseSchema } from '../../../contract/api.ts';
-import { toast } from '../../components/ui/toast.tsx';
-import { apiFetch } from '../../lib/api-client.ts';
-import { formatCount } from '../../lib/format.ts';
-import { requestQueries } from './api/request-queries.ts';
+import { deleteResponseSchema, sampleDataResponseSchema } from '../../../../contract/api.ts';
+import { toast } from '../../../components/ui/toast.tsx';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { formatCount } from '../../../lib/format.ts';
+import { requestQueries } from './request-queries.ts';
 
 export const SAMPLE_COUNT = 2000;
 

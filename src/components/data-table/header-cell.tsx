@@ -1,5 +1,5 @@
 import type { Header, ReactTable, RowData } from '@tanstack/react-table';
-import { ArrowDownIcon, ArrowUpIcon } from '../../../components/ui/icons.tsx';
+import { ArrowDownIcon, ArrowUpIcon } from '../ui/icons.tsx';
 import type { DataTableFeatures } from './data-table-types.ts';
 
 export function HeaderCell<TData extends RowData>({

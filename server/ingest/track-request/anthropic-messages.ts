@@ -1,0 +1,123 @@
+/** Anthropic messages (also via Bedrock and Vertex): tool_use / tool_result, thinking, images. */
+import {
+  argumentsText,
+  assistantOutput,
+  type Block,
+  chat,
+  type MappedCall,
+  type Message,
+  modelOf,
+  type ProviderCall,
+  parametersOf,
+  recordOf,
+  recordsOf,
+  stringOf,
+  textBlock,
+  tokenCount,
+} from './provider-call.ts';
+
+function imageUrl(source: Record<string, unknown>): string {
+  if (source.type === 'base64')
+    return `data:${String(source.media_type ?? 'image/png')};base64,${String(source.data ?? '')}`;
+  return stringOf(source.url) ?? stringOf(source.file_id) ?? '';
+}
+
+function block(raw: Record<string, unknown>): Block {
+  switch (raw.type) {
+    case 'text':
+      return raw;
+    case 'thinking':
+      return { type: 'thinking', thinking: String(raw.thinking ?? ''), signature: raw.signature };
+    case 'image':
+      return { type: 'image_url', image_url: { url: imageUrl(recordOf(raw.source)) } };
+    case 'document': {
+      const source = recordOf(raw.source);
+      return {
+        type: 'media',
+        media: {
+          type: String(source.media_type ?? 'application/pdf'),
+          url: imageUrl(source),
+          title: raw.title,
+        },
+      };
+    }
+    default:
+      return raw;
+  }
+}
+
+function contentOf(content: unknown): Block[] {
+  if (typeof content === 'string') return [textBlock(content)];
+  return recordsOf(content).map(block);
+}
+
+function toolCall(use: Record<string, unknown>): Block {
+  return {
+    id: use.id,
+    type: 'function',
+    function: { name: String(use.name ?? ''), arguments: argumentsText(use.input) },
+  };
+}
+
+/** Splits one Anthropic message: tool results become tool messages, tool_use becomes tool_calls. */
+function messages(raw: Record<string, unknown>): Message[] {
+  const role = String(raw.role ?? 'user');
+  if (typeof raw.content === 'string') return [{ role, content: [textBlock(raw.content)] }];
+  const out: Message[] = [];
+  const content: Block[] = [];
+  const calls: Block[] = [];
+  for (const part of recordsOf(raw.content)) {
+    if (part.type === 'tool_result') {
+      out.push({ role: 'tool', tool_call_id: part.tool_use_id, content: contentOf(part.content ?? '') });
+    } else if (part.type === 'tool_use') calls.push(toolCall(part));
+    else content.push(block(part));
+  }
+  if (content.length > 0 || calls.length > 0) {
+    const message: Message = { role, content };
+    if (calls.length > 0) message.tool_calls = calls;
+    out.push(message);
+  }
+  return out;
+}
+
+function toolsOf(tools: unknown): Record<string, unknown>[] {
+  return recordsOf(tools).map((tool) =>
+    tool.input_schema !== undefined
+      ? {
+          type: 'function',
+          function: { name: tool.name, description: tool.description, parameters: tool.input_schema },
+        }
+      : tool,
+  );
+}
+
+function outputOf(content: unknown): Record<string, unknown> {
+  const blocks: Block[] = [];
+  const calls: Block[] = [];
+  for (const part of recordsOf(content)) {
+    if (part.type === 'tool_use') calls.push(toolCall(part));
+    else blocks.push(block(part));
+  }
+  return assistantOutput(blocks, calls);
+}
+
+export function mapAnthropicMessages({ kwargs, response }: ProviderCall): MappedCall {
+  const reply = recordOf(response);
+  const input: Message[] = [];
+  if (kwargs.system !== undefined && kwargs.system !== null)
+    input.push({ role: 'system', content: contentOf(kwargs.system) });
+  for (const raw of recordsOf(kwargs.messages)) input.push(...messages(raw));
+  const extra: Record<string, unknown> = {};
+  if (Array.isArray(kwargs.tools)) extra.tools = toolsOf(kwargs.tools);
+  if (kwargs.tool_choice !== undefined) extra.tool_choice = kwargs.tool_choice;
+  const usage = recordOf(reply.usage);
+  return {
+    model: modelOf(reply, kwargs.model),
+    apiType: 'messages',
+    parameters: parametersOf(kwargs, ['messages', 'model', 'system', 'tools', 'tool_choice']),
+    input: chat(input, extra),
+    output: outputOf(reply.content),
+    inputTokens: tokenCount(usage.input_tokens),
+    outputTokens: tokenCount(usage.output_tokens),
+  };
+}

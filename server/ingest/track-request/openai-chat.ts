@@ -1,0 +1,71 @@
+/** OpenAI chat completions (also Mistral, OpenRouter and other OpenAI-shaped chat calls). */
+import {
+  argumentsText,
+  arrayOf,
+  assistantOutput,
+  type Block,
+  chat,
+  isRecord,
+  type MappedCall,
+  type Message,
+  modelOf,
+  type ProviderCall,
+  parametersOf,
+  recordOf,
+  recordsOf,
+  textBlock,
+  tokenCount,
+} from './provider-call.ts';
+
+/** Message content: a string, null, or parts (text, image_url, input_audio, file, …: kept as sent). */
+export function openAiContent(content: unknown): Block[] {
+  if (typeof content === 'string') return [textBlock(content)];
+  return arrayOf(content).map((part) => (isRecord(part) ? part : textBlock(String(part))));
+}
+
+export function openAiToolCalls(value: unknown): Block[] {
+  return recordsOf(value).map((call) => {
+    const fn = recordOf(call.function);
+    return {
+      id: call.id,
+      type: 'function',
+      function: { name: String(fn.name ?? ''), arguments: argumentsText(fn.arguments) },
+    };
+  });
+}
+
+function message(raw: Record<string, unknown>): Message {
+  const { content, tool_calls, ...rest } = raw;
+  const out: Message = { ...rest, role: String(raw.role ?? 'user'), content: openAiContent(content) };
+  const calls = openAiToolCalls(tool_calls);
+  if (calls.length > 0) out.tool_calls = calls;
+  return out;
+}
+
+/** Legacy `functions` become tools. */
+function toolsOf(kwargs: Record<string, unknown>): Record<string, unknown>[] | undefined {
+  if (Array.isArray(kwargs.tools)) return recordsOf(kwargs.tools);
+  if (Array.isArray(kwargs.functions))
+    return recordsOf(kwargs.functions).map((fn) => ({ type: 'function', function: fn }));
+  return undefined;
+}
+
+export function mapOpenAiChat({ kwargs, response }: ProviderCall): MappedCall {
+  const reply = recordOf(response);
+  const extra: Record<string, unknown> = {};
+  const tools = toolsOf(kwargs);
+  if (tools) extra.tools = tools;
+  if (kwargs.tool_choice !== undefined) extra.tool_choice = kwargs.tool_choice;
+  const answer = recordOf(recordOf(arrayOf(reply.choices)[0]).message);
+  const refusal = typeof answer.refusal === 'string' ? { refusal: answer.refusal } : {};
+  const usage = recordOf(reply.usage);
+  return {
+    model: modelOf(reply, kwargs.model),
+    apiType: 'chat-completions',
+    parameters: parametersOf(kwargs, ['messages', 'model', 'tools', 'tool_choice', 'functions']),
+    input: chat(recordsOf(kwargs.messages).map(message), extra),
+    output: assistantOutput(openAiContent(answer.content), openAiToolCalls(answer.tool_calls), refusal),
+    inputTokens: tokenCount(usage.prompt_tokens),
+    outputTokens: tokenCount(usage.completion_tokens),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The table's keyboard: j/k and arrows move the focused row (roving tabindex), Home/End jump,
+ * Enter opens, other single keys go to onRowKey. With `keysFromPage`, j/k/arrows pressed outside
+ * any widget (e.g. on the page body) start row navigation too.
+ */
+import { type KeyboardEvent, useCallback, useEffect, useRef } from 'react';
+import { hasCommandModifier, isTypingTarget } from '../../lib/keyboard.ts';
+
+const NEXT_KEYS = ['j', 'ArrowDown'];
+const PREVIOUS_KEYS = ['k', 'ArrowUp'];
+const OTHER_WIDGETS = 'table, [role="dialog"], [role="menu"], [role="listbox"]';
+
+export interface TableKeyboardOptions<TData> {
+  rowCount: number;
+  /** The row that has (or would get) keyboard focus; -1 before any. */
+  focusedIndex: number;
+  rowAt: (index: number) => TData | undefined;
+  /** Moves keyboard focus to a row (scrolling it into view). */
+  focusRow: (index: number) => void;
+  onRowOpen: ((row: TData) => void) | undefined;
+  onRowKey: ((row: TData, key: string) => boolean) | undefined;
+  keysFromPage: boolean;
+}
+
+export function useTableKeyboard<TData>(options: TableKeyboardOptions<TData>) {
+  const { rowCount, focusedIndex, rowAt, focusRow, onRowOpen, onRowKey, keysFromPage } = options;
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (isTypingTarget(event.target) || hasCommandModifier(event)) return;
+      const rowElement = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
+      const current = rowElement ? Number(rowElement.dataset.rowIndex) : focusedIndex;
+      const move = (index: number) => {
+        event.preventDefault();
+        focusRow(Math.max(0, Math.min(rowCount - 1, index)));
+      };
+      if (NEXT_KEYS.includes(event.key)) return move(current + 1);
+      if (PREVIOUS_KEYS.includes(event.key)) return move(Math.max(0, current - 1));
+      if (event.key === 'Home') return move(0);
+      if (event.key === 'End') return move(rowCount - 1);
+      const row = rowAt(current);
+      if (!row || !rowElement || event.target !== rowElement) return;
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        onRowOpen?.(row);
+      } else if (onRowKey?.(row, event.key)) {
+        event.preventDefault();
+      }
+    },
+    [rowCount, focusedIndex, rowAt, focusRow, onRowOpen, onRowKey],
+  );
+
+  const fromPage = useRef({ rowCount, focusedIndex, focusRow });
+  useEffect(() => {
+    fromPage.current = { rowCount, focusedIndex, focusRow };
+  });
+  useEffect(() => {
+    if (!keysFromPage) return;
+    const onPageKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target)) return;
+      if (![...NEXT_KEYS, ...PREVIOUS_KEYS].includes(event.key)) return;
+      if (event.target instanceof Element && event.target.closest(OTHER_WIDGETS)) return;
+      const { rowCount: count, focusedIndex: index, focusRow: focus } = fromPage.current;
+      if (count === 0) return;
+      event.preventDefault();
+      focus(Math.max(index, 0));
+    };
+    document.addEventListener('keydown', onPageKeyDown);
+    return () => document.removeEventListener('keydown', onPageKeyDown);
+  }, [keysFromPage]);
+
+  return onKeyDown;
+}
