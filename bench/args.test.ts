@@ -10,8 +10,21 @@ describe('parseBenchArgs', () => {
       skipBrowser: false,
       samples: 200,
       ingestCount: 20_000,
+      templates: 1000,
+      templateVersions: 20,
+      otlpBatches: 80,
       only: undefined,
+      busy: false,
     });
+  });
+
+  it('reads --busy', () => {
+    expect(parseBenchArgs(['--busy'], {}).busy).toBe(true);
+  });
+
+  it('reads the prompt registry size', () => {
+    const args = parseBenchArgs(['--templates', '50', '--template-versions', '3'], {});
+    expect([args.templates, args.templateVersions]).toEqual([50, 3]);
   });
 
   it('reads every flag', () => {

@@ -8,8 +8,15 @@ export interface BenchArgs {
   skipBrowser: boolean;
   samples: number;
   ingestCount: number;
+  /** Prompt registry section: templates × versions kept in the bench database. */
+  templates: number;
+  templateVersions: number;
+  /** 512-span OTLP exports for the OTLP ingest test. */
+  otlpBatches: number;
   /** Run only the variants whose name contains this text (quick checks while developing). */
   only: string | undefined;
+  /** Run the read and browser sections again with a CPU burner and a 200/s writer. */
+  busy: boolean;
   /** Also measure retention purging this many old requests while clients log (bench/purge-bench.ts). */
   purge: number | undefined;
   /** A saved run to print the cost-growth table against (default .bench/last-run-<store>-1000000.json). */
@@ -17,7 +24,8 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
-                   [--samples K] [--ingest N] [--skip-browser] [--only TEXT] [--purge N] [--baseline FILE]`;
+                   [--samples K] [--ingest N] [--otlp-batches N] [--templates T] [--template-versions V]
+                   [--skip-browser] [--only TEXT] [--busy] [--purge N] [--baseline FILE]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -37,7 +45,11 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'skip-browser': { type: 'boolean' },
       samples: { type: 'string' },
       ingest: { type: 'string' },
+      templates: { type: 'string' },
+      'template-versions': { type: 'string' },
+      'otlp-batches': { type: 'string' },
       only: { type: 'string' },
+      busy: { type: 'boolean' },
       purge: { type: 'string' },
       baseline: { type: 'string' },
     },
@@ -57,7 +69,11 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     skipBrowser: values['skip-browser'] ?? false,
     samples: positiveInt(values.samples, 'samples', 200),
     ingestCount: positiveInt(values.ingest, 'ingest', 20_000),
+    templates: positiveInt(values.templates, 'templates', 1000),
+    templateVersions: positiveInt(values['template-versions'], 'template-versions', 20),
+    otlpBatches: positiveInt(values['otlp-batches'], 'otlp-batches', 80),
     only: values.only,
+    busy: values.busy ?? false,
     purge: values.purge === undefined ? undefined : positiveInt(values.purge, 'purge', 0),
     baseline: values.baseline,
   };

@@ -16,7 +16,7 @@ import {
   type TestSchema,
 } from '../server/store/postgres/testing/test-database.ts';
 import type { Sql } from '../server/store/sql/fragment.ts';
-import { statementFor } from './floor-postgres.ts';
+import { statementsFor } from './floor-postgres.ts';
 import { type DataProfile, listCase, readThroughStore, readVariants } from './read-variants.ts';
 
 const describePg = TEST_DATABASE_URL ? describe : describe.skip;
@@ -74,7 +74,7 @@ describePg('the PostgreSQL floor', () => {
         } finally {
           spy.mockRestore();
         }
-        expect(sent, variant.name).toEqual([toConfig(statementFor(query))]);
+        expect(sent, variant.name).toEqual(statementsFor(query).map(toConfig));
       }
     }
   });

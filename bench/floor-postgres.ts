@@ -10,8 +10,14 @@ import type { Sql } from '../server/store/sql/fragment.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
 
-/** The one statement PostgresStore runs for the read (exported for floor-postgres.test.ts). */
-export function statementFor(query: Exclude<FloorQuery, { kind: 'none' }>): Sql {
+/** The statements PostgresStore runs for the read, in order (exported for floor-postgres.test.ts). */
+export function statementsFor(query: Exclude<FloorQuery, { kind: 'none' }>): Sql[] {
+  // PostgresStore.search sends the page and the count together.
+  if (query.kind === 'search') return [listStatement(query.list), countStatement(query.count)];
+  return [statementFor(query)];
+}
+
+function statementFor(query: Exclude<FloorQuery, { kind: 'none' | 'search' }>): Sql {
   switch (query.kind) {
     case 'list':
       return listStatement(query.query);
@@ -30,8 +36,13 @@ export async function openPostgresFloor(databaseUrl: string): Promise<Floor> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   return {
-    run: async (query) =>
-      query.kind === 'none' ? null : (await client.query(toConfig(statementFor(query)))).rows,
+    run: async (query) => {
+      if (query.kind === 'none') return null;
+      const results = [];
+      for (const statement of statementsFor(query))
+        results.push((await client.query(toConfig(statement))).rows);
+      return results;
+    },
     close: () => client.end(),
   };
 }

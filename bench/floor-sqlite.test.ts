@@ -82,6 +82,7 @@ describe('the SQLite floor', () => {
     for (const variant of variants.filter((v) => !v.name.startsWith('http baseline'))) {
       for (let sample = 0; sample < 5; sample++) {
         const { floor: query } = variant.makeCase(random, sample);
+        if (query.kind === 'none') continue;
         const storeRun = record();
         await readThroughStore(store, query);
         storeRun.stop();

@@ -10,10 +10,13 @@ import Database from 'better-sqlite3';
 import type { ListQuery, RequestFilter } from '../contract/api.ts';
 import {
   candidatesOf,
+  chooseDriver,
+  countSql,
   decodeCursor,
   sqliteDialect as dialect,
-  filterPredicate,
+  estimateSql,
   list,
+  needsEstimates,
   type PageInput,
   ROW_COLUMNS,
   raw,
@@ -51,7 +54,7 @@ export function openSqliteFloor(dataDir: string): Floor {
   // mirrors SqliteStore.detailsFor
   const detailsFor = (ids: number[]) => {
     const rows = statements.all(
-      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
+      sql`SELECT ${raw(ROW_COLUMNS)}, r.group_id, r.span_id, b.* FROM requests r JOIN request_bodies b ON b.request_id = r.id WHERE r.id IN (${list(ids)})`,
     );
     annotationsFor(ids);
     return rows;
@@ -84,14 +87,21 @@ export function openSqliteFloor(dataDir: string): Floor {
     const only = candidates[0];
     if (noRange && candidates.length === 1 && only) {
       if (only.kind === 'column') {
-        const kinds = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' };
+        const kinds = {
+          model: 'model',
+          provider: 'provider',
+          status: 'status',
+          prompt_name: 'prompt',
+          trace_id: 'trace',
+        };
         return facetSum(kinds[only.column], only.values);
       }
       if (only.kind === 'tag' && only.values.length === 1) return facetSum('tag', only.values);
     }
-    return statements.get(
-      sql`SELECT count(*) AS n FROM requests r WHERE ${filterPredicate(dialect, filter)}`,
-    );
+    const estimates = needsEstimates(candidates)
+      ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
+      : [];
+    return statements.get(countSql(dialect, filter, chooseDriver(candidates, estimates)));
   };
 
   const run = (query: FloorQuery): unknown => {
@@ -107,6 +117,9 @@ export function openSqliteFloor(dataDir: string): Floor {
         return statements.all(
           raw('SELECT kind, value, extra, n FROM facet_counts WHERE n > 0 ORDER BY kind, n DESC, value'),
         );
+      case 'search':
+        // mirrors SqliteStore.search for a filter the list planner answers
+        return [rowsFor(page(query.list)), count(query.count)];
       case 'none':
         return null;
       case 'metadataValues':

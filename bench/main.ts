@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --rows N --store sqlite|postgres --skip-browser --samples K]
+ * npm run bench [-- --rows N --store sqlite|postgres --skip-browser --samples K --busy]
  * Builds or reuses a database of N requests, starts the real server as a child process, and
  * prints one table: reads over HTTP with their SQL floor, server RSS, browser timings, ingest.
  * Not part of `npm test`. Run it on an otherwise quiet machine (see bench/README.md).
@@ -11,22 +11,35 @@ import type { RetentionStatus } from '../contract/api.ts';
 import { parseBenchArgs, USAGE } from './args.ts';
 import { runBrowserSection } from './browser-section.ts';
 import { buildSpa } from './build-spa.ts';
+import { startBusyLoad } from './busy-load.ts';
+import { compareBusy, formatBusyTable } from './busy-table.ts';
 import { ensureDatabase, removeIngestedRows } from './database.ts';
 import { createFloor } from './floor.ts';
 import { formatGrowthTable, readSavedRun } from './growth.ts';
 import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { acquireLock } from './lock.ts';
+import {
+  OTLP_BATCH,
+  OTLP_BUDGET_SPANS_PER_SECOND,
+  OTLP_CLIENTS,
+  runOtlpIngestBench,
+  runTraceReadBench,
+  TRACE_READ_BUDGET_P95_MS,
+} from './otlp-bench.ts';
 import { loadProfile } from './profile.ts';
 import { runPurgeBench } from './purge-bench.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
+import { runRegistryBench } from './registry-bench.ts';
 import { startServerProcess } from './server-process.ts';
 import { formatTable, type JudgedRow, judgeByBudgetText, judgeDeepPage, judged, judgeRead } from './table.ts';
+import { runTrackRequestBench } from './track-request-bench.ts';
 
 const RSS_BUDGET_MB = 300;
 const INGEST_BUDGET = 2000;
 const INGEST_CLIENTS = 16;
+const REGISTRY_P95_MS = 5;
 const DEEP_PAGES = 200;
 
 let args: ReturnType<typeof parseBenchArgs>;
@@ -63,6 +76,7 @@ const apiKey = `bench_${randomBytes(16).toString('hex')}`;
 const server = await startServerProcess({ dataDir: db.dataDir, apiKey, databaseUrl: db.databaseUrl });
 console.log(`bench: server pid ${server.pid} at ${server.url}`);
 const rows: JudgedRow[] = [];
+let busyTable = '';
 const http = new BenchHttp(server.url, apiKey, 1);
 const floor = await createFloor(db);
 try {
@@ -75,19 +89,53 @@ try {
   ];
   variants.splice(listCount, 0, ...deep);
 
+  const readSection = async (): Promise<JudgedRow[]> => {
+    const out: JudgedRow[] = [];
+    for (const variant of variants) {
+      if (args.only && !variant.name.includes(args.only)) continue;
+      const result = await runReadVariant(variant, http, floor, args.samples, budgetScale);
+      const budget = variant.budgetP95Ms === undefined ? undefined : variant.budgetP95Ms * budgetScale;
+      const row = judgeRead(result, budget);
+      out.push(row);
+      console.log(
+        `  ${row.name}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms, floor p50 ${row.floorP50?.toFixed(2) ?? '-'} ms`,
+      );
+    }
+    return out;
+  };
+  const browserSection = async (): Promise<JudgedRow[]> => {
+    const browser = spa.ok
+      ? await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey })
+      : { ran: false as const, reason: `skipped: ${spa.reason}` };
+    if (!browser.ran) {
+      console.log(`bench: browser section ${browser.reason}`);
+      return [];
+    }
+    const out = browser.results.map(judgeByBudgetText);
+    for (const failure of browser.failures) {
+      console.log(`bench: browser bench failed: ${failure}`);
+      out.push(
+        judged(
+          {
+            section: 'browser',
+            name: failure.split(':')[0] ?? failure,
+            samples: 0,
+            p50: Number.NaN,
+            p95: Number.NaN,
+            note: failure,
+          },
+          false,
+          'crashed',
+        ),
+      );
+    }
+    return out;
+  };
+
   const rssSamples: number[] = [];
   const sampler = setInterval(() => rssSamples.push(server.memory().rssMb), 100);
   const readStarted = performance.now();
-  for (const variant of variants) {
-    if (args.only && !variant.name.includes(args.only)) continue;
-    const result = await runReadVariant(variant, http, floor, args.samples, budgetScale);
-    const budget = variant.budgetP95Ms === undefined ? undefined : variant.budgetP95Ms * budgetScale;
-    const row = judgeRead(result, budget);
-    rows.push(row);
-    console.log(
-      `  ${row.name}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms, floor p50 ${row.floorP50?.toFixed(2) ?? '-'} ms`,
-    );
-  }
+  rows.push(...(await readSection()));
   clearInterval(sampler);
   const firstPages: Record<string, string> = {
     [deep[0]?.name ?? '']: 'list: default (time desc)',
@@ -139,29 +187,22 @@ try {
     ),
   );
 
-  const browser = spa.ok
-    ? await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey })
-    : { ran: false as const, reason: `skipped: ${spa.reason}` };
-  if (!browser.ran) console.log(`bench: browser section ${browser.reason}`);
-  else {
-    rows.push(...browser.results.map(judgeByBudgetText));
-    for (const failure of browser.failures) {
-      console.log(`bench: browser bench failed: ${failure}`);
-      rows.push(
-        judged(
-          {
-            section: 'browser',
-            name: failure.split(':')[0] ?? failure,
-            samples: 0,
-            p50: Number.NaN,
-            p95: Number.NaN,
-            note: failure,
-          },
-          false,
-          'crashed',
-        ),
-      );
+  rows.push(...(await browserSection()));
+
+  if (args.busy) {
+    console.log(
+      'bench: busy: one core spinning, a writer logging 200 requests/s; read and browser sections again',
+    );
+    const quiet = rows.filter((row) => row.section === 'read' || row.section === 'browser');
+    const busyLoad = startBusyLoad(server.url, apiKey);
+    let busy: JudgedRow[];
+    try {
+      busy = [...(await readSection()), ...(await browserSection())];
+    } finally {
+      const written = await busyLoad.stop();
+      console.log(`bench: busy writer logged ${written.sent} requests (${written.failed} failed)`);
     }
+    busyTable = formatBusyTable(compareBusy(quiet, busy));
   }
 
   console.log(`bench: ingest, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
@@ -178,6 +219,48 @@ try {
       ingest.perSecond >= INGEST_BUDGET && ingest.errors === 0,
       `${ingest.perSecond} req/s, ${ingest.errors} errors`,
     ),
+  );
+
+  console.log(`bench: /track-request, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
+  const tracked = await runTrackRequestBench({
+    baseUrl: server.url,
+    apiKey,
+    count: args.ingestCount,
+    clients: INGEST_CLIENTS,
+    budgetPerSecond: INGEST_BUDGET,
+  });
+  rows.push(
+    judged(
+      tracked.result,
+      tracked.perSecond >= INGEST_BUDGET && tracked.errors === 0,
+      `${tracked.perSecond} req/s, ${tracked.errors} errors`,
+    ),
+  );
+
+  console.log(`bench: prompt registry, ${args.templates} templates × ${args.templateVersions} versions`);
+  const registry = await runRegistryBench({
+    baseUrl: server.url,
+    apiKey,
+    templates: args.templates,
+    versions: args.templateVersions,
+    samples: args.samples,
+    budgetP95Ms: REGISTRY_P95_MS * budgetScale,
+  });
+  if (registry.published > 0)
+    console.log(`bench: published ${registry.published} template versions (kept for later runs)`);
+  rows.push(...registry.results.map(judgeByBudgetText));
+  console.log(`bench: OTLP ingest, ${args.otlpBatches} × ${OTLP_BATCH} spans from ${OTLP_CLIENTS} clients`);
+  const otlp = await runOtlpIngestBench({ baseUrl: server.url, apiKey, batches: args.otlpBatches });
+  rows.push(
+    judged(
+      otlp.result,
+      otlp.spansPerSecond >= OTLP_BUDGET_SPANS_PER_SECOND && otlp.errors === 0,
+      `${otlp.spansPerSecond} spans/s, ${otlp.errors} errors`,
+    ),
+  );
+  const traceRead = await runTraceReadBench({ baseUrl: server.url, apiKey, samples: args.samples });
+  rows.push(
+    judged(traceRead, traceRead.p95 <= TRACE_READ_BUDGET_P95_MS, `p95 ${traceRead.p95.toFixed(1)} ms`),
   );
 } finally {
   http.close();
@@ -199,6 +282,7 @@ const removed = await removeIngestedRows(db);
 console.log(`bench: removed ${removed} ingested rows, database back to ${db.rows.toLocaleString('en')}`);
 
 console.log(`\n${formatTable(rows)}\n`);
+if (busyTable) console.log(`quiet vs busy (one core spinning, 200 logs/s)\n${busyTable}\n`);
 const baselinePath = args.baseline ?? `.bench/last-run-${args.store}-1000000.json`;
 const baseline = readSavedRun(baselinePath);
 if (baseline && baseline.args.rows !== args.rows) {

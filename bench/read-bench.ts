@@ -28,12 +28,12 @@ export async function runReadVariant(
 ): Promise<BenchResult> {
   const warm = cases(variant, 'warmup', WARMUP);
   const timed = cases(variant, 'timed', samples);
-  for (const c of warm) await http.send('GET', c.path);
+  for (const c of warm) await http.send(c.method ?? 'GET', c.path, c.body);
   const apiMs: number[] = [];
   let errors = 0;
   let firstError = '';
   for (const c of timed) {
-    const result = await http.send('GET', c.path);
+    const result = await http.send(c.method ?? 'GET', c.path, c.body);
     if (result.status !== 200) {
       errors++;
       firstError ||= `${result.status} ${result.body.slice(0, 160)}`;

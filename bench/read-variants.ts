@@ -15,7 +15,8 @@ import { filterToParams, listToParams } from '../contract/filter-query.ts';
 import { METADATA_REGIONS, USER_COUNT } from '../server/seed/annotations.ts';
 import type { Random } from '../server/seed/random.ts';
 import { CITIES, PRODUCTS, TOPICS } from '../server/seed/vocabulary.ts';
-import type { Store } from '../server/store/store.ts';
+import type { SearchQuery, Store } from '../server/store/store.ts';
+import { searchVariants } from './search-variants.ts';
 
 export type FloorQuery =
   | { kind: 'list'; query: ListQuery }
@@ -23,6 +24,8 @@ export type FloorQuery =
   | { kind: 'detail'; id: number }
   | { kind: 'facets' }
   | { kind: 'metadataValues'; key: string; prefix: string; limit: number }
+  /** A planned public search: the list page and the count behind it. */
+  | { kind: 'search'; query: SearchQuery; list: ListQuery; count: RequestFilter }
   /** No SQL behind it: the row is an HTTP baseline. */
   | { kind: 'none' };
 
@@ -39,13 +42,18 @@ export function readThroughStore(store: Store, query: FloorQuery): Promise<unkno
       return store.facets();
     case 'metadataValues':
       return store.metadataValues(query.key, query.prefix, query.limit);
+    case 'search':
+      return store.search(query.query);
     case 'none':
       return Promise.resolve(null);
   }
 }
 
 export interface ReadCase {
+  /** GET unless said. */
+  method?: 'POST';
   path: string;
+  body?: string;
   floor: FloorQuery;
 }
 
@@ -246,5 +254,6 @@ export function readVariants(profile: DataProfile): ReadVariant[] {
       },
     },
   );
+  variants.push(...searchVariants(profile));
   return variants;
 }

@@ -49,6 +49,8 @@ export const requestFilterSchema = z.object({
   /** Epoch milliseconds, exclusive. */
   to: z.number().int().optional(),
   q: z.string().optional(),
+  /** OpenTelemetry trace ids (32 lowercase hex): requests of any of these traces. */
+  traceIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'expected a 32-hex trace id')).optional(),
 });
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
 export const emptyFilter = (): RequestFilter => requestFilterSchema.parse({});
@@ -217,6 +219,8 @@ export type AnnotationsResponse = z.infer<typeof annotationsResponseSchema>;
 export const deleteResponseSchema = z.object({ deleted: z.number().int() });
 export const sampleDataBodySchema = z.object({ count: z.number().int().min(1).max(50_000).default(2000) });
 export const sampleDataResponseSchema = z.object({ inserted: z.number().int() });
+/** GET /api/sample-data: how many requests the generator created that still exist. */
+export const sampleDataStatusSchema = z.object({ count: z.number().int() });
 
 export const exportFormatSchema = z.enum(['csv', 'jsonl']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;

@@ -72,6 +72,8 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
     tags: params.getAll('tag'),
     promptNames: params.getAll('prompt'),
   };
+  const traces = params.getAll('trace');
+  if (traces.length > 0) raw.traceIds = traces.map((trace) => trace.toLowerCase());
   for (const [name, value] of params) {
     if (name.startsWith(META_PREFIX) && name.length > META_PREFIX.length) {
       const key = name.slice(META_PREFIX.length);
@@ -117,6 +119,7 @@ function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): s
     statuses: 'status',
     tags: 'tag',
     promptNames: 'prompt',
+    traceIds: 'trace',
   };
   if (typeof field === 'string' && names[field]) return names[field];
   if (field === 'scores' && typeof index === 'number') {
@@ -162,6 +165,7 @@ export function filterToParams(
   for (const status of filter.statuses ?? []) params.append('status', status);
   for (const tag of filter.tags ?? []) params.append('tag', tag);
   for (const prompt of filter.promptNames ?? []) params.append('prompt', prompt);
+  for (const trace of filter.traceIds ?? []) params.append('trace', trace);
   for (const { key, values } of filter.metadata ?? []) {
     for (const value of values) params.append(`${META_PREFIX}${key}`, value);
   }

@@ -18,7 +18,7 @@ test('renders every content block type, tool calls joined to results, tools and 
   await page.goto(server.signInUrl(`/?request=${id}`));
   const d = drawer(page, id);
   const input = d.getByRole('region', { name: 'Input' });
-  await expect(input.getByRole('article')).toHaveCount(6);
+  await expect(input.getByRole('article')).toHaveCount(5); // the tool message is shown under its call, not on its own
   await page.screenshot({ path: 'screenshots/drawer-light.png' });
   await expect(input.getByRole('article', { name: 'input message 1: system' })).toContainText(
     'System prompt here.',

@@ -84,3 +84,44 @@ test('export downloads every matching row as JSONL and CSV', async ({ page, serv
     }
   }
 });
+
+test('a back-dated log is not "new": the banner counts what would appear at the top, and brings exactly that', async ({
+  page,
+  server,
+}) => {
+  await server.logMany(variedBodies(5));
+  await page.goto(server.signInUrl());
+  const requests = new RequestsPage(page);
+  await expect(requests.rows).toHaveCount(5);
+  const before = await requests.rowIds();
+  const hourAgo = Date.now() - 3_600_000 * 24;
+  await server.log(
+    chatBody('logged late, started yesterday', 'old', {
+      request_start_time: new Date(hourAgo).toISOString(),
+      request_end_time: new Date(hourAgo + 1000).toISOString(),
+    }),
+  );
+  const fresh = await server.log(chatBody('truly new', 'new'));
+  const banner = page.getByRole('button', { name: '1 new request' });
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await banner.click();
+  await expect.poll(async () => (await requests.rowIds()).slice(0, 6)).toEqual([fresh, ...before]);
+  await expect(page.getByRole('button', { name: /new request/ })).toHaveCount(0);
+});
+
+test('sorted by anything but newest first, new requests say the list was updated, and refresh it', async ({
+  page,
+  server,
+}) => {
+  await server.logMany(variedBodies(5));
+  await page.goto(server.signInUrl('/?sort=cost&order=desc'));
+  const requests = new RequestsPage(page);
+  await expect(requests.rows).toHaveCount(5);
+  const fresh = await server.log(chatBody('expensive', 'x', { price: 99 }));
+  const banner = page.getByRole('button', { name: 'List updated: refresh' });
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /new request/ })).toHaveCount(0);
+  await banner.click();
+  await expect.poll(async () => (await requests.rowIds())[0]).toBe(fresh);
+  await expect(banner).toHaveCount(0);
+});

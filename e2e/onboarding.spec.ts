@@ -17,6 +17,9 @@ test('an empty database shows onboarding; sample data loads and is removed again
   expect(snippetText).toContain(`${server.url}/log-request`);
   expect(snippetText).toContain(`PROMPTLAYER_BASE_URL=${server.url}`);
   expect(snippetText).not.toContain(server.apiKey);
+  // The curl example is stamped now, so the request it logs shows up at the top.
+  const stamped = /"request_end_time": "([^"]+)"/.exec(snippetText)?.[1] ?? '';
+  expect(Math.abs(Date.parse(stamped) - Date.now())).toBeLessThan(10 * 60_000);
 
   await page.getByRole('button', { name: 'Load sample data' }).click();
   const requests = new RequestsPage(page);
@@ -25,9 +28,20 @@ test('an empty database shows onboarding; sample data loads and is removed again
   expect(body.total).toBeGreaterThanOrEqual(1000);
   await requests.expectCountText(body.total);
 
-  await page.getByRole('button', { name: 'Remove sample data' }).click();
+  // Removing sits next to the notice that says how many there are, not in the global header, and asks first.
+  await expect(page.getByRole('banner').getByRole('button', { name: /sample/i })).toHaveCount(0);
+  const notice = page.getByRole('note', { name: 'Sample data' });
+  await expect(notice).toContainText(`${body.total.toLocaleString('en-US')} sample requests`);
+  await notice.getByRole('button', { name: 'Remove sample data…' }).click();
+  const confirm = page.getByRole('dialog', {
+    name: `Remove ${body.total.toLocaleString('en-US')} sample requests?`,
+  });
+  await expect(confirm).toBeVisible();
+  await confirm
+    .getByRole('button', { name: `Remove ${body.total.toLocaleString('en-US')} sample requests` })
+    .click();
   await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible({ timeout: 30_000 });
   const after = await server.api<{ total: number }>('/api/requests/count');
   expect(after.body.total).toBe(0);
-  await expect(page.getByRole('button', { name: 'Remove sample data' })).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
 });

@@ -79,9 +79,11 @@ test('j then a digit, as fast as a person types, on a throttled machine: every s
     expect(Number.isSafeInteger(id), `header "${header}" names a request`).toBe(true);
     expected.set(id, VALUES[key] as number);
   }
-  // Each key press was confirmed where the user looks, naming the request and the score.
-  const [lastId, lastValue] = [...expected.entries()].at(-1) as [number, number];
-  await expect(page.getByText(`Request ${lastId}: default score ${lastValue}`)).toBeVisible();
+  // Each key press is confirmed under the drawer header (always in view), naming the request and the score.
+  const last = pressed.at(-1) as { key: string; header: string };
+  await expect(page.getByRole('dialog').getByRole('status').filter({ hasText: 'default score' })).toHaveText(
+    `✓ ${last.header}: default score ${VALUES[last.key]}`,
+  );
   const scored = async () => {
     const { body } = await server.api<ListReply>('/api/requests?limit=100');
     return Object.fromEntries(
@@ -89,6 +91,9 @@ test('j then a digit, as fast as a person types, on a throttled machine: every s
     );
   };
   await expect.poll(scored, { timeout: 60_000 }).toEqual(Object.fromEntries(expected));
+  // The confirmation is no layer of its own: Esc still closes the drawer.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
 test('a digit pressed at the very instant the header switches scores the request it now shows', async ({

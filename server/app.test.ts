@@ -24,8 +24,6 @@ describe('health', () => {
 
 describe('unknown and unsupported routes', () => {
   it.each([
-    ['POST', '/spans-bulk'],
-    ['POST', '/v1/traces'],
     ['GET', '/prompt-templates/my-prompt'],
     ['GET', '/api/public/v2/prompt-templates'],
     ['POST', '/rest/workflows/abc/run'],

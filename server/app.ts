@@ -15,6 +15,7 @@ import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
 import { dashboardApiRoutes } from './routes/api/index.ts';
+import { otlpRoutes } from './routes/otel/index.ts';
 import { promptLayerRoutes } from './routes/promptlayer/index.ts';
 import { registerSpa } from './routes/spa.ts';
 import type { Store } from './store/store.ts';
@@ -106,6 +107,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
   app.register(promptLayerRoutes, { ...routeDeps, verifyKey });
+  app.register(otlpRoutes, { ...routeDeps, verifyKey, bodyLimit });
   app.register(dashboardApiRoutes, { ...routeDeps, verifyKey, tokens, retention: deps.retention });
   const spa = registerSpa(app, deps.distDir ?? DEFAULT_DIST);
   installNotFoundHandler(app, spa);

@@ -6,8 +6,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors.ts';
 
 const UNSUPPORTED = [
-  /^\/spans-bulk\/?$/,
-  /^\/v1\/traces\/?$/,
   /^\/(?:rest\/|api\/public\/v2\/)?prompt-templates?(?:\/|$)/,
   /^\/(?:rest\/|api\/public\/v2\/)?workflows?(?:\/|$)/,
   /^\/(?:library-)?(?:get|publish)-prompt-template(?:\/|$)/,

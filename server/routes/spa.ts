@@ -59,6 +59,21 @@ export function registerSpa(app: FastifyInstance, distDir: string): SpaFallback 
         reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
+  // Hashed bundles: the .br / .gz copies written at build (scripts/precompress-plugin.ts), never
+  // revalidated. Only here: @fastify/static's preCompressed does not serve `/` or sendFile().
+  const assets = join(distDir, 'assets');
+  if (existsSync(assets)) {
+    app.register(fastifyStatic, {
+      root: assets,
+      prefix: '/assets/',
+      decorateReply: false,
+      preCompressed: true,
+      wildcard: true,
+      setHeaders(reply) {
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   return (_request, reply) =>
     reply
       .code(200)

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { type BulkSeedResult, bulkSeedSqlite } from './bulk-seed.ts';
 import { openSeedStore } from './open-seed-store.ts';
+import { seedPromptSamples, trackedShare } from './prompt-samples.ts';
 import { type SeedOptions, type SeedResult, seedStore } from './seed-store.ts';
 
 const USAGE =
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     const seed = (options: SeedOptions): Promise<SeedResult | BulkSeedResult> =>
       store instanceof SqliteStore ? bulkSeedSqlite(store, options) : seedStore(store, options);
     const result = await seed({
-      count,
+      count: count - trackedShare(count),
       batchSize,
       seed: values.seed ?? 1,
       extraTags: values.tag ?? [],
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
         );
       },
     });
+    const tracked = await seedPromptSamples(store, trackedShare(count), { extraTags: values.tag ?? [] });
+    console.log(
+      `seed: published the sample prompt templates and ${tracked} requests as wrapped clients and run() log them`,
+    );
     const seconds = result.elapsedMs / 1000;
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const split =

@@ -69,8 +69,9 @@ describe('generateLogRequests', () => {
           )
         : [],
     );
-    expect(urls.some((u) => u.startsWith('https://'))).toBe(true);
-    expect(urls.some((u) => u.startsWith('data:image/'))).toBe(true);
+    // Sample images load offline: inline data URLs only, never a remote host.
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((u) => u.startsWith('data:image/svg+xml;base64,'))).toBe(true);
   });
 
   it('carries tags, metadata, scores, prompts and every timestamp form', () => {

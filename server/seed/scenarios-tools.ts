@@ -10,7 +10,7 @@ import {
   toolCall,
   user,
 } from './scenario.ts';
-import { CITIES, DATA_IMAGES, PRODUCTS, sentences, TOPICS } from './vocabulary.ts';
+import { CITIES, PRODUCTS, productImage, sentences, TOPICS } from './vocabulary.ts';
 import type { ContentBlock, Message, ToolDefinition } from './wire.ts';
 
 const weatherTool: ToolDefinition = {
@@ -138,9 +138,7 @@ const imageCaption: Scenario = {
   weight: 6,
   build(random) {
     const product = random.pick(PRODUCTS);
-    const url = random.chance(0.6)
-      ? `https://images.example.com/catalog/${random.hex(10)}.jpg`
-      : random.pick(DATA_IMAGES);
+    const url = productImage(product, random.int(0, 5));
     const image: ContentBlock = {
       type: 'image_url',
       image_url: { url, detail: random.pick(['low', 'high', 'auto']) },

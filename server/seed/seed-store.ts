@@ -11,6 +11,8 @@ export interface SeedOptions extends GenerateOptions {
   count: number;
   /** Requests per insertRequests() call (one transaction). Default 5,000. */
   batchSize?: number;
+  /** Mark the rows as sample data (Store.insertSampleRequests), so they can be removed exactly. */
+  sample?: boolean;
   /** Called after each batch with the running total. */
   onProgress?: (inserted: number, elapsedMs: number) => void;
 }
@@ -38,7 +40,7 @@ export async function seedStore(store: Store, options: SeedOptions): Promise<See
   const flush = async () => {
     const before = performance.now();
     prepareMs += before - mark;
-    await store.insertRequests(batch);
+    await (options.sample ? store.insertSampleRequests(batch) : store.insertRequests(batch));
     mark = performance.now();
     insertMs += mark - before;
     inserted += batch.length;

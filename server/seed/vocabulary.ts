@@ -139,9 +139,17 @@ export function paragraph(random: Random, topic: string, sentenceCount: number):
   return `On ${topic}: ${sentences(random, sentenceCount)}`;
 }
 
-// 1x1 PNGs in a few colours: small, valid data:image URLs.
-export const DATA_IMAGES = [
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-] as const;
+const IMAGE_COLOURS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2'] as const;
+
+const escapeXml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/**
+ * A product "photo" as an inline SVG data URL: sample data must show its images offline (no
+ * network, no external host), and an <img> never runs an SVG's scripts (it has none anyway).
+ */
+export function productImage(product: string, colour: number): string {
+  const fill = IMAGE_COLOURS[colour % IMAGE_COLOURS.length] ?? IMAGE_COLOURS[0];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160" viewBox="0 0 240 160"><rect width="240" height="160" rx="8" fill="${fill}"/><rect x="80" y="28" width="80" height="72" rx="10" fill="#fff" fill-opacity=".35"/><text x="120" y="136" font-family="sans-serif" font-size="16" text-anchor="middle" fill="#fff">${escapeXml(product)}</text></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}

@@ -17,6 +17,7 @@ import type {
 } from '../../contract/api.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
+import type { SpanStore } from './spans.ts';
 
 /**
  * A request ready to be stored: validated and normalised by the ingest layer
@@ -156,7 +157,7 @@ export interface StoreRuntimeStats {
   pool?: { max: number; total: number; idle: number; waiting: number };
 }
 
-export interface Store {
+export interface Store extends SpanStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Prompt templates, versions and release labels (prompt-registry.ts). */
   readonly prompts: PromptRegistry;
@@ -165,6 +166,12 @@ export interface Store {
   insertRequest(request: NewRequest): Promise<number>;
   /** Bulk path for the sample-data generator: one transaction per call. */
   insertRequests(requests: NewRequest[]): Promise<number[]>;
+  /** insertRequests() that also marks the rows as sample data, in the same transaction. */
+  insertSampleRequests(requests: NewRequest[]): Promise<number[]>;
+  /** How many requests the sample-data generator created that still exist. */
+  countSampleRequests(): Promise<number>;
+  /** Deletes exactly the requests the sample-data generator created; returns how many. */
+  deleteSampleRequests(): Promise<number>;
 
   getRequest(id: number): Promise<RequestDetail | null>;
   /** Keyset-paginated list; never uses OFFSET. */

@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
 import { Tooltip } from '../components/ui/tooltip.tsx';
-import { requestQueries } from '../features/requests/api/request-queries.ts';
-import { useRemoveSampleData } from '../features/requests/api/sample-data.ts';
+import { onLinkClick, useLocation } from '../features/prompts/prompts-url.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
@@ -12,18 +10,19 @@ import { signOut } from '../lib/api-key-store.ts';
 import { hasCommandModifier, isTypingTarget } from '../lib/keyboard.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
+// The Prompts page is its own chunk: the requests table never waits for it.
+const PromptsPage = lazy(() => import('../features/prompts/prompts-page.tsx'));
+
 // The drawer is its own chunk: the table's first paint does not wait for its code.
 const RequestDrawer = lazy(() =>
   import('../features/requests/drawer/index.ts').then((module) => ({ default: module.RequestDrawer })),
 );
 
 export function Layout() {
+  const onPrompts = useLocation().pathname === '/prompts';
   const view = useRequestsView();
   const searchRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const facets = useQuery({ ...requestQueries.facets(), meta: { silent: true } });
-  const hasSample = facets.data?.tags.some((tag) => tag.value === 'sample') ?? false;
-  const removeSample = useRemoveSampleData();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -48,17 +47,15 @@ export function Layout() {
           <img src="/favicon.svg" alt="" width={20} height={20} />
           <span>Promptlog</span>
         </a>
+        <nav className="app-nav" aria-label="Pages">
+          <a href="/" onClick={onLinkClick} aria-current={onPrompts ? undefined : 'page'}>
+            Requests
+          </a>
+          <a href="/prompts" onClick={onLinkClick} aria-current={onPrompts ? 'page' : undefined}>
+            Prompts
+          </a>
+        </nav>
         <span className="spacer" />
-        {hasSample ? (
-          <Button
-            size="sm"
-            variant="danger"
-            onClick={() => removeSample.mutate()}
-            disabled={removeSample.isPending}
-          >
-            {removeSample.isPending ? 'Removing…' : 'Remove sample data'}
-          </Button>
-        ) : null}
         <Tooltip content="Keyboard shortcuts (?)">
           <Button
             variant="ghost"
@@ -74,10 +71,18 @@ export function Layout() {
           Sign out
         </Button>
       </header>
-      <main className="app-main">
-        <h1 className="visually-hidden">Requests</h1>
-        <RequestsPage view={view} searchRef={searchRef} />
-      </main>
+      {onPrompts ? (
+        <main className="app-main app-main-scroll">
+          <Suspense fallback={null}>
+            <PromptsPage />
+          </Suspense>
+        </main>
+      ) : (
+        <main className="app-main">
+          <h1 className="visually-hidden">Requests</h1>
+          <RequestsPage view={view} searchRef={searchRef} />
+        </main>
+      )}
       <Suspense fallback={null}>
         <RequestDrawer requestId={view.openRequestId} />
       </Suspense>

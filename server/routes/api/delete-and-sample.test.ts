@@ -80,6 +80,20 @@ forEachStore((kind) => {
       expect(await t.store.getRequest(own)).not.toBeNull();
     });
 
+    it("removes exactly the generator's rows: the user's own `sample`-tagged and filtered-out requests stay", async () => {
+      const mine = await logRequest(t.app, logBody({ tags: ['sample'] }));
+      expect((await call('POST', '/api/sample-data', { count: 50 })).json()).toEqual({ inserted: 50 });
+      const status = await t.app.inject({ method: 'GET', url: '/api/sample-data', headers: KEY_HEADER });
+      expect(status.json()).toEqual({ count: 50 });
+      const before = await countAll(t.store);
+      const removed = await call('DELETE', '/api/sample-data');
+      expect(removed.json()).toEqual({ deleted: 50 });
+      expect(await countAll(t.store)).toBe(before - 50);
+      expect(await t.store.getRequest(mine)).not.toBeNull();
+      const after = await t.app.inject({ method: 'GET', url: '/api/sample-data', headers: KEY_HEADER });
+      expect(after.json()).toEqual({ count: 0 });
+    });
+
     it.each([
       [{ count: 0 }, 'count'],
       [{ count: 50_001 }, 'count'],

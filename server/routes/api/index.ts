@@ -12,6 +12,7 @@ import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
 import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
+import { traceRoutes } from './traces.ts';
 
 /** The dashboard's own API (contract/api.ts), all behind the API key. */
 export async function dashboardApiRoutes(
@@ -31,5 +32,6 @@ export async function dashboardApiRoutes(
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
   promptRoutes(app, options);
+  traceRoutes(app, options);
   retentionRoute(app, options);
 }

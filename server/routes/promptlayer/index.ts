@@ -3,9 +3,11 @@ import type { KeyVerifier } from '../../auth/api-keys.ts';
 import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.ts';
 import type { RouteDeps } from '../deps.ts';
 import { getRequestRoute } from './get-request.ts';
+import { getTraceRoute } from './get-trace.ts';
 import { logRequestRoute } from './log-request.ts';
 import { promptTemplateRoutes } from './prompt-templates.ts';
 import { searchRoute } from './search.ts';
+import { spansBulkRoute } from './spans-bulk.ts';
 import { suggestionsRoute } from './suggestions.ts';
 import { trackRoutes } from './track.ts';
 import { trackRequestRoute } from './track-request.ts';
@@ -24,4 +26,6 @@ export async function promptLayerRoutes(
   trackRoutes(app, options);
   trackRequestRoute(app, options);
   promptTemplateRoutes(app, options);
+  spansBulkRoute(app, options);
+  getTraceRoute(app, options);
 }

@@ -113,6 +113,24 @@ forEachStore((kind) => {
       expect(after).toBe(before);
     });
 
+    it('concurrent publishes of one name get distinct, consecutive versions', async () => {
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/rest/prompt-templates',
+            headers: KEY_HEADER,
+            payload: publishBody('concurrent', chatTemplate(`v${i}`), { release_labels: ['prod'] }),
+          }),
+        ),
+      );
+      const versions = replies.map((r) => (r.json() as { version_number: number }).version_number);
+      expect(versions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect((await get('concurrent', { label: 'prod' })).json()).toMatchObject({
+        version: expect.any(Number),
+      });
+    });
+
     it('needs a key', async () => {
       const response = await t.app.inject({
         method: 'POST',
@@ -256,10 +274,10 @@ forEachStore((kind) => {
         has_next: boolean;
         pages: number;
       };
-      expect(first.total).toBe(5);
+      expect(first.total).toBe(6);
       expect(first.pages).toBe(3);
       expect(first.has_next).toBe(true);
-      expect(first.items.map((i) => i.prompt_name)).toEqual(['evil', 'jinja']);
+      expect(first.items.map((i) => i.prompt_name)).toEqual(['concurrent', 'evil']);
       const all = (
         await t.app.inject({ method: 'GET', url: '/prompt-templates?per_page=100', headers: KEY_HEADER })
       ).json() as { items: Json[] };

@@ -48,6 +48,7 @@ export function filterConditions(filter: RequestFilter): Sql[] {
     ['provider', filter.providers],
     ['status', filter.statuses],
     ['prompt_name', filter.promptNames],
+    ['trace_id', filter.traceIds ?? []],
   ];
   for (const [column, values] of columns)
     if (values.length > 0) parts.push(oneOf(raw(`r.${column}`), values));

@@ -97,6 +97,7 @@ function counterFor(filter: RequestFilter): { kind: string; values: string[] } |
   ];
   const used = dimensions.filter(([, values]) => values.length > 0);
   const rest =
+    (filter.traceIds?.length ?? 0) > 0 ||
     filter.metadata.length > 0 ||
     filter.scores.length > 0 ||
     filter.from !== undefined ||

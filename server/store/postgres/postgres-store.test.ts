@@ -56,8 +56,13 @@ async function emptySchema(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`TRUNCATE requests, request_tags, request_metadata, request_scores, request_groups,
-      facet_counts, metadata_value_counts RESTART IDENTITY; ALTER SEQUENCE change_seq RESTART`);
+    // Every table but the migration record, so tables added by later migrations are emptied too.
+    const tables = await client.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables
+        WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
+    );
+    const names = tables.rows.map((row) => row.name).join(', ');
+    await client.query(`TRUNCATE ${names} RESTART IDENTITY; ALTER SEQUENCE change_seq RESTART`);
   } finally {
     await client.end();
   }

@@ -10,9 +10,13 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
+import type { SpanIngest, SpanIngestResult } from '../spans.ts';
+import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { raw, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
+import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import type {
   NewRequest,
@@ -43,6 +47,7 @@ import {
 import { PostgresPromptRegistry } from './prompt-registry.ts';
 import { toAnnotations, toDetail, toRow } from './rows.ts';
 import { searchCountStatement, searchPageStatement } from './search-sql.ts';
+import { ingestSpans, readSpan, readTrace } from './spans.ts';
 import {
   addTagStatement,
   annotationsStatement,
@@ -60,7 +65,7 @@ import {
 
 /** Rows per export batch: bounded memory whatever the export's size. */
 export const EXPORT_BATCH = 200;
-const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v1';
+const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v2';
 
 const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 
@@ -95,6 +100,28 @@ export class PostgresStore implements Store {
     return result.rows.map((row) => Number(row.id));
   }
 
+  async insertSampleRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    return this.connection.transaction(async (run) => {
+      const result = await run<{ id: string }>(insertStatement(requests));
+      const ids = result.rows.map((row) => Number(row.id));
+      await run(sql`INSERT INTO sample_requests (request_id) SELECT unnest(${ids}::bigint[])`);
+      return ids;
+    });
+  }
+
+  async countSampleRequests(): Promise<number> {
+    const result = await this.q<{ n: string }>(sql`SELECT count(*) AS n FROM sample_requests`);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  async deleteSampleRequests(): Promise<number> {
+    const result = await this.q(
+      sql`DELETE FROM requests WHERE id IN (SELECT request_id FROM sample_requests)`,
+    );
+    return result.rowCount ?? 0;
+  }
+
   async getRequest(id: number): Promise<RequestDetail | null> {
     if (!Number.isSafeInteger(id)) return null;
     const result = await this.q(detailStatement(id));
@@ -102,7 +129,25 @@ export class PostgresStore implements Store {
     return row ? toDetail(row) : null;
   }
 
+  ingestSpans(items: SpanIngest[]): Promise<SpanIngestResult[]> {
+    return items.length === 0 ? Promise.resolve([]) : ingestSpans(this.connection, items);
+  }
+
+  getTrace(traceId: string, limit = TRACE_READ_LIMIT): Promise<TraceResponse | null> {
+    return readTrace(this.connection, traceId, limit);
+  }
+
+  getSpan(traceId: string, spanId: string): Promise<SpanDetail | null> {
+    return readSpan(this.connection, traceId, spanId);
+  }
+
   async listRequests(query: ListQuery): Promise<ListResponse> {
+    const page = await this.listPage(query);
+    return { ...page, rows: query.filter.q ? await this.withMatches(page.rows, query.filter.q) : page.rows };
+  }
+
+  /** A list page without match snippets (PromptLayer's search has no place for them). */
+  private async listPage(query: ListQuery): Promise<ListResponse> {
     const result = await this.q(listStatement(query));
     const rows = result.rows.slice(0, query.limit);
     const last = rows.at(-1);
@@ -110,8 +155,7 @@ export class PostgresStore implements Store {
       result.rows.length > query.limit && last
         ? encodeCursor(query.sort, query.order, keysetOf(query.sort, last))
         : null;
-    const mapped = rows.map(toRow);
-    return { rows: query.filter.q ? await this.withMatches(mapped, query.filter.q) : mapped, nextCursor };
+    return { rows: rows.map(toRow), nextCursor };
   }
 
   /** Rows with where q matched in their text (only the head of a long text is looked at). */
@@ -228,6 +272,15 @@ export class PostgresStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const asList = searchAsList(query);
+    if (asList) {
+      const { filter, sort, order, skip, take } = asList;
+      const [listed, total] = await Promise.all([
+        this.listPage({ filter, sort, order, limit: skip + take }),
+        this.countRequests(filter),
+      ]);
+      return { rows: listed.rows.slice(skip), total };
+    }
     const [page, count] = await Promise.all([
       this.q(searchPageStatement(query, ROW_COLUMNS)),
       this.q<{ total: string }>(searchCountStatement(query)),

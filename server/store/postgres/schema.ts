@@ -343,5 +343,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
       CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
   },
+  {
+    version: 31,
+    name: 'OpenTelemetry spans',
+    // request_id has no foreign key: deleting requests must not scan spans; reads join instead.
+    sql: `CREATE TABLE spans (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        trace_id text COLLATE "C" NOT NULL,
+        span_id text COLLATE "C" NOT NULL,
+        parent_span_id text COLLATE "C",
+        name text NOT NULL,
+        kind smallint NOT NULL,
+        start_us bigint NOT NULL,
+        end_us bigint NOT NULL,
+        status_code smallint NOT NULL,
+        status_message text,
+        attributes text NOT NULL,
+        events text NOT NULL,
+        resource text NOT NULL,
+        scope text,
+        request_id bigint
+      );
+      CREATE UNIQUE INDEX spans_trace_span ON spans (trace_id, span_id);
+      CREATE INDEX spans_span ON spans (span_id);`,
+  },
+  {
+    version: 60,
+    name: 'requests created by the sample-data generator',
+    // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
+    sql: `CREATE TABLE sample_requests (
+      request_id bigint PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
+    );`,
+  },
   { version: 70, name: 'pg_trgm index for substring search in any script', sql: substringIndex },
 ];

@@ -132,6 +132,8 @@ export function timeDrivenIds(shape: PageShape, requestsArm: Sql): Sql | null {
   const drivers = driversOf(shape.filter);
   if (drivers.length === 0) return null;
   const estimates = drivers.map(estimate);
+  // A trace holds a handful of requests: with a trace filter the requests query always drives.
+  if ((shape.filter.traceIds?.length ?? 0) > 0) return null;
   const columnEstimates = COLUMN_FACETS.flatMap(([field, kind]) => {
     const values = shape.filter[field] as string[];
     return values.length > 0

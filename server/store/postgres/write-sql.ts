@@ -102,7 +102,9 @@ export function insertStatement(requests: NewRequest[]): Sql {
       start_ms, end_ms, input_tokens, output_tokens, price, prompt_name, prompt_id,
       prompt_version_number, prompt_input_variables, parameters, input, output, input_text,
       output_text, input_preview, output_preview, is_tool_call,
-      ARRAY(SELECT json_array_elements_text(tool_names::json)), is_json, group_id, trace_id, span_id
+      ARRAY(SELECT json_array_elements_text(tool_names::json)), is_json, group_id,
+      -- A span may have arrived before its /track-request log: the request joins that span's trace.
+      coalesce(trace_id, (SELECT sp.trace_id FROM spans sp WHERE sp.span_id = src.span_id LIMIT 1)), span_id
     FROM src ORDER BY ord
     RETURNING id, start_ms
   ), ids AS (

@@ -7,7 +7,7 @@ import type { RequestFilter } from '../../../contract/api.ts';
 import type { Dialect } from './dialect.ts';
 import { and, raw, type Sql, sql } from './fragment.ts';
 
-export type ColumnName = 'model' | 'provider' | 'status' | 'prompt_name';
+export type ColumnName = 'model' | 'provider' | 'status' | 'prompt_name' | 'trace_id';
 
 export type Candidate =
   | { kind: 'column'; column: ColumnName; values: readonly string[] }
@@ -24,6 +24,7 @@ export function candidatesOf(filter: RequestFilter): Candidate[] {
     ['provider', filter.providers],
     ['status', filter.statuses],
     ['prompt_name', filter.promptNames],
+    ['trace_id', filter.traceIds ?? []],
   ];
   for (const [column, values] of columns) {
     if (values.length > 0) out.push({ kind: 'column', column, values: [...new Set(values)] });

@@ -29,12 +29,20 @@ export const INDEX = {
   provider: 'requests_provider_start',
   status: 'requests_status_start',
   prompt_name: 'requests_prompt_start',
+  trace_id: 'requests_trace',
   tag: 'request_tags_tag_start',
   meta: 'request_metadata_key_value_start',
   score: 'request_scores_name_start',
 } as const;
 
-const FACET_KIND = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' } as const;
+// No counter holds traces: their estimate is 0, so a trace (a handful of requests) always drives.
+const FACET_KIND = {
+  model: 'model',
+  provider: 'provider',
+  status: 'status',
+  prompt_name: 'prompt',
+  trace_id: 'trace',
+} as const;
 
 /** A single-row `SELECT … AS n` estimating how many requests match the candidate. */
 export function estimateSql(dialect: Dialect, candidate: Candidate): Sql {

@@ -7,7 +7,8 @@ import type { Statements } from './statements.ts';
 
 const INSERT_REQUEST = `INSERT INTO requests (start_ms, end_ms, latency_ms, provider, model, status, error_type,
   input_tokens, output_tokens, total_tokens, price, prompt_name, prompt_version, is_tool_call, is_json, group_id,
-  input_preview, output_preview, trace_id, span_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  input_preview, output_preview, trace_id, span_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+  coalesce(?, (SELECT s.trace_id FROM spans s WHERE s.span_id = ? LIMIT 1)), ?)`;
 const INSERT_BODY = `INSERT INTO request_bodies (request_id, function_name, api_type, error_message, prompt_id,
   prompt_input_variables, parameters, input, output, tool_names, input_text, output_text)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -63,7 +64,9 @@ export function toInsertRow(request: NewRequest): InsertRow {
       request.groupId,
       inputPreview(request.inputText),
       outputPreview(request.outputText),
+      // A span may have arrived before its /track-request log: the request joins that span's trace.
       request.traceId ?? null,
+      request.spanId ?? null,
       request.spanId ?? null,
     ],
     body: [

@@ -13,6 +13,8 @@ export interface SqliteMigration {
   version: number;
   name: string;
   sql: string;
+  /** Safe to run again (IF NOT EXISTS only): also run on databases already numbered past it. */
+  idempotent?: boolean;
 }
 
 function counterDecrement(kind: string, value: string, extra: string): string {
@@ -235,7 +237,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     // databases (already at version 2) get the table too.
     sql: 'CREATE TABLE IF NOT EXISTS bulk_dropped_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;',
   },
-  { version: 20, name: 'prompt registry: templates, versions, release labels', sql: promptRegistry },
+  {
+    version: 20,
+    name: 'prompt registry: templates, versions, release labels',
+    sql: promptRegistry,
+    // A database made by a build that had step 30 but not this one is already numbered past it.
+    idempotent: true,
+  },
   {
     version: 30,
     name: 'OpenTelemetry trace and span ids of a request',
@@ -244,6 +252,38 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ALTER TABLE requests ADD COLUMN span_id TEXT;
       CREATE INDEX requests_trace ON requests (trace_id, start_ms) WHERE trace_id IS NOT NULL;
       CREATE INDEX requests_span ON requests (span_id) WHERE span_id IS NOT NULL;`,
+  },
+  {
+    version: 31,
+    name: 'OpenTelemetry spans',
+    // request_id has no foreign key: deleting requests must not scan spans; reads join instead.
+    sql: `CREATE TABLE spans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        trace_id TEXT NOT NULL,
+        span_id TEXT NOT NULL,
+        parent_span_id TEXT,
+        name TEXT NOT NULL,
+        kind INTEGER NOT NULL,
+        start_us INTEGER NOT NULL,
+        end_us INTEGER NOT NULL,
+        status_code INTEGER NOT NULL,
+        status_message TEXT,
+        attributes TEXT NOT NULL,
+        events TEXT NOT NULL,
+        resource TEXT NOT NULL,
+        scope TEXT,
+        request_id INTEGER
+      );
+      CREATE UNIQUE INDEX spans_trace_span ON spans (trace_id, span_id);
+      CREATE INDEX spans_span ON spans (span_id);`,
+  },
+  {
+    version: 60,
+    name: 'requests created by the sample-data generator',
+    // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
+    sql: `CREATE TABLE sample_requests (
+      request_id INTEGER PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
+    ) WITHOUT ROWID;`,
   },
   { version: 70, name: 'trigram index for substring search in any script', sql: v70 },
 ];

@@ -68,3 +68,14 @@ it('brings a database at version 2 without bulk_dropped_indexes (a development b
   expect(again.prepare('SELECT count(*) AS n FROM bulk_dropped_indexes').get()).toEqual({ n: 0 });
   again.close();
 });
+
+it('adds an idempotent step to a database already numbered past it (numbering has gaps)', () => {
+  const file = join(dir, 'gap.db');
+  const db = openDatabase(file);
+  db.exec('DROP TABLE prompt_labels; DROP TABLE prompt_versions; DROP TABLE prompt_templates;');
+  db.close();
+  const again = openDatabase(file);
+  expect(again.pragma('user_version', { simple: true })).toBe(LATEST);
+  expect(again.prepare('SELECT count(*) AS n FROM prompt_templates').get()).toEqual({ n: 0 });
+  again.close();
+});

@@ -46,7 +46,12 @@ function isEmpty(db: Database.Database): boolean {
 export function migrate(db: Database.Database, migrations: readonly SqliteMigration[]): number {
   let version = db.pragma('user_version', { simple: true }) as number;
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= version) continue;
+    if (migration.version <= version) {
+      // Numbering has gaps (each engineer owns a range), so a database can be numbered past a step
+      // it never ran: steps written to be safe to repeat are re-run, and add what is missing.
+      if (migration.idempotent) db.transaction(() => db.exec(migration.sql)).immediate();
+      continue;
+    }
     db.transaction(() => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);

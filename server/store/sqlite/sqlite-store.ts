@@ -17,6 +17,9 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
+import type { SpanIngest, SpanIngestResult } from '../spans.ts';
+import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
@@ -39,6 +42,7 @@ import {
   toRequestDetail,
   toRequestRow,
 } from '../sql/rows.ts';
+import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
@@ -74,6 +78,7 @@ import {
 import { readPage } from './list-page.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
 import { SqlitePromptRegistry } from './prompt-registry.ts';
+import { ingestSpans, readSpan, readTrace } from './spans.ts';
 import { Statements } from './statements.ts';
 import { WriteGate } from './write-gate.ts';
 
@@ -198,6 +203,30 @@ export class SqliteStore implements Store {
     return this.write(() => requests.map((request) => insertOne(this.statements, request, this.counters)));
   }
 
+  async insertSampleRequests(requests: NewRequest[]): Promise<number[]> {
+    if (requests.length === 0) return [];
+    if (requests.length >= BULK_MIN_ROWS) this.enterBulkCache();
+    return this.write(() =>
+      requests.map((request) => {
+        const id = insertOne(this.statements, request, this.counters);
+        this.statements.run(sql`INSERT INTO sample_requests (request_id) VALUES (${id})`);
+        return id;
+      }),
+    );
+  }
+
+  async countSampleRequests(): Promise<number> {
+    return Number(this.statements.get(raw('SELECT count(*) AS n FROM sample_requests'))?.n ?? 0);
+  }
+
+  async deleteSampleRequests(): Promise<number> {
+    return this.write(
+      () =>
+        this.statements.run(raw('DELETE FROM requests WHERE id IN (SELECT request_id FROM sample_requests)'))
+          .changes,
+    );
+  }
+
   /** insertRequests() for rows already turned into parameters by toInsertRow() (in a worker). */
   insertRows(rows: InsertRow[]): number[] {
     if (rows.length >= BULK_MIN_ROWS) this.enterBulkCache();
@@ -282,6 +311,21 @@ export class SqliteStore implements Store {
     return this.detailsFor([id])[0] ?? null;
   }
 
+  async ingestSpans(items: SpanIngest[]): Promise<SpanIngestResult[]> {
+    if (items.length === 0) return [];
+    return this.write(() =>
+      ingestSpans(this.statements, items, (request) => insertOne(this.statements, request, this.counters)),
+    );
+  }
+
+  async getTrace(traceId: string, limit = TRACE_READ_LIMIT): Promise<TraceResponse | null> {
+    return readTrace(this.statements, traceId, limit);
+  }
+
+  async getSpan(traceId: string, spanId: string): Promise<SpanDetail | null> {
+    return readSpan(this.statements, traceId, spanId);
+  }
+
   private page(query: Pick<ListQuery, 'filter' | 'sort' | 'order' | 'limit'>, after: Page['next']): Page {
     const input: PageInput = {
       filter: query.filter,
@@ -337,7 +381,7 @@ export class SqliteStore implements Store {
     if (noRange && candidates.length === 0) return this.facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
     const only = candidates[0];
     if (noRange && candidates.length === 1 && only) {
-      if (only.kind === 'column') {
+      if (only.kind === 'column' && only.column !== 'trace_id') {
         const kind = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' }[
           only.column
         ];
@@ -515,6 +559,12 @@ export class SqliteStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const asList = searchAsList(query);
+    if (asList) {
+      const { filter, sort, order, skip, take } = asList;
+      const page = this.page({ filter, sort, order, limit: skip + take }, null);
+      return { rows: this.rowsFor(page.ids.slice(skip)), total: await this.countRequests(filter) };
+    }
     const parts: Sql[] = [];
     if (query.filterGroup) parts.push(searchFilterSql(dialect, query.filterGroup));
     const q = query.q?.trim();

@@ -11,6 +11,7 @@ import { defineListTests } from './list-tests.ts';
 import { definePayloadTests } from './payload-tests.ts';
 import { defineRetentionTests } from './retention-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
+import { defineSpanTests } from './span-tests.ts';
 import { defineTextSearchTests } from './text-search-tests.ts';
 import { defineTraceIdTests } from './trace-id-tests.ts';
 
@@ -21,6 +22,7 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineAnnotationTests(ctx);
     defineSearchTests(ctx);
     defineTraceIdTests(ctx);
+    defineSpanTests(ctx);
     defineTextSearchTests(ctx);
     definePayloadTests(ctx);
     defineRetentionTests(ctx);

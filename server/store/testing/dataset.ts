@@ -119,6 +119,7 @@ export function matches(request: NewRequest, filter: RequestFilter): boolean {
   if (!anyOf(filter.providers, request.provider)) return false;
   if (!anyOf(filter.statuses, request.status)) return false;
   if (!anyOf(filter.promptNames, request.promptName)) return false;
+  if (filter.traceIds?.length && !filter.traceIds.includes(request.traceId ?? '')) return false;
   if (filter.tags.length > 0 && !filter.tags.some((tag) => request.tags.includes(tag))) return false;
   for (const { key, values } of filter.metadata) {
     const value = request.metadata[key];

@@ -220,6 +220,44 @@ export function defineSearchTests(ctx: ContractContext): void {
       expect(values).toEqual([...values].sort((a, b) => a - b));
     });
 
+    it('answers list-shaped filters (the dashboard planner) exactly like the general compiler', async () => {
+      const stored = await ctx.seed();
+      const start = stored.map((row) => row.request.startMs).sort((a, b) => a - b);
+      const mid = start[Math.floor(start.length / 2)] as number;
+      const shapes: SearchFilterNode[] = [
+        { field: 'engine', operator: 'in', value: ['gpt-4o', 'claude-sonnet-4'] },
+        { field: 'provider_type', operator: 'is', value: 'openai' },
+        { field: 'status', operator: 'is', value: 'ERROR' },
+        { field: 'tags', operator: 'contains', value: 'three' },
+        { field: 'metadata', operator: 'key_equals', nested_key: 'env', value: 'prod' },
+        { field: 'request_start_time', operator: 'after', value: iso(mid) },
+        { field: 'request_start_time', operator: 'between', value: [iso(start[3] as number), iso(mid)] },
+        {
+          logic: 'AND',
+          filters: [
+            { field: 'tags', operator: 'in', value: ['even', 'sample'] },
+            { field: 'metadata', operator: 'in', nested_key: 'user_id', value: ['u0', 'u2'] },
+            { field: 'request_start_time', operator: 'before', value: mid },
+          ],
+        },
+      ];
+      for (const shape of shapes) {
+        for (const extra of [
+          {},
+          { q: 'weather' },
+          { sortBy: 'cost', sortOrder: 'asc', perPage: 3, page: 2 },
+          { sortBy: 'latency_ms', perPage: 4, page: 3 },
+        ] as Partial<SearchQuery>[]) {
+          const planned = await ctx.store().search(query({ logic: 'AND', filters: [shape] }, extra));
+          // An OR of the filter with itself means the same, and always takes the general compiler.
+          const general = await ctx.store().search(query({ logic: 'OR', filters: [shape, shape] }, extra));
+          const label = JSON.stringify({ shape, extra });
+          expect(planned.total, label).toBe(general.total);
+          expect(planned.rows, label).toEqual(general.rows);
+        }
+      }
+    });
+
     it('refuses unknown fields, operators and malformed values with InvalidSearchFilterError', async () => {
       await ctx.seed();
       const bad: SearchFilterNode[] = [

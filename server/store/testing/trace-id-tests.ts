@@ -32,5 +32,28 @@ export function defineTraceIdTests(ctx: ContractContext): void {
         .listRequests({ filter: filter(), sort: 'time', order: 'desc', limit: 10 });
       expect(page.rows[0]?.traceId).toBeNull();
     });
+
+    it('filter a list, a count and a probe by trace, alone or with other filters', async () => {
+      const other = 'b'.repeat(32);
+      const a = await ctx.store().insertRequest(makeNewRequest({ traceId: TRACE, tags: ['x'] }));
+      const b = await ctx.store().insertRequest(makeNewRequest({ traceId: TRACE, model: 'gpt-4o-mini' }));
+      await ctx.store().insertRequest(makeNewRequest({ traceId: other, tags: ['x'] }));
+      await ctx.store().insertRequest(makeNewRequest({ tags: ['x'] }));
+      const ids = async (partial: Parameters<typeof filter>[0]) =>
+        (
+          await ctx.store().listRequests({ filter: filter(partial), sort: 'time', order: 'desc', limit: 10 })
+        ).rows.map((row) => row.id);
+      expect(await ids({ traceIds: [TRACE] })).toEqual([b, a]);
+      expect(await ids({ traceIds: [TRACE], tags: ['x'] })).toEqual([a]);
+      expect(await ids({ traceIds: [TRACE], models: ['gpt-4o-mini'] })).toEqual([b]);
+      expect((await ids({ traceIds: [TRACE, other] })).length).toBe(3);
+      expect(await ctx.store().countRequests(filter({ traceIds: [TRACE] }))).toBe(2);
+      expect(await ctx.store().countRequests(filter({ traceIds: [TRACE], tags: ['x'] }))).toBe(1);
+      expect((await ctx.store().probe(0, filter({ traceIds: [other] }))).newCount).toBe(1);
+      const sorted = await ctx
+        .store()
+        .listRequests({ filter: filter({ traceIds: [TRACE] }), sort: 'latency', order: 'desc', limit: 10 });
+      expect(sorted.rows).toHaveLength(2);
+    });
   });
 }

@@ -12,6 +12,7 @@ import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterToolbar } from './filters/filter-toolbar.tsx';
 import { Onboarding } from './states/onboarding.tsx';
+import { SampleDataNotice } from './states/sample-data-notice.tsx';
 import { ErrorState, NoResults, TableSkeleton } from './states/table-states.tsx';
 import { requestColumns } from './table/columns.tsx';
 import { flattenPages, RequestsTable } from './table/requests-table.tsx';
@@ -67,6 +68,7 @@ export function RequestsPage({
   return (
     <div className="requests-page">
       <FilterToolbar view={view} searchRef={searchRef} />
+      <SampleDataNotice />
       {view.invalidRequest !== null ? (
         <div className="inline-error" role="alert">
           “{view.invalidRequest.slice(0, 80)}” is not a request ID: IDs are whole numbers, like 1234.{' '}
@@ -88,8 +90,9 @@ export function RequestsPage({
               void live.showNew();
             }}
           >
-            {live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new{' '}
-            {live.newCount === 1 ? 'request' : 'requests'}
+            {live.atTopOfOrder
+              ? `${live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
+              : 'List updated: refresh'}
           </button>
         ) : null}
         <div className="table-bar-actions">

@@ -47,9 +47,6 @@ export function useAnnotate() {
   return useMutation<AnnotationsResponse, Error, AnnotateVariables, AnnotateContext>({
     // The drawer shows the refusal beside the change itself, not as a toast.
     meta: { silent: true },
-    // One write at a time, in the order they were made: two quick edits of one request can never
-    // reach the server swapped (the optimistic update still shows each at once).
-    scope: { id: 'annotate' },
     // A busy or restarting server is not a refusal: try again before undoing what the user did.
     retry: (failures, error) => failures < 3 && isTransient(error),
     retryDelay: (failures) => 250 * 2 ** failures,

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type RefObject, useCallback, useDeferredValue, useRef } from 'react';
-import { toast } from '../../../components/ui/toast.tsx';
+import { type RefObject, useCallback, useDeferredValue, useRef, useState } from 'react';
 import { isNotFound } from '../../../lib/api-client.ts';
 import { useAnnotate } from '../api/annotate.ts';
 import type { Annotate, AnnotationChange } from '../api/annotation-change.ts';
@@ -51,8 +50,8 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
       case 'previous':
         return void navigation.go(-1);
       case 'score':
-        // Named at the key press: the Scores section may be far below the fold.
-        toast(`Request ${id}: ${TRIAGE_SCORE_NAME} score ${action.value}`, { tone: 'success' });
+        // Confirmed in the header at the key press, naming the request: the Scores section may be far below.
+        setScored({ id, value: action.value });
         return onChange({ kind: 'set-score', name: TRIAGE_SCORE_NAME, value: action.value });
       case 'focus-metadata':
         return metadataKeyRef.current?.focus();
@@ -63,6 +62,7 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
 
   // A request that does not exist (a stale link) is not a place in the list to move on from.
   const missing = isNotFound(useQuery(requestQueries.detail(id)).error);
+  const [scored, setScored] = useState<{ id: number; value: number } | null>(null);
   const failed = annotate.isError ? annotate.variables : undefined;
   return (
     <>
@@ -74,6 +74,11 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
         onPrevious={() => void navigation.go(-1)}
         onNext={() => void navigation.go(1)}
       />
+      {scored ? (
+        <p className="drawer-score-confirm" role="status">
+          ✓ Request {scored.id}: {TRIAGE_SCORE_NAME} score {scored.value}
+        </p>
+      ) : null}
       {failed ? (
         <div className="drawer-write-error" role="alert">
           <span>

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { lazy, type Ref, Suspense } from 'react';
 import type { RequestDetail } from '../../../../contract/api.ts';
 import type { Annotate } from '../api/annotation-change.ts';
 import { BlueprintView } from './blueprint/blueprint-view.tsx';
@@ -7,6 +7,8 @@ import { RawJsonSection } from './raw-json-section.tsx';
 import { ScoresSection } from './scores-section.tsx';
 import { StatusLine, SummarySection } from './summary-section.tsx';
 import { TagsSection } from './tags-section.tsx';
+
+const TraceSection = lazy(() => import('../../traces/trace-section.tsx'));
 
 export interface DrawerViewProps {
   detail: RequestDetail;
@@ -20,6 +22,11 @@ export function DrawerView({ detail, onChange, metadataKeyRef }: DrawerViewProps
     <div className="drawer-view" data-request-id={detail.id}>
       <StatusLine detail={detail} />
       <SummarySection detail={detail} />
+      {detail.traceId ? (
+        <Suspense fallback={<p className="bp-muted">Loading trace…</p>}>
+          <TraceSection traceId={detail.traceId} requestId={detail.id} spanId={detail.spanId ?? null} />
+        </Suspense>
+      ) : null}
       {/* The conversation is what a reviewer judges, so it comes before the annotation forms. */}
       <BlueprintView input={detail.input} output={detail.output} parameters={detail.parameters} />
       <ScoresSection scores={detail.scores} onChange={onChange} />

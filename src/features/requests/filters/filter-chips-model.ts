@@ -43,6 +43,13 @@ export function filterChips(filter: RequestFilter, range: RangePreset | null): F
       });
     }
   }
+  for (const traceId of filter.traceIds ?? []) {
+    chips.push({
+      key: `trace:${traceId}`,
+      label: `Trace: ${traceId.slice(0, 8)}…`,
+      without: (f) => ({ ...f, traceIds: (f.traceIds ?? []).filter((v) => v !== traceId) }),
+    });
+  }
   for (const { key, values } of filter.metadata) {
     for (const value of values) {
       chips.push({

@@ -3,7 +3,7 @@ import { announce } from '../../../components/ui/announcer.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CopyIcon } from '../../../components/ui/icons.tsx';
 import { formatCount } from '../../../lib/format.ts';
-import { SAMPLE_COUNT, useLoadSampleData } from '../api/sample-data.ts';
+import { SAMPLE_COUNT, useLoadSampleData } from '../api/load-sample-data.ts';
 import { ingestSnippets } from './snippets.ts';
 
 /** The empty database: how to send the first request, or load sample data. */
@@ -23,7 +23,7 @@ export function Onboarding() {
           {load.isPending ? 'Loading sample data…' : 'Load sample data'}
         </Button>
         <span className="muted small">
-          {formatCount(SAMPLE_COUNT)} realistic requests tagged “sample”, removable in one click.
+          {formatCount(SAMPLE_COUNT)} realistic requests tagged “sample”; you can remove exactly these later.
         </span>
       </div>
       <div className="snippets">

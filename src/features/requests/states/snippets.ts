@@ -5,7 +5,10 @@ export interface Snippet {
   code: string;
 }
 
-export function ingestSnippets(origin: string): Snippet[] {
+/** `now` stamps the curl example, so the request it logs appears at the top of the list. */
+export function ingestSnippets(origin: string, now: number = Date.now()): Snippet[] {
+  const start = new Date(now - 1000).toISOString();
+  const end = new Date(now).toISOString();
   return [
     {
       id: 'curl',
@@ -20,8 +23,8 @@ curl -X POST ${origin}/log-request \\
     "model": "gpt-4o",
     "input": {"type": "chat", "messages": [{"role": "user", "content": [{"type": "text", "text": "Hello"}]}]},
     "output": {"type": "chat", "messages": [{"role": "assistant", "content": [{"type": "text", "text": "Hi! How can I help?"}]}]},
-    "request_start_time": "2025-01-01T12:00:00Z",
-    "request_end_time": "2025-01-01T12:00:01Z",
+    "request_start_time": "${start}",
+    "request_end_time": "${end}",
     "tags": ["hello"]
   }'`,
     },

@@ -28,7 +28,7 @@ export function StatusBadge({ row }: { row: Pick<RequestRow, 'status' | 'errorTy
 
 export function TagList({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <span className="muted">{EMPTY_MARK}</span>;
-  // Long tags get the cell to themselves; short ones go two by two.
+  // A long first tag gets the cell to itself; after a short one, a second may show (shortened if it must).
   const shown = (tags[0]?.length ?? 0) > 10 ? 1 : 2;
   return (
     <span className="chip-row" title={tags.join(', ')}>
@@ -42,18 +42,20 @@ export function TagList({ tags }: { tags: string[] }) {
   );
 }
 
+/** The first score whole ("accuracy 87"), the rest counted; every score in the tooltip. */
 export function ScoreList({ scores }: { scores: Record<string, number> }) {
-  const entries = Object.entries(scores);
+  const entries = Object.entries(scores).sort(([a], [b]) =>
+    a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b),
+  );
   if (entries.length === 0) return <span className="muted">{EMPTY_MARK}</span>;
+  const [name, value] = entries[0] as [string, number];
   return (
-    <span className="chip-row" title={entries.map(([name, value]) => `${name}: ${value}`).join(', ')}>
-      {entries.slice(0, 2).map(([name, value]) => (
-        <span key={name} className="score truncate">
-          {name === 'default' ? '' : `${name} `}
-          <strong>{value}</strong>
-        </span>
-      ))}
-      {entries.length > 2 ? <span className="more">+{entries.length - 2}</span> : null}
+    <span className="chip-row" title={entries.map(([n, v]) => `${n}: ${v}`).join(', ')}>
+      <span className="score">
+        {name === 'default' ? '' : <span className="score-name">{name} </span>}
+        <strong>{value}</strong>
+      </span>
+      {entries.length > 1 ? <span className="more">+{entries.length - 1}</span> : null}
     </span>
   );
 }

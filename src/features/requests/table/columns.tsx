@@ -1,10 +1,13 @@
-/** The requests table's columns. Ids of sortable columns are the API's sort fields. */
+/**
+ * The requests table's columns. Ids of sortable columns are the API's sort fields. Names (prompt,
+ * model, tags, scores) get fixed widths that fit typical values at 1440 px; input and output share the rest.
+ */
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { RequestRow } from '../../../../contract/api.ts';
 import type { DataTableFeatures } from '../../../components/data-table/data-table-types.ts';
 import { EMPTY_MARK, formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
 import { ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
-import { CopyIdButton } from './copy-id-button.tsx';
+import { IdCell } from './copy-id-button.tsx';
 import { MatchPreview } from './match-preview.tsx';
 
 const column = createColumnHelper<DataTableFeatures, RequestRow>();
@@ -20,12 +23,7 @@ export const requestColumns = [
   column.accessor('id', {
     id: 'id',
     header: 'ID',
-    cell: (info) => (
-      <span className="cell-id">
-        <span className="mono">{info.getValue()}</span>
-        <CopyIdButton id={info.getValue()} />
-      </span>
-    ),
+    cell: (info) => <IdCell id={info.getValue()} traced={Boolean(info.row.original.traceId)} />,
     enableSorting: false,
     enableHiding: false,
     meta: { width: '92px', label: 'Request ID' },
@@ -45,7 +43,7 @@ export const requestColumns = [
       );
     },
     enableSorting: false,
-    meta: { width: 'minmax(70px, 0.8fr)', label: 'Prompt' },
+    meta: { width: '170px', label: 'Prompt' },
   }),
   column.accessor('model', {
     id: 'model',
@@ -57,21 +55,21 @@ export const requestColumns = [
       </span>
     ),
     enableSorting: false,
-    meta: { width: 'minmax(96px, 1fr)', label: 'Model' },
+    meta: { width: '200px', label: 'Model' },
   }),
   column.accessor('inputPreview', {
     id: 'input',
     header: 'Input',
     cell: (info) => <MatchPreview text={info.getValue()} match={info.row.original.inputMatch} />,
     enableSorting: false,
-    meta: { width: 'minmax(110px, 2fr)', label: 'Input' },
+    meta: { width: 'minmax(120px, 1fr)', label: 'Input' },
   }),
   column.accessor('outputPreview', {
     id: 'output',
     header: 'Output',
     cell: (info) => <MatchPreview text={info.getValue()} match={info.row.original.outputMatch} />,
     enableSorting: false,
-    meta: { width: 'minmax(110px, 2fr)', label: 'Output' },
+    meta: { width: 'minmax(120px, 1fr)', label: 'Output' },
   }),
   column.accessor('status', {
     id: 'status',
@@ -84,7 +82,7 @@ export const requestColumns = [
     id: 'latency',
     header: 'Latency',
     cell: (info) => formatLatency(info.getValue()),
-    meta: { width: '76px', label: 'Latency', align: 'end' },
+    meta: { width: '72px', label: 'Latency', align: 'end' },
   }),
   column.accessor('totalTokens', {
     id: 'tokens',
@@ -107,13 +105,13 @@ export const requestColumns = [
     header: 'Tags',
     cell: (info) => <TagList tags={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(64px, 0.8fr)', label: 'Tags' },
+    meta: { width: '130px', label: 'Tags' },
   }),
   column.accessor('scores', {
     id: 'scores',
     header: 'Scores',
     cell: (info) => <ScoreList scores={info.getValue()} />,
     enableSorting: false,
-    meta: { width: 'minmax(52px, 0.6fr)', label: 'Scores' },
+    meta: { width: '130px', label: 'Scores' },
   }),
 ] as ColumnDef<DataTableFeatures, RequestRow>[];

@@ -24,8 +24,23 @@ export async function copyRequestId(id: number): Promise<boolean> {
   return true;
 }
 
-export function CopyIdButton({ id }: { id: number }) {
+/** The ID cell: the id and its copy button; while "Copied" shows, it takes the id's place so the cell never clips it. */
+export function IdCell({ id, traced = false }: { id: number; traced?: boolean }) {
   const copied = useStore(copiedId, (copied) => copied === id);
+  return (
+    <span className="cell-id">
+      {copied ? null : <span className="mono">{id}</span>}
+      {traced && !copied ? (
+        <span className="cell-trace-mark" role="img" aria-label="Part of a trace" title="Part of a trace">
+          ⋔
+        </span>
+      ) : null}
+      <CopyIdButton id={id} copied={copied} />
+    </span>
+  );
+}
+
+function CopyIdButton({ id, copied }: { id: number; copied: boolean }) {
   return (
     <Tooltip content={copied ? 'Copied' : 'Copy ID'}>
       <button

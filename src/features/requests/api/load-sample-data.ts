@@ -1,6 +1,6 @@
-/** Load / remove the sample data set (requests tagged `sample`), then refresh everything. */
+/** POST /api/sample-data: generate sample requests (marked as such by the server), then refresh everything. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { deleteResponseSchema, sampleDataResponseSchema } from '../../../../contract/api.ts';
+import { sampleDataResponseSchema } from '../../../../contract/api.ts';
 import { toast } from '../../../components/ui/toast.tsx';
 import { apiFetch } from '../../../lib/api-client.ts';
 import { formatCount } from '../../../lib/format.ts';
@@ -20,17 +20,6 @@ export function useLoadSampleData() {
     onSuccess: async ({ inserted }) => {
       await queryClient.invalidateQueries({ queryKey: requestQueries.all() });
       toast(`Loaded ${formatCount(inserted)} sample requests`, { tone: 'success' });
-    },
-  });
-}
-
-export function useRemoveSampleData() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => apiFetch('/api/sample-data', { method: 'DELETE', schema: deleteResponseSchema }),
-    onSuccess: async ({ deleted }) => {
-      await queryClient.invalidateQueries({ queryKey: requestQueries.all() });
-      toast(`Removed ${formatCount(deleted)} sample requests`, { tone: 'success' });
     },
   });
 }
