@@ -15,6 +15,7 @@ import { badRequest, errorBody } from './http/errors.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
+import type { RetentionRunner } from './retention/retention-runner.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
@@ -46,6 +47,8 @@ export interface AppDeps {
   /** The built SPA. Default: <repo>/dist. */
   distDir?: string;
   bodyLimit?: number;
+  /** The background retention job, when the server runs one (GET /api/retention reports it). */
+  retention?: RetentionRunner;
 }
 
 const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
@@ -142,7 +145,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   downloadExportRoute(app, { ...routeDeps, tokens });
   app.register(promptLayerRoutes, routeDeps);
   app.register(otlpRoutes, { ...routeDeps, bodyLimit });
-  app.register(dashboardApiRoutes, { ...routeDeps, tokens });
+  app.register(dashboardApiRoutes, { ...routeDeps, tokens, retention: deps.retention });
   app.register(authRoutes, {
     ...routeDeps,
     authenticator,

@@ -3,6 +3,7 @@
  * The API key is printed only inside the sign-in URL's fragment, which browsers never send.
  */
 import { ConfigError, loadConfig } from './config.ts';
+import { RetentionConfigError, retentionFromEnv } from './retention/retention-config.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
 const DRAIN_TIMEOUT_MS = 30_000;
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     admin: config.admin,
     trustedProxy: config.trustedProxy,
     logger: config.logLevel,
+    retention: retentionFromEnv(),
   });
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${server.port}`;
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`promptlog: ${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof RetentionConfigError)
+    process.stderr.write(`promptlog: ${error.message}\n`);
   else
     process.stderr.write(
       `promptlog: could not start: ${error instanceof Error ? error.message : String(error)}\n`,

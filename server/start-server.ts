@@ -7,6 +7,8 @@ import { type AppDeps, buildApp } from './app.ts';
 import { loadOrCreateApiKey } from './auth/api-keys.ts';
 import { prepareFirstAdmin } from './auth/first-admin.ts';
 import { packageVersion } from './config.ts';
+import type { RetentionSettings } from './retention/retention-config.ts';
+import { DEFAULT_TIMING, RetentionRunner } from './retention/retention-runner.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -26,6 +28,8 @@ export interface StartServerOptions {
   /** See AppDeps.logger. Default false (quiet). */
   logger?: boolean | string;
   distDir?: string;
+  /** Default: off. main.ts passes PROMPTLOG_RETENTION_* (retention-config.ts). */
+  retention?: RetentionSettings;
 }
 
 export interface RunningServer {
@@ -45,7 +49,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const apiKey = loadOrCreateApiKey(options.dataDir);
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const setupToken = await prepareFirstAdmin(store.auth, options.admin);
+  const retention = new RetentionRunner(
+    store,
+    options.retention ?? { days: null, keep: { scored: false, tags: [] } },
+    DEFAULT_TIMING,
+    (message) => process.stdout.write(`${message}\n`),
+  );
   const app = buildApp({
+    retention,
     store,
     apiKeys: [apiKey, ...(options.apiKeys ?? [])],
     ...(options.ingestKeys ? { ingestKeys: options.ingestKeys } : {}),
@@ -59,9 +70,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {
+    await retention.stop();
     await store.close();
     throw error;
   }
+  retention.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -72,6 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // finishes its in-flight request afterwards would hold the close open until it times out.
       const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
       try {
+        await retention.stop();
         await app.close();
       } finally {
         clearInterval(sweep);

@@ -97,6 +97,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/keys': 'admin',
   'DELETE /api/keys/:id': 'admin',
   'GET /api/audit': 'admin',
+  'GET /api/retention': 'admin',
+  'POST /api/retention/run': 'admin',
 };
 
 /** The rule for a registered route; undefined when the table has no line for it. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RetentionRunner } from '../../retention/retention-runner.ts';
 import type { RouteDeps } from '../deps.ts';
 import { annotationHistoryRoute } from './annotation-history.ts';
 import { annotationRoutes } from './annotations.ts';
@@ -8,13 +9,14 @@ import { createExportRoute } from './exports.ts';
 import { facetRoutes } from './facets.ts';
 import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
+import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
 import { traceRoutes } from './traces.ts';
 
 /** The dashboard's own API (contract/api.ts); who may call what: server/auth/route-rules.ts. */
 export async function dashboardApiRoutes(
   app: FastifyInstance,
-  options: RouteDeps & { tokens: ExportTokens },
+  options: RouteDeps & { tokens: ExportTokens; retention: RetentionRunner | undefined },
 ): Promise<void> {
   requestRoutes(app, options);
   facetRoutes(app, options);
@@ -25,4 +27,5 @@ export async function dashboardApiRoutes(
   createExportRoute(app, options);
   promptRoutes(app, options);
   traceRoutes(app, options);
+  retentionRoute(app, options);
 }

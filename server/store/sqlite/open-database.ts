@@ -17,6 +17,9 @@ export interface SqliteOptions {
 export function openDatabase(file: string, options: SqliteOptions = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // Only a database without tables can choose this: lets retention return freed pages to the OS
+  // (PRAGMA incremental_vacuum). Older files keep reusing their free pages; see the README.
+  if (isEmpty(db)) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   // In WAL mode NORMAL loses nothing on a process crash (SIGKILL); only an OS crash or power
   // loss can roll back the last transactions.
@@ -34,6 +37,10 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   db.pragma('analysis_limit = 400');
   db.pragma('optimize = 0x10002');
   return db;
+}
+
+function isEmpty(db: Database.Database): boolean {
+  return (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0;
 }
 
 export function migrate(db: Database.Database, migrations: readonly SqliteMigration[]): number {
