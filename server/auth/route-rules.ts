@@ -25,6 +25,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/health': 'public',
   'GET /': 'public',
   'GET /*': 'public',
+  'GET /assets/*': 'public', // the SPA's hashed assets (precompressed)
   'GET /api/exports/:token': 'public', // the signed, single-use link is the credential
   'GET /api/setup': 'public',
   'POST /api/setup': 'public', // needs the one-time setup token
