@@ -17,11 +17,15 @@ export interface BenchArgs {
   only: string | undefined;
   /** Run the read and browser sections again with a CPU burner and a 200/s writer. */
   busy: boolean;
+  /** Also measure retention purging this many old requests while clients log (bench/purge-bench.ts). */
+  purge: number | undefined;
+  /** A saved run to print the cost-growth table against (default .bench/last-run-<store>-1000000.json). */
+  baseline: string | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
                    [--samples K] [--ingest N] [--otlp-batches N] [--templates T] [--template-versions V]
-                   [--skip-browser] [--only TEXT] [--busy]`;
+                   [--skip-browser] [--only TEXT] [--busy] [--purge N] [--baseline FILE]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -46,6 +50,8 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'otlp-batches': { type: 'string' },
       only: { type: 'string' },
       busy: { type: 'boolean' },
+      purge: { type: 'string' },
+      baseline: { type: 'string' },
     },
     strict: true,
   });
@@ -68,5 +74,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     otlpBatches: positiveInt(values['otlp-batches'], 'otlp-batches', 80),
     only: values.only,
     busy: values.busy ?? false,
+    purge: values.purge === undefined ? undefined : positiveInt(values.purge, 'purge', 0),
+    baseline: values.baseline,
   };
 }

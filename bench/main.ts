@@ -7,7 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import type { RetentionStatus } from '../contract/api.ts';
 import { parseBenchArgs, USAGE } from './args.ts';
+import { runAuthBench } from './auth-bench.ts';
 import { runBrowserSection } from './browser-section.ts';
 import { buildSpa } from './build-spa.ts';
 import { startBusyLoad } from './busy-load.ts';
@@ -15,6 +17,7 @@ import { runBusySearchBench } from './busy-search-bench.ts';
 import { compareBusy, formatBusyTable } from './busy-table.ts';
 import { ensureDatabase, removeIngestedRows } from './database.ts';
 import { createFloor } from './floor.ts';
+import { formatGrowthTable, readSavedRun } from './growth.ts';
 import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { acquireLock } from './lock.ts';
@@ -27,6 +30,7 @@ import {
   TRACE_READ_BUDGET_P95_MS,
 } from './otlp-bench.ts';
 import { loadProfile } from './profile.ts';
+import { runPurgeBench } from './purge-bench.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
 import { runRegistryBench } from './registry-bench.ts';
@@ -163,10 +167,30 @@ try {
         p50: Number.NaN,
         p95: Number.NaN,
         budget: `RSS ≤ ${RSS_BUDGET_MB} MB`,
+        value: memory.peakMb,
+        unit: 'MB peak',
         note: `peak (VmHWM) ${memory.peakMb.toFixed(0)} MB; max sampled VmRSS ${Math.max(...rssSamples).toFixed(0)} MB over ${readSeconds} s`,
       },
       memory.peakMb <= RSS_BUDGET_MB,
       `peak ${memory.peakMb.toFixed(0)} MB > ${RSS_BUDGET_MB} MB`,
+    ),
+  );
+
+  const storage = (await http.getJson<RetentionStatus>('/api/retention')).data.storage;
+  const perThousandKb = storage.bytes / 1024 / (db.rows / 1000);
+  rows.push(
+    judged(
+      {
+        section: 'server',
+        name: 'database size per 1,000 requests (KB)',
+        samples: 1,
+        p50: Number.NaN,
+        p95: Number.NaN,
+        value: perThousandKb,
+        unit: 'KB / 1,000 requests',
+        note: `${(storage.bytes / 1048576).toFixed(0)} MB for ${db.rows.toLocaleString('en')} requests (${Math.round(perThousandKb)} KB per 1,000)`,
+      },
+      undefined,
     ),
   );
 
@@ -193,6 +217,11 @@ try {
     rows.push(...(await runBusySearchBench({ baseUrl: server.url, apiKey, seconds: BUSY_SECONDS })));
   }
 
+  if (!args.only || 'auth'.includes(args.only)) {
+    console.log('bench: auth (configured key vs stored key vs session cookie on a list call; sign-in)');
+    rows.push(...(await runAuthBench({ baseUrl: server.url, apiKey, samples: args.samples })));
+  }
+
   console.log(`bench: ingest, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
   const ingest = await runIngestBench({
     baseUrl: server.url,
@@ -203,7 +232,7 @@ try {
   });
   rows.push(
     judged(
-      ingest.result,
+      { ...ingest.result, value: ingest.perSecond, unit: 'req/s' },
       ingest.perSecond >= INGEST_BUDGET && ingest.errors === 0,
       `${ingest.perSecond} req/s, ${ingest.errors} errors`,
     ),
@@ -255,11 +284,31 @@ try {
   await server.stop();
   await floor?.close();
 }
+if (args.purge !== undefined) {
+  rows.push(
+    ...(await runPurgeBench({
+      db,
+      count: args.purge,
+      apiKey,
+      clients: INGEST_CLIENTS,
+      ingestCount: args.ingestCount,
+    })),
+  );
+}
 const removed = await removeIngestedRows(db);
 console.log(`bench: removed ${removed} ingested rows, database back to ${db.rows.toLocaleString('en')}`);
 
 console.log(`\n${formatTable(rows)}\n`);
 if (busyTable) console.log(`quiet vs busy (one core spinning, 200 logs/s)\n${busyTable}\n`);
+const baselinePath = args.baseline ?? `.bench/last-run-${args.store}-1000000.json`;
+const baseline = readSavedRun(baselinePath);
+if (baseline && baseline.args.rows !== args.rows) {
+  console.log(
+    `bench: cost growth, this run beside ${baselinePath}\n\n${formatGrowthTable(rows, args.rows, baseline)}\n`,
+  );
+} else if (!baseline && args.rows !== 1_000_000) {
+  console.log(`bench: no ${baselinePath} to compare with (run the 1,000,000-request bench first)`);
+}
 mkdirSync('.bench', { recursive: true });
 const report = {
   startedAt: startedAt.toISOString(),

@@ -78,6 +78,8 @@ const LIST_BUDGET = 20;
 const COMBINED_BUDGET = 40;
 const Q_BUDGET = 100;
 const DETAIL_BUDGET = 5;
+/** Issue #14's budget for a 3-character substring, any script, at 10M. */
+const SUBSTRING_BUDGET = 400;
 const DAY = 24 * 60 * 60 * 1000;
 
 export function listCase(
@@ -205,6 +207,16 @@ export function readVariants(profile: DataProfile): ReadVariant[] {
       },
     },
     { name: 'list: q full text', budgetP95Ms: Q_BUDGET, makeCase: (r) => listCase({ q: r.pick(words) }) },
+    {
+      name: 'list: q 3-char substring',
+      budgetP95Ms: SUBSTRING_BUDGET,
+      makeCase(r) {
+        // Three characters from inside a word (not its start): only the trigram index finds them.
+        const word = r.pick(words.filter((w) => w.length >= 5)).toLowerCase();
+        const at = r.int(1, word.length - 3);
+        return listCase({ q: word.slice(at, at + 3) });
+      },
+    },
     {
       name: 'detail',
       budgetP95Ms: DETAIL_BUDGET,

@@ -3,6 +3,7 @@
  * Reads BENCH_DATA_DIR, BENCH_API_KEY and optional DATABASE_URL; prints one JSON line
  * {"url", "pid"} once listening; closes gracefully on SIGTERM.
  */
+import { retentionFromEnv } from '../server/retention/retention-config.ts';
 import { startServer } from '../server/start-server.ts';
 
 const dataDir = process.env.BENCH_DATA_DIR;
@@ -16,6 +17,8 @@ const server = await startServer({
   dataDir,
   apiKeys: [apiKey],
   databaseUrl: process.env.DATABASE_URL || undefined,
+  // The purge bench sets PROMPTLOG_RETENTION_* and starts the run itself (POST /api/retention/run).
+  retention: retentionFromEnv(),
 });
 console.log(JSON.stringify({ url: server.url, pid: process.pid }));
 process.once('SIGTERM', () => {

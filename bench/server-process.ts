@@ -15,6 +15,8 @@ export async function startServerProcess(options: {
   dataDir: string;
   apiKey: string;
   databaseUrl?: string;
+  /** Extra environment for the server (e.g. PROMPTLOG_RETENTION_DAYS). */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/server-child.ts'], {
     env: {
@@ -23,6 +25,7 @@ export async function startServerProcess(options: {
       BENCH_API_KEY: options.apiKey,
       DATABASE_URL: options.databaseUrl ?? '',
       NODE_ENV: 'production',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

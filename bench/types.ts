@@ -10,6 +10,9 @@ export interface BenchResult {
   floorP95?: number;
   /** The budget this figure is held to, e.g. "p95 ≤ 20 ms". */
   budget?: string;
+  /** A single figure that is not a latency (server RSS in MB, database size in KB per 1,000 requests, req/s), for the cost-growth table. */
+  value?: number;
+  unit?: string;
   /** Free text: throughput, RSS, errors. */
   note?: string;
 }

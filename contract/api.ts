@@ -68,6 +68,17 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 export const scoresSchema = z.record(z.string(), z.number().int());
 export const metadataSchema = z.record(z.string(), z.string());
 
+/**
+ * Where free text q matched in a row's text: a short window of that text (plain text, with `…`
+ * where it was cut) and the matching fragment's place in it, in UTF-16 units.
+ */
+export const matchSnippetSchema = z.object({
+  text: z.string(),
+  start: z.number().int().min(0),
+  length: z.number().int().min(0),
+});
+export type MatchSnippet = z.infer<typeof matchSnippetSchema>;
+
 /** One row of the table: short previews, never the whole payload. */
 export const requestRowSchema = z.object({
   id: z.number().int(),
@@ -90,6 +101,9 @@ export const requestRowSchema = z.object({
   inputPreview: z.string(),
   /** At most ~200 characters of the output text. */
   outputPreview: z.string(),
+  /** Lists filtered by q only: where q matched in the input / output text. */
+  inputMatch: matchSnippetSchema.optional(),
+  outputMatch: matchSnippetSchema.optional(),
   isToolCall: z.boolean(),
   /** The OpenTelemetry trace this request belongs to (32 hex); null or absent when none. */
   traceId: z.string().nullish(),
@@ -232,3 +246,31 @@ export const apiErrorSchema = z.object({
     .optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** GET /api/retention: the retention setting, its recent runs, and the database's size. */
+export const retentionStatusSchema = z.object({
+  /** null: retention is off (PROMPTLOG_RETENTION_DAYS unset or 0). */
+  days: z.number().int().nullable(),
+  keep: z.object({ scored: z.boolean(), tags: z.array(z.string()) }),
+  running: z.boolean(),
+  /** Newest first; remembered by this server process. */
+  runs: z.array(
+    z.object({
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      cutoff: z.string(),
+      deleted: z.number().int(),
+      reclaimedBytes: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
+  storage: z.object({
+    bytes: z.number().int(),
+    reclaimableBytes: z.number().int().nullable(),
+    reclaim: z.enum(['incremental-vacuum', 'reused-only', 'autovacuum']),
+  }),
+});
+export type RetentionStatus = z.infer<typeof retentionStatusSchema>;
+
+/** POST /api/retention/run (202): the run continues in the background. */
+export const retentionRunResponseSchema = z.object({ running: z.literal(true) });

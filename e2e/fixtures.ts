@@ -28,6 +28,8 @@ export const TEST_API_KEY = 'pl-e2e-test-key-0123456789';
 export interface TestServer {
   url: string;
   apiKey: string;
+  /** The first-run setup token (`/#setup=<token>`) while no account exists. */
+  setupToken: string | undefined;
   /** `<url>/<path>#key=<apiKey>`: the sign-in URL the server prints. */
   signInUrl(path?: string): string;
   /** `<url>/<path>` (path may start with '?'). */
@@ -78,6 +80,7 @@ export const test = base.extend<Fixtures>({
     await use({
       url: base,
       apiKey: TEST_API_KEY,
+      setupToken: running.setupToken,
       signInUrl: (path = '/') => `${base}${path.startsWith('/') ? path : `/${path}`}#key=${TEST_API_KEY}`,
       pageUrl: (path = '/') => `${base}${path.startsWith('/') ? path : `/${path}`}`,
       log,

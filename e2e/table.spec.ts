@@ -45,12 +45,12 @@ test.describe('without a key', () => {
     await expect(page.getByText(/sign-in link the server printed/)).toBeVisible();
 
     await page.getByLabel('API key').fill('wrong-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with key' }).click();
     await expect(page.getByRole('alert')).toContainText('not accepted');
     await expect(page.getByLabel('API key')).toBeVisible();
 
     await page.getByLabel('API key').fill(server.apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with key' }).click();
     await expect(page.getByRole('table', { name: 'Requests' }).locator('tbody tr')).toHaveCount(1);
   });
 

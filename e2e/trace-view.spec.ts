@@ -155,6 +155,8 @@ test('a 5,000-span trace renders a virtualized waterfall that scrolls', async ({
   await expect(waterfall.getByRole('listitem').first()).toBeVisible();
   expect(await waterfall.getByRole('listitem').count()).toBeLessThan(100);
   await expect(drawer(page, llm).getByText(/5,000 spans/)).toBeVisible();
+  // The open request's span, deep in the tree, is scrolled into view.
+  await expect(waterfall.getByRole('button', { name: /LLM request/ })).toBeInViewport();
   await waterfall.evaluate((el) => {
     el.scrollTop = el.scrollHeight;
   });

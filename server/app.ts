@@ -4,8 +4,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { createKeyVerifier } from './auth/api-keys.ts';
+import type { Role } from '../contract/auth.ts';
+import { configuredKeys, createConfiguredKeyMatcher } from './auth/api-keys.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import { installAuth, type RegisteredRoute } from './auth/install-auth.ts';
 import { keylessBodyBudget } from './auth/keyless-body-budget.ts';
+import { FailureLimiter } from './auth/rate-limit.ts';
+import { TrustedProxies } from './auth/trusted-proxy.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { badRequest } from './http/errors.ts';
 import { clientErrorHandler, routerErrorHandler } from './http/framework-errors.ts';
@@ -13,10 +18,12 @@ import { assertJsonDepth, forbiddenKeyOr, unsupportedCharset } from './http/json
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
+import type { RetentionRunner } from './retention/retention-runner.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
 import { downloadExportRoute } from './routes/api/exports.ts';
 import { healthRoute } from './routes/api/health.ts';
 import { dashboardApiRoutes } from './routes/api/index.ts';
+import { authRoutes } from './routes/auth/index.ts';
 import { otlpRoutes } from './routes/otel/index.ts';
 import { promptLayerRoutes } from './routes/promptlayer/index.ts';
 import { registerSpa } from './routes/spa.ts';
@@ -27,8 +34,16 @@ export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 
 export interface AppDeps {
   store: Store;
-  /** Every accepted key; compared in constant time. */
+  /** Full-access keys (the generated one, PROMPTLOG_API_KEYS); compared in constant time. */
   apiKeys: readonly string[];
+  /** PROMPTLOG_INGEST_KEYS: what an app's SDK needs, and no reading back. */
+  ingestKeys?: readonly string[];
+  /** PROMPTLOG_READ_KEYS. */
+  readKeys?: readonly string[];
+  /** PROMPTLOG_TRUSTED_HEADER / PROMPTLOG_TRUSTED_PROXIES / PROMPTLOG_TRUSTED_DEFAULT_ROLE. */
+  trustedProxy?: { header: string; cidrs: readonly string[]; defaultRole: Role } | undefined;
+  /** How long a dashboard session lasts. Default 14 days. */
+  sessionTtlMs?: number;
   version: string;
   /** false (default) = silent; true = info level; or a pino level name. */
   logger?: boolean | string;
@@ -37,6 +52,8 @@ export interface AppDeps {
   bodyLimit?: number;
   /** Bytes of bodies without a valid header key read at once (server/auth/keyless-body-budget.ts). */
   keylessBodyBudget?: number;
+  /** The background retention job, when the server runs one (GET /api/retention reports it). */
+  retention?: RetentionRunner;
 }
 
 const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
@@ -70,6 +87,16 @@ function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'
     },
   };
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its rule from route-rules.ts (for the rule-coverage test). */
+    registeredRoutes: readonly RegisteredRoute[];
+  }
+}
+
+const SESSION_TTL_MS = 14 * 24 * 3600_000;
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const bodyLimit = deps.bodyLimit ?? BODY_LIMIT_BYTES;
@@ -119,18 +146,41 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     );
   });
   installErrorHandler(app, bodyLimit);
-  const verifyKey = createKeyVerifier(deps.apiKeys);
-  app.addHook('onRequest', keylessBodyBudget(verifyKey, bodyLimit, deps.keylessBodyBudget));
-  const tokens = new ExportTokens(deps.apiKeys);
+  const keys = configuredKeys({ full: deps.apiKeys, ingest: deps.ingestKeys, read: deps.readKeys });
+  const proxy = deps.trustedProxy;
+  const authenticator = new Authenticator(
+    deps.store.auth,
+    createConfiguredKeyMatcher(keys),
+    proxy
+      ? {
+          header: proxy.header.toLowerCase(),
+          proxies: new TrustedProxies(proxy.cidrs),
+          defaultRole: proxy.defaultRole,
+        }
+      : null,
+  );
+  app.decorate('registeredRoutes', installAuth(app, authenticator));
+  // After installAuth's onRequest hook: requests it authenticated are not counted.
+  app.addHook('onRequest', keylessBodyBudget(bodyLimit, deps.keylessBodyBudget));
+  const tokens = new ExportTokens(keys.map((entry) => entry.key));
   const routeDeps = { store: deps.store };
 
   // First: its hooks time every route registered after it.
-  metricsRoute(app, { ...routeDeps, verifyKey });
+  metricsRoute(app, routeDeps);
   healthRoute(app, { ...routeDeps, version: deps.version });
   downloadExportRoute(app, { ...routeDeps, tokens });
-  app.register(promptLayerRoutes, { ...routeDeps, verifyKey });
-  app.register(otlpRoutes, { ...routeDeps, verifyKey, bodyLimit });
-  app.register(dashboardApiRoutes, { ...routeDeps, verifyKey, tokens });
+  app.register(promptLayerRoutes, routeDeps);
+  app.register(otlpRoutes, { ...routeDeps, bodyLimit });
+  app.register(dashboardApiRoutes, { ...routeDeps, tokens, retention: deps.retention });
+  app.register(authRoutes, {
+    ...routeDeps,
+    authenticator,
+    sessionTtlMs: deps.sessionTtlMs ?? SESSION_TTL_MS,
+    limits: {
+      perAddress: new FailureLimiter(20, SIGN_IN_WINDOW_MS),
+      perAccount: new FailureLimiter(10, SIGN_IN_WINDOW_MS),
+    },
+  });
   const spa = registerSpa(app, deps.distDir ?? DEFAULT_DIST);
   installNotFoundHandler(app, spa);
   return app;

@@ -10,6 +10,10 @@ describe('loadConfig', () => {
       dataDir: resolve('./data'),
       databaseUrl: undefined,
       apiKeys: [],
+      ingestKeys: [],
+      readKeys: [],
+      admin: undefined,
+      trustedProxy: undefined,
       logLevel: 'info',
     });
   });
@@ -29,6 +33,10 @@ describe('loadConfig', () => {
       dataDir: '/tmp/pl',
       databaseUrl: 'postgres://db/x',
       apiKeys: ['key-a-0123456789abcdef', 'key-b-0123456789abcdef', 'key-c-0123456789abcdef'],
+      ingestKeys: [],
+      readKeys: [],
+      admin: undefined,
+      trustedProxy: undefined,
       logLevel: 'warn',
     });
     const flags = [
@@ -64,5 +72,46 @@ describe('loadConfig', () => {
 
   it('refuses unknown flags', () => {
     expect(() => loadConfig(['--prot', '1'], {})).toThrow();
+  });
+});
+
+describe('loadConfig: keys, first admin and proxy sign-in', () => {
+  it('reads scoped key lists, the headless admin and the trusted proxy', () => {
+    const config = loadConfig([], {
+      PROMPTLOG_INGEST_KEYS: 'ingest-1-0123456789abc, ingest-2-0123456789abc',
+      PROMPTLOG_READ_KEYS: 'read-1-0123456789abcdef',
+      PROMPTLOG_ADMIN_EMAIL: 'Ana@Example.test',
+      PROMPTLOG_ADMIN_PASSWORD: 'long enough secret',
+      PROMPTLOG_TRUSTED_HEADER: 'X-Forwarded-Email',
+      PROMPTLOG_TRUSTED_PROXIES: '10.0.0.0/8, ::1',
+    });
+    expect(config.ingestKeys).toEqual(['ingest-1-0123456789abc', 'ingest-2-0123456789abc']);
+    expect(config.readKeys).toEqual(['read-1-0123456789abcdef']);
+    expect(config.admin).toEqual({ email: 'ana@example.test', password: 'long enough secret' });
+    expect(config.trustedProxy).toEqual({
+      header: 'X-Forwarded-Email',
+      cidrs: ['10.0.0.0/8', '::1'],
+      defaultRole: 'viewer',
+    });
+  });
+
+  it('refuses half or unsafe settings with a message naming the variable', () => {
+    expect(() => loadConfig([], { PROMPTLOG_ADMIN_EMAIL: 'a@b.c' })).toThrow(/PROMPTLOG_ADMIN_PASSWORD/);
+    expect(() =>
+      loadConfig([], { PROMPTLOG_ADMIN_EMAIL: 'a@b.c', PROMPTLOG_ADMIN_PASSWORD: 'short' }),
+    ).toThrow(/at least 10/);
+    expect(() => loadConfig([], { PROMPTLOG_TRUSTED_HEADER: 'X-Email' })).toThrow(
+      /PROMPTLOG_TRUSTED_PROXIES/,
+    );
+    expect(() =>
+      loadConfig([], { PROMPTLOG_TRUSTED_HEADER: 'X-Email', PROMPTLOG_TRUSTED_PROXIES: '10.0.0.0/99' }),
+    ).toThrow(/prefix/);
+    expect(() =>
+      loadConfig([], {
+        PROMPTLOG_TRUSTED_HEADER: 'X-Email',
+        PROMPTLOG_TRUSTED_PROXIES: '10.0.0.1',
+        PROMPTLOG_TRUSTED_DEFAULT_ROLE: 'root',
+      }),
+    ).toThrow(/PROMPTLOG_TRUSTED_DEFAULT_ROLE/);
   });
 });

@@ -3,6 +3,7 @@
  * The API key is printed only inside the sign-in URL's fragment, which browsers never send.
  */
 import { ConfigError, loadConfig } from './config.ts';
+import { RetentionConfigError, retentionFromEnv } from './retention/retention-config.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
 const DRAIN_TIMEOUT_MS = 30_000;
@@ -42,19 +43,28 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     apiKeys: config.apiKeys,
+    ingestKeys: config.ingestKeys,
+    readKeys: config.readKeys,
+    admin: config.admin,
+    trustedProxy: config.trustedProxy,
     logger: config.logLevel,
+    retention: retentionFromEnv(),
   });
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${server.port}`;
   process.stdout.write(
     `Promptlog listening on ${base}  (store: ${server.store.kind}, data: ${config.dataDir})\n` +
-      `Sign in to the dashboard: ${base}/#key=${server.apiKey}\n` +
+      (server.setupToken
+        ? `Create the first admin account (one-time link): ${base}/#setup=${server.setupToken}\n`
+        : '') +
+      `Sign in to the dashboard with the server key: ${base}/#key=${server.apiKey}\n` +
       `Point the PromptLayer SDKs at it: PROMPTLAYER_BASE_URL=${base}\n`,
   );
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`promptlog: ${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof RetentionConfigError)
+    process.stderr.write(`promptlog: ${error.message}\n`);
   else
     process.stderr.write(
       `promptlog: could not start: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -3,9 +3,12 @@
  * key, listens. Used by main.ts, the e2e fixtures and the benchmark (port 0 = a free port).
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { type AppDeps, buildApp } from './app.ts';
 import { loadOrCreateApiKey } from './auth/api-keys.ts';
+import { prepareFirstAdmin } from './auth/first-admin.ts';
 import { packageVersion } from './config.ts';
+import type { RetentionSettings } from './retention/retention-config.ts';
+import { DEFAULT_TIMING, RetentionRunner } from './retention/retention-runner.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -17,9 +20,16 @@ export interface StartServerOptions {
   databaseUrl?: string;
   /** Accepted in addition to the data dir's generated key. */
   apiKeys?: readonly string[];
+  ingestKeys?: readonly string[];
+  readKeys?: readonly string[];
+  /** Creates this admin account when no account has its email yet. */
+  admin?: { email: string; password: string } | undefined;
+  trustedProxy?: AppDeps['trustedProxy'];
   /** See AppDeps.logger. Default false (quiet). */
   logger?: boolean | string;
   distDir?: string;
+  /** Default: off. main.ts passes PROMPTLOG_RETENTION_* (retention-config.ts). */
+  retention?: RetentionSettings;
 }
 
 export interface RunningServer {
@@ -27,6 +37,8 @@ export interface RunningServer {
   port: number;
   /** The data dir's generated key (always accepted). */
   apiKey: string;
+  /** While there is no account: the one-time token of the `/#setup=` link. */
+  setupToken: string | undefined;
   app: FastifyInstance;
   store: Store;
   /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
@@ -36,9 +48,20 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const apiKey = loadOrCreateApiKey(options.dataDir);
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const setupToken = await prepareFirstAdmin(store.auth, options.admin);
+  const retention = new RetentionRunner(
+    store,
+    options.retention ?? { days: null, keep: { scored: false, tags: [] } },
+    DEFAULT_TIMING,
+    (message) => process.stdout.write(`${message}\n`),
+  );
   const app = buildApp({
+    retention,
     store,
     apiKeys: [apiKey, ...(options.apiKeys ?? [])],
+    ...(options.ingestKeys ? { ingestKeys: options.ingestKeys } : {}),
+    ...(options.readKeys ? { readKeys: options.readKeys } : {}),
+    trustedProxy: options.trustedProxy,
     version: packageVersion(),
     logger: options.logger ?? false,
     distDir: options.distDir,
@@ -47,9 +70,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {
+    await retention.stop();
     await store.close();
     throw error;
   }
+  retention.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -60,6 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // finishes its in-flight request afterwards would hold the close open until it times out.
       const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
       try {
+        await retention.stop();
         await app.close();
       } finally {
         clearInterval(sweep);
@@ -68,5 +94,5 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     })();
     return closing;
   };
-  return { url: `http://${urlHost}:${port}`, port, apiKey, app, store, close };
+  return { url: `http://${urlHost}:${port}`, port, apiKey, setupToken, app, store, close };
 }

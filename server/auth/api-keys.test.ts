@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { API_KEY_FILE, createKeyVerifier, loadOrCreateApiKey, parseApiKeyList } from './api-keys.ts';
+import {
+  API_KEY_FILE,
+  configuredKeys,
+  createConfiguredKeyMatcher,
+  loadOrCreateApiKey,
+  parseApiKeyList,
+} from './api-keys.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -33,19 +39,22 @@ describe('loadOrCreateApiKey', () => {
   });
 });
 
-describe('createKeyVerifier', () => {
-  it('accepts exactly the configured keys', () => {
-    const verify = createKeyVerifier(['alpha', 'beta-key', '']);
-    expect(verify('alpha')).toBe(true);
-    expect(verify('beta-key')).toBe(true);
-    expect(verify('alph')).toBe(false);
-    expect(verify('alphaa')).toBe(false);
-    expect(verify('')).toBe(false);
-    expect(verify(undefined)).toBe(false);
+describe('createConfiguredKeyMatcher', () => {
+  const match = createConfiguredKeyMatcher(
+    configuredKeys({ full: ['alpha', ''], ingest: ['beta-key'], read: ['gamma'] }),
+  );
+
+  it('accepts exactly the configured keys and says which scope each has', () => {
+    expect(match('alpha')).toEqual({ key: 'alpha', scope: 'full', name: 'full-access key #1' });
+    expect(match('beta-key')?.scope).toBe('ingest');
+    expect(match('gamma')?.scope).toBe('read');
+    expect(match('alph')).toBeUndefined();
+    expect(match('alphaa')).toBeUndefined();
+    expect(match('')).toBeUndefined();
   });
 
   it('accepts nothing when no key is configured', () => {
-    expect(createKeyVerifier([])('anything')).toBe(false);
+    expect(createConfiguredKeyMatcher([])('anything')).toBeUndefined();
   });
 });
 

@@ -69,24 +69,43 @@ export function parseApiKeyList(raw: string | undefined): string[] {
     .filter((key) => key !== '');
 }
 
-export type KeyVerifier = (candidate: string | undefined) => boolean;
+/** A key given by environment or file: full access, or one scope for infrastructure-as-code. */
+export interface ConfiguredKey {
+  key: string;
+  scope: 'full' | 'ingest' | 'read';
+  /** Shown as the author of what the key writes (never the key itself). */
+  name: string;
+}
 
-/**
- * Both sides are hashed with a per-process secret prefix first (SHA-256 of secret + value; the
- * digests never leave the process), so every comparison is between equal-length digests and
- * `timingSafeEqual` leaks neither the key nor its length. Every key is checked, so the time does
- * not depend on which one matched. The one-shot `crypto.hash` costs ~0.6 µs per request where
- * an HMAC object cost ~3 µs.
- */
-export function createKeyVerifier(keys: readonly string[]): KeyVerifier {
+export type ConfiguredKeyMatcher = (candidate: string) => ConfiguredKey | undefined;
+
+/** Constant-time match against every configured key; says which one matched. */
+export function createConfiguredKeyMatcher(keys: readonly ConfiguredKey[]): ConfiguredKeyMatcher {
   const secret = randomBytes(32).toString('hex');
   const digest = (value: string): Buffer => hash('sha256', secret + value, 'buffer');
-  const known = [...new Set(keys.filter((key) => key !== ''))].map(digest);
+  const known = keys
+    .filter((entry) => entry.key !== '')
+    .map((entry) => ({ entry, digest: digest(entry.key) }));
   return (candidate) => {
-    if (typeof candidate !== 'string' || candidate === '') return false;
+    if (candidate === '') return undefined;
     const presented = digest(candidate);
-    let match = false;
-    for (const key of known) match = timingSafeEqual(key, presented) || match;
+    let match: ConfiguredKey | undefined;
+    for (const { entry, digest: key } of known) if (timingSafeEqual(key, presented) && !match) match = entry;
     return match;
   };
+}
+
+/** Full-access keys (the generated one, PROMPTLOG_API_KEYS), PROMPTLOG_INGEST_KEYS, PROMPTLOG_READ_KEYS. */
+export function configuredKeys(lists: {
+  full?: readonly string[] | undefined;
+  ingest?: readonly string[] | undefined;
+  read?: readonly string[] | undefined;
+}): ConfiguredKey[] {
+  const named = (keys: readonly string[] | undefined, scope: ConfiguredKey['scope'], label: string) =>
+    (keys ?? []).map((key, i) => ({ key, scope, name: `${label} key #${i + 1}` }));
+  return [
+    ...named(lists.full, 'full', 'full-access'),
+    ...named(lists.ingest, 'ingest', 'ingest'),
+    ...named(lists.read, 'read', 'read'),
+  ];
 }

@@ -4,12 +4,11 @@
  * of them together may hold: at most `maxBytes` of keyless bodies are being read at once (one
  * body of any size up to the body limit when no other is in flight, so a large body-key request
  * still works). Past that they are answered 503 with Retry-After before their body is read.
- * Requests with a valid X-API-KEY / Bearer header are not counted.
+ * Requests already authenticated from their headers or cookie (server/auth/install-auth.ts runs
+ * first, so a wrong header key is refused there) are not counted.
  */
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { HttpError } from '../http/errors.ts';
-import type { KeyVerifier } from './api-keys.ts';
-import { headerApiKey } from './require-api-key.ts';
 
 /** Default budget for keyless bodies in flight, across all connections. */
 export const KEYLESS_BODY_BUDGET_BYTES = 8 * 1024 * 1024;
@@ -21,15 +20,12 @@ function declaredBodyBytes(request: FastifyRequest, bodyLimit: number): number {
   return request.headers['transfer-encoding'] !== undefined ? bodyLimit : 0;
 }
 
-export function keylessBodyBudget(
-  verify: KeyVerifier,
-  bodyLimit: number,
-  maxBytes = KEYLESS_BODY_BUDGET_BYTES,
-) {
+/** An onRequest hook; register it after installAuth so `request.principal` is already known. */
+export function keylessBodyBudget(bodyLimit: number, maxBytes = KEYLESS_BODY_BUDGET_BYTES) {
   let inFlight = 0;
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const bytes = Math.min(declaredBodyBytes(request, bodyLimit), bodyLimit);
-    if (bytes === 0 || verify(headerApiKey(request))) {
+    if (bytes === 0 || request.principal) {
       done();
       return;
     }

@@ -119,3 +119,7 @@ export function fromQueryIssues(issues: readonly QueryIssue[]): HttpError {
     'invalid_query',
   );
 }
+
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+
+export const tooManyRequests = (message: string) => new HttpError(429, 'rate_limited', message);

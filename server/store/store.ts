@@ -16,6 +16,7 @@ import type {
   RequestStatus,
 } from '../../contract/api.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
+import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
 import type { SpanStore } from './spans.ts';
 
@@ -89,6 +90,44 @@ export interface SearchResult {
 
 type RequestRow = ListResponse['rows'][number];
 
+/** What retention never deletes, however old. */
+export interface RetentionKeep {
+  /** Requests with at least one score. */
+  scored: boolean;
+  /** Requests with any of these tags. */
+  tags: readonly string[];
+}
+
+/** A position in the time order (start_ms, id). */
+export interface TimePosition {
+  startMs: number;
+  id: number;
+}
+
+export interface PurgeBatchInput {
+  /** Requests that started before this are deleted (unless kept). */
+  beforeMs: number;
+  keep: RetentionKeep;
+  /** Requests looked at in this batch, oldest first, after `after`. */
+  scan: number;
+  after: TimePosition | null;
+}
+
+export interface PurgeBatchResult {
+  deleted: number;
+  /** Where the next batch continues; null when nothing older than beforeMs is left to look at. */
+  next: TimePosition | null;
+}
+
+export interface StorageInfo {
+  /** Bytes the database uses on disk (SQLite: the file; PostgreSQL: Promptlog's tables with their indexes and TOAST). */
+  bytes: number;
+  /** Free pages inside that size that reclaimSpace() can return to the OS; null when it cannot. */
+  reclaimableBytes: number | null;
+  /** How space is reclaimed on this store. */
+  reclaim: 'incremental-vacuum' | 'reused-only' | 'autovacuum';
+}
+
 /** SQLite's write-ahead log and its checkpoints (see sqlite/checkpointer.ts). */
 export interface WalStats {
   /** Size of the -wal file on disk. */
@@ -121,6 +160,8 @@ export interface StoreRuntimeStats {
 
 export interface Store extends SpanStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Accounts, sessions, keys, annotation history, audit log. */
+  readonly auth: AuthStore;
   /** Prompt templates, versions and release labels (prompt-registry.ts). */
   readonly prompts: PromptRegistry;
 
@@ -172,6 +213,11 @@ export interface Store extends SpanStore {
    */
   ping(): Promise<void>;
 
+  /** Retention: one small batch, in its own short transaction (see server/retention/). */
+  purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult>;
+  storageInfo(): Promise<StorageInfo>;
+  /** Returns up to about `maxBytes` of free space to the OS where the store can; resolves to the bytes returned. */
+  reclaimSpace(maxBytes: number): Promise<number>;
   /** Cheap, synchronous: read on every metrics scrape. */
   runtimeStats(): StoreRuntimeStats;
 

@@ -2,11 +2,13 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
 import { KeyboardIcon } from '../components/ui/icons.tsx';
 import { Tooltip } from '../components/ui/tooltip.tsx';
+import { signOutEverywhere } from '../features/auth/api/sign-out.ts';
+import { useCan, useSession } from '../features/auth/session-context.tsx';
 import { onLinkClick, useLocation } from '../features/prompts/prompts-url.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
-import { signOut } from '../lib/api-key-store.ts';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { hasCommandModifier, isTypingTarget } from '../lib/keyboard.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
@@ -19,7 +21,13 @@ const RequestDrawer = lazy(() =>
 );
 
 export function Layout() {
-  const onPrompts = useLocation().pathname === '/prompts';
+  const pathname = useLocation().pathname;
+  const onPrompts = pathname === '/prompts';
+  const isAdmin = useCan('admin');
+  // Settings (people, keys, audit log) is for admins; the server refuses everyone else anyway.
+  const onSettings = pathname === '/settings' && isAdmin;
+  const session = useSession();
+  const identity = session.kind === 'account' ? session.role : `${session.scope} key`;
   const view = useRequestsView();
   const searchRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -48,12 +56,17 @@ export function Layout() {
           <span>Promptlog</span>
         </a>
         <nav className="app-nav" aria-label="Pages">
-          <a href="/" onClick={onLinkClick} aria-current={onPrompts ? undefined : 'page'}>
+          <a href="/" onClick={onLinkClick} aria-current={onPrompts || onSettings ? undefined : 'page'}>
             Requests
           </a>
           <a href="/prompts" onClick={onLinkClick} aria-current={onPrompts ? 'page' : undefined}>
             Prompts
           </a>
+          {isAdmin ? (
+            <a href="/settings" onClick={onLinkClick} aria-current={onSettings ? 'page' : undefined}>
+              Settings
+            </a>
+          ) : null}
         </nav>
         <span className="spacer" />
         <Tooltip content="Keyboard shortcuts (?)">
@@ -67,11 +80,20 @@ export function Layout() {
           </Button>
         </Tooltip>
         <ThemeToggle />
-        <Button variant="ghost" size="sm" onClick={() => signOut(null)}>
+        <span className="header-identity">
+          <span className="visually-hidden">Signed in as </span>
+          <span className="header-identity-name">{session.name}</span>
+          <span className="header-identity-role">{identity}</span>
+        </span>
+        <Button variant="ghost" size="sm" onClick={() => void signOutEverywhere()}>
           Sign out
         </Button>
       </header>
-      {onPrompts ? (
+      {onSettings ? (
+        <main className="app-main app-main-scroll">
+          <SettingsPage />
+        </main>
+      ) : onPrompts ? (
         <main className="app-main app-main-scroll">
           <Suspense fallback={null}>
             <PromptsPage />

@@ -1,45 +1,80 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
+import { useSignIn } from '../features/auth/api/sign-in.ts';
 import { signIn } from '../lib/api-key-store.ts';
 
+/** Email and password for people; below, an API key (the `#key=` link's key, or one pasted). */
 export function SignInForm({ message }: { message: string | null }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [key, setKey] = useState('');
-  const inputId = useId();
-  const onSubmit = (event: FormEvent) => {
+  const id = useId();
+  const account = useSignIn();
+  const onAccount = (event: FormEvent) => {
+    event.preventDefault();
+    account.mutate({ email, password });
+  };
+  const onKey = (event: FormEvent) => {
     event.preventDefault();
     signIn(key);
   };
+  const problem = account.error?.message ?? message;
   return (
     <main className="sign-in">
-      <form className="sign-in-card" onSubmit={onSubmit} aria-labelledby={`${inputId}-title`}>
-        <h1 id={`${inputId}-title`} className="brand-title">
-          Promptlog
-        </h1>
-        {message ? (
+      <div className="sign-in-card">
+        <h1 className="brand-title">Promptlog</h1>
+        {problem ? (
           <p className="sign-in-error" role="alert">
-            {message}
+            {problem}
           </p>
         ) : null}
-        <p className="muted">
-          Open the sign-in link the server printed when it started (<code>http://host:port/#key=…</code>), or
-          paste an API key: the one in <code>&lt;data dir&gt;/api-key</code> or one from{' '}
-          <code>PROMPTLOG_API_KEYS</code>.
-        </p>
-        <label htmlFor={inputId}>API key</label>
-        <input
-          id={inputId}
-          className="input"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          value={key}
-          onChange={(event) => setKey(event.target.value)}
-          required
-        />
-        <Button type="submit" variant="primary" disabled={!key.trim()}>
-          Sign in
-        </Button>
-      </form>
+        <form className="sign-in-form" onSubmit={onAccount} aria-label="Sign in with your account">
+          <label htmlFor={`${id}-email`}>Email</label>
+          <input
+            id={`${id}-email`}
+            className="input"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            required
+          />
+          <label htmlFor={`${id}-password`}>Password</label>
+          <input
+            id={`${id}-password`}
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            required
+          />
+          <Button type="submit" variant="primary" disabled={!email.trim() || !password || account.isPending}>
+            {account.isPending ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </form>
+        <form className="sign-in-form sign-in-key" onSubmit={onKey} aria-label="Sign in with a key">
+          <p className="muted">
+            Or open the sign-in link the server printed when it started (<code>http://host:port/#key=…</code>
+            ), or paste an API key: the one in <code>&lt;data dir&gt;/api-key</code>, one from{' '}
+            <code>PROMPTLOG_API_KEYS</code>, or a read, annotate or admin key from Settings.
+          </p>
+          <label htmlFor={`${id}-key`}>API key</label>
+          <input
+            id={`${id}-key`}
+            className="input"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={key}
+            onChange={(event) => setKey(event.target.value)}
+            required
+          />
+          <Button type="submit" disabled={!key.trim()}>
+            Sign in with key
+          </Button>
+        </form>
+      </div>
     </main>
   );
 }

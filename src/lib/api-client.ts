@@ -29,7 +29,7 @@ export function isNotFound(error: unknown): boolean {
 
 export interface ApiRequest<T> {
   schema: z.ZodType<T>;
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
 }

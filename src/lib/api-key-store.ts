@@ -10,6 +10,8 @@ export interface AuthState {
   apiKey: string | null;
   /** Why the user is looking at the sign-in form, e.g. after a 401. */
   message: string | null;
+  /** Bumped by every sign-in and sign-out (key or session): the "who am I" query's key. */
+  epoch: number;
 }
 
 function readStoredKey(): string | null {
@@ -20,7 +22,7 @@ function readStoredKey(): string | null {
   }
 }
 
-const auth = createStore<AuthState>({ apiKey: readStoredKey(), message: null });
+const auth = createStore<AuthState>({ apiKey: readStoredKey(), message: null, epoch: 0 });
 
 export function getApiKey(): string | null {
   return auth.get().apiKey;
@@ -34,7 +36,7 @@ export function signIn(apiKey: string): void {
   } catch {
     // Private mode without storage: the key still works for this tab.
   }
-  auth.set({ apiKey: key, message: null });
+  auth.set({ apiKey: key, message: null, epoch: auth.get().epoch + 1 });
 }
 
 export function signOut(message: string | null = null): void {
@@ -43,7 +45,12 @@ export function signOut(message: string | null = null): void {
   } catch {
     // ignore
   }
-  auth.set({ apiKey: null, message });
+  auth.set({ apiKey: null, message, epoch: auth.get().epoch + 1 });
+}
+
+/** A session cookie was set or cleared by the server: ask again who we are. */
+export function sessionChanged(message: string | null = null): void {
+  auth.set({ ...auth.get(), message, epoch: auth.get().epoch + 1 });
 }
 
 /**

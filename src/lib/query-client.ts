@@ -8,11 +8,14 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { toast } from '../components/ui/toast.tsx';
 import { ApiError, isUnauthorized } from './api-client.ts';
-import { signOut } from './api-key-store.ts';
+import { getApiKey, signOut } from './api-key-store.ts';
+
+export const KEY_REJECTED = 'That API key was not accepted (wrong or revoked). Sign in with a current key.';
+export const SESSION_ENDED = 'Your session has ended. Sign in again.';
 
 function handleUnauthorized(error: unknown): boolean {
   if (!isUnauthorized(error)) return false;
-  signOut('That API key was not accepted (wrong or revoked). Sign in with a current key.');
+  signOut(getApiKey() ? KEY_REJECTED : SESSION_ENDED);
   return true;
 }
 
@@ -37,7 +40,7 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
-        if (handleUnauthorized(error)) {
+        if (!mutation.meta?.credentials && handleUnauthorized(error)) {
           client.clear();
           return;
         }
@@ -59,6 +62,7 @@ export function createQueryClient(): QueryClient {
 declare module '@tanstack/react-query' {
   interface Register {
     queryMeta: { silent?: boolean };
-    mutationMeta: { silent?: boolean };
+    /** credentials: a 401 means "wrong email or password", not "signed out" (sign-in, setup). */
+    mutationMeta: { silent?: boolean; credentials?: boolean };
   }
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { deleteResponseSchema, emptyFilter } from '../../../contract/api.ts';
 import { isEmptyFilter, parseFilterParams, repeatedScalarIssues } from '../../../contract/filter-query.ts';
+import { actorLabel } from '../../auth/principal.ts';
 import { badRequest, fromQueryIssues } from '../../http/errors.ts';
-import { queryParser, route } from '../../http/route.ts';
+import { queryParser, rawQuery, route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
 
 const filterQuery = queryParser(parseFilterParams);
@@ -31,7 +32,7 @@ export function deleteRequestsRoute(app: FastifyInstance, { store }: RouteDeps):
     'DELETE',
     '/api/requests',
     { query: deleteQuery, response: deleteResponseSchema },
-    async ({ query }) => {
+    async ({ query, request }) => {
       if (!query.all) {
         if (isEmptyFilter(query.filter))
           throw refuse(
@@ -48,7 +49,14 @@ export function deleteRequestsRoute(app: FastifyInstance, { store }: RouteDeps):
             'matches_everything',
           );
       }
-      return { deleted: await store.deleteRequests(query.filter) };
+      const deleted = await store.deleteRequests(query.filter);
+      await store.auth.appendAudit({
+        at: Date.now(),
+        actor: actorLabel(request.principal),
+        action: 'delete_requests',
+        detail: { filter: rawQuery(request.url).toString(), rows: deleted },
+      });
+      return { deleted };
     },
   );
 }

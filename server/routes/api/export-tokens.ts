@@ -11,13 +11,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type ExportFormat, exportFormatSchema } from '../../../contract/api.ts';
 
 export const EXPORT_TOKEN_TTL_MS = 60_000;
-const RESERVED = ['_format', '_exp', '_sig'] as const;
+const RESERVED = ['_format', '_exp', '_sig', '_by'] as const;
 const NONCE = /^[\w-]{16,64}$/;
 
 export interface RedeemedExport {
   format: ExportFormat;
   /** The list query the link was issued for, without the link's own parameters. */
   query: URLSearchParams;
+  /** Who asked for the export (for the audit log). */
+  actor: string;
 }
 
 function canonicalQuery(query: URLSearchParams): string {
@@ -26,9 +28,9 @@ function canonicalQuery(query: URLSearchParams): string {
   return params.toString();
 }
 
-function sign(key: string, nonce: string, format: string, exp: string, query: string): Buffer {
+function sign(key: string, nonce: string, format: string, exp: string, query: string, actor: string): Buffer {
   return createHmac('sha256', key)
-    .update(`promptlog-export-v1\n${nonce}\n${format}\n${exp}\n${query}`)
+    .update(`promptlog-export-v2\n${nonce}\n${format}\n${exp}\n${actor}\n${query}`)
     .digest();
 }
 
@@ -41,17 +43,24 @@ export class ExportTokens {
   ) {}
 
   /** Returns the download path (with its query string) for `query`, signed with `signingKey`. */
-  issue(format: ExportFormat, query: URLSearchParams, signingKey: string): string {
+  issue(format: ExportFormat, query: URLSearchParams, signingKey: string, actor = ''): string {
     const nonce = randomBytes(18).toString('base64url');
     const exp = String(this.now() + EXPORT_TOKEN_TTL_MS);
     const canonical = canonicalQuery(query);
-    const sig = sign(signingKey, nonce, format, exp, canonical).toString('base64url');
-    const own = new URLSearchParams({ _format: format, _exp: exp, _sig: sig }).toString();
+    const sig = sign(signingKey, nonce, format, exp, canonical, actor).toString('base64url');
+    const own = new URLSearchParams({ _by: actor, _format: format, _exp: exp, _sig: sig }).toString();
     return `/api/exports/${nonce}?${canonical ? `${canonical}&` : ''}${own}`;
   }
 
-  /** The export, once; undefined when the link is forged, altered, expired or already used. */
-  redeem(nonce: string, params: URLSearchParams): RedeemedExport | undefined {
+  /**
+   * The export, once; undefined when the link is forged, altered, expired or already used.
+   * `extraKeys`: signing keys besides the configured ones (the store's shared secret).
+   */
+  redeem(
+    nonce: string,
+    params: URLSearchParams,
+    extraKeys: readonly string[] = [],
+  ): RedeemedExport | undefined {
     this.sweep();
     const format = exportFormatSchema.safeParse(params.get('_format'));
     const exp = params.get('_exp') ?? '';
@@ -61,13 +70,14 @@ export class ExportTokens {
     if (!NONCE.test(nonce) || !format.success || sig.length !== 32) return undefined;
     if (expMs <= now || expMs > now + EXPORT_TOKEN_TTL_MS * 2) return undefined;
     const canonical = canonicalQuery(params);
+    const actor = (params.get('_by') ?? '').slice(0, 256);
     let valid = false;
-    for (const key of this.keys) {
-      valid = timingSafeEqual(sign(key, nonce, format.data, exp, canonical), sig) || valid;
+    for (const key of [...this.keys, ...extraKeys]) {
+      valid = timingSafeEqual(sign(key, nonce, format.data, exp, canonical, actor), sig) || valid;
     }
     if (!valid || this.used.has(nonce)) return undefined;
     this.used.set(nonce, expMs);
-    return { format: format.data, query: new URLSearchParams(canonical) };
+    return { format: format.data, query: new URLSearchParams(canonical), actor };
   }
 
   private sweep(): void {

@@ -7,7 +7,8 @@ import {
   type ListQuery,
 } from '../../../contract/api.ts';
 import { parseListParams } from '../../../contract/filter-query.ts';
-import { presentedApiKey } from '../../auth/require-api-key.ts';
+import { headerApiKey } from '../../auth/install-auth.ts';
+import { actorLabel } from '../../auth/principal.ts';
 import { notFound, parseWith } from '../../http/errors.ts';
 import { queryParser, rawQuery, route } from '../../http/route.ts';
 import type { Store } from '../../store/store.ts';
@@ -28,20 +29,39 @@ function exportBody(raw: unknown) {
 /** POST /api/exports: a signed, single-use download link for the list query. */
 export function createExportRoute(
   app: FastifyInstance,
-  { tokens }: RouteDeps & { tokens: ExportTokens },
+  { store, tokens }: RouteDeps & { tokens: ExportTokens },
 ): void {
   const schemas = { body: exportBody, response: createExportResponseSchema };
-  route(app, 'POST', '/api/exports', schemas, async ({ body, request }) =>
-    // The key this request was authorised with (requireApiKey ran first) signs the link.
-    ({ url: tokens.issue(body.format, body.params, presentedApiKey(request) ?? '') }),
-  );
+  route(app, 'POST', '/api/exports', schemas, async ({ body, request }) => {
+    // A configured key signs its own links (any server given that key can serve them); people
+    // and stored keys use the secret every server on this store shares.
+    const principal = request.principal;
+    const configuredKey =
+      principal?.kind === 'key' && principal.id === null ? headerApiKey(request) : undefined;
+    const signingKey = configuredKey ?? (await store.auth.serverSecret());
+    return { url: tokens.issue(body.format, body.params, signingKey, actorLabel(principal)) };
+  });
 }
 
-async function* exportLines(store: Store, format: 'csv' | 'jsonl', query: ListQuery): AsyncGenerator<string> {
-  if (format === 'csv') yield csvHeader();
-  const serialise = format === 'csv' ? csvRow : jsonlRow;
-  for await (const detail of store.exportRequests(query.filter, { sort: query.sort, order: query.order })) {
-    yield serialise(detail);
+/** The rows, then an audit entry saying how many went out (also when the download stops early). */
+async function* exportLines(
+  store: Store,
+  format: 'csv' | 'jsonl',
+  query: ListQuery,
+  audit: (rows: number, complete: boolean) => Promise<void>,
+): AsyncGenerator<string> {
+  let rows = 0;
+  let complete = false;
+  try {
+    if (format === 'csv') yield csvHeader();
+    const serialise = format === 'csv' ? csvRow : jsonlRow;
+    for await (const detail of store.exportRequests(query.filter, { sort: query.sort, order: query.order })) {
+      rows += 1;
+      yield serialise(detail);
+    }
+    complete = true;
+  } finally {
+    await audit(rows, complete).catch(() => undefined);
   }
 }
 
@@ -58,9 +78,12 @@ export function downloadExportRoute(
     '/api/exports/:token',
     { params: exportTokenParamsSchema },
     async ({ params, request, reply }) => {
-      const redeemed = tokens.redeem(params.token, rawQuery(request.url));
+      const redeemed = tokens.redeem(params.token, rawQuery(request.url), [await store.auth.serverSecret()]);
       const parsed = redeemed && parseListParams(redeemed.query);
-      const pending = redeemed && parsed?.ok ? { format: redeemed.format, query: parsed.value } : undefined;
+      const pending =
+        redeemed && parsed?.ok
+          ? { ...redeemed, query: parsed.value, filter: redeemed.query.toString() }
+          : undefined;
       if (!pending)
         throw notFound(
           'Export link not found, already used or expired: start the export again.',
@@ -77,7 +100,17 @@ export function downloadExportRoute(
         .header('cache-control', 'no-store');
       // Readable.from pulls the next row only when the socket has drained: constant memory at any size.
       return reply.send(
-        Readable.from(exportLines(store, pending.format, pending.query), { objectMode: false }),
+        Readable.from(
+          exportLines(store, pending.format, pending.query, (rows, complete) =>
+            store.auth.appendAudit({
+              at: Date.now(),
+              actor: pending.actor,
+              action: 'export',
+              detail: { format: pending.format, filter: pending.filter, rows, complete },
+            }),
+          ),
+          { objectMode: false },
+        ),
       );
     },
     options,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { KeyVerifier } from '../../auth/api-keys.ts';
-import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.ts';
+import type { RetentionRunner } from '../../retention/retention-runner.ts';
 import type { RouteDeps } from '../deps.ts';
+import { annotationHistoryRoute } from './annotation-history.ts';
 import { annotationRoutes } from './annotations.ts';
 import { deleteRequestsRoute } from './delete-requests.ts';
 import type { ExportTokens } from './export-tokens.ts';
@@ -9,22 +9,23 @@ import { createExportRoute } from './exports.ts';
 import { facetRoutes } from './facets.ts';
 import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
+import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
 import { traceRoutes } from './traces.ts';
 
-/** The dashboard's own API (contract/api.ts), all behind the API key. */
+/** The dashboard's own API (contract/api.ts); who may call what: server/auth/route-rules.ts. */
 export async function dashboardApiRoutes(
   app: FastifyInstance,
-  options: RouteDeps & { verifyKey: KeyVerifier; tokens: ExportTokens },
+  options: RouteDeps & { tokens: ExportTokens; retention: RetentionRunner | undefined },
 ): Promise<void> {
-  app.addHook('onRequest', refuseWrongHeaderKey(options.verifyKey));
-  app.addHook('preHandler', requireApiKey(options.verifyKey));
   requestRoutes(app, options);
   facetRoutes(app, options);
   annotationRoutes(app, options);
+  annotationHistoryRoute(app, options);
   deleteRequestsRoute(app, options);
   sampleDataRoutes(app, options);
   createExportRoute(app, options);
   promptRoutes(app, options);
   traceRoutes(app, options);
+  retentionRoute(app, options);
 }

@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { KeyVerifier } from '../../auth/api-keys.ts';
-import { refuseWrongHeaderKey, requireApiKey } from '../../auth/require-api-key.ts';
 import type { RouteDeps } from '../deps.ts';
 import { getRequestRoute } from './get-request.ts';
 import { getTraceRoute } from './get-trace.ts';
@@ -12,13 +10,8 @@ import { suggestionsRoute } from './suggestions.ts';
 import { trackRoutes } from './track.ts';
 import { trackRequestRoute } from './track-request.ts';
 
-/** The PromptLayer-compatible routes (docs/wire-contract.md §1–§6), all behind the API key. */
-export async function promptLayerRoutes(
-  app: FastifyInstance,
-  options: RouteDeps & { verifyKey: KeyVerifier },
-): Promise<void> {
-  app.addHook('onRequest', refuseWrongHeaderKey(options.verifyKey));
-  app.addHook('preHandler', requireApiKey(options.verifyKey));
+/** The PromptLayer-compatible routes (docs/wire-contract.md §1–§6); who may call what: server/auth/route-rules.ts. */
+export async function promptLayerRoutes(app: FastifyInstance, options: RouteDeps): Promise<void> {
   logRequestRoute(app, options);
   getRequestRoute(app, options);
   searchRoute(app, options);

@@ -13,6 +13,7 @@ import {
 } from '../../../contract/promptlayer.ts';
 import { notFound } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
+import { recordAnnotations } from '../api/annotation-history.ts';
 import type { RouteDeps } from '../deps.ts';
 
 const missing = (id: number) => notFound(`Request ${id} not found.`, 'request_not_found');
@@ -22,14 +23,29 @@ export function trackRoutes(app: FastifyInstance, { store }: RouteDeps): void {
   const both = (name: string) => [`/rest/track-${name}`, `/library-track-${name}`];
   const track = { bodyStatus: 422, response: trackResponseSchema } as const;
 
-  route(app, 'POST', both('metadata'), { ...track, body: trackMetadataBodySchema }, async ({ body }) => {
-    if (!(await store.setMetadata(body.request_id, body.metadata))) throw missing(body.request_id);
-    return ok('Metadata tracked.');
-  });
+  route(
+    app,
+    'POST',
+    both('metadata'),
+    { ...track, body: trackMetadataBodySchema },
+    async ({ body, request }) => {
+      if (!(await store.setMetadata(body.request_id, body.metadata))) throw missing(body.request_id);
+      const changes = Object.entries(body.metadata).map(([name, value]) => ({
+        kind: 'metadata' as const,
+        name,
+        value,
+      }));
+      await recordAnnotations(store, request, body.request_id, changes);
+      return ok('Metadata tracked.');
+    },
+  );
 
-  route(app, 'POST', both('score'), { ...track, body: trackScoreBodySchema }, async ({ body }) => {
+  route(app, 'POST', both('score'), { ...track, body: trackScoreBodySchema }, async ({ body, request }) => {
     const name = body.name ?? body.score_name ?? 'default';
     if (!(await store.setScore(body.request_id, name, body.score))) throw missing(body.request_id);
+    await recordAnnotations(store, request, body.request_id, [
+      { kind: 'score', name, value: String(body.score) },
+    ]);
     return ok('Score tracked.');
   });
 

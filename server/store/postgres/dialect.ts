@@ -4,14 +4,27 @@
  * typedPlaceholder): the shared SQL is written without casts, and PostgreSQL would otherwise
  * infer a parameter's type from its column and refuse, say, 1712345678123.5 for a bigint.
  */
-import { type Dialect, ftsTerms } from '../sql/dialect.ts';
-import { list, raw, sql } from '../sql/fragment.ts';
+import type { Dialect } from '../sql/dialect.ts';
+import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
+import { containsPattern, parseTextQuery } from '../sql/text-query.ts';
+import { SUBSTRING_SEARCH_TEXT } from './schema.ts';
 
-/** tsquery text for free text `q`: the shared terms, every one required, the last a prefix. */
-export function tsqueryText(q: string): string | null {
-  const terms = ftsTerms(q);
-  if (terms.length === 0) return null;
-  return terms.map((term, i) => `'${term}'${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
+/**
+ * Free text `q` (../sql/text-query.ts) as a condition on requests `r`: every substring term an
+ * ILIKE on the expression the pg_trgm GIN index covers, the short terms word prefixes in the
+ * `search` tsvector. Text with nothing to search for matches nothing rather than everything.
+ */
+export function textCondition(q: string): Sql {
+  const query = parseTextQuery(q);
+  if (query === null) return raw('false');
+  const parts = query.substrings.map(
+    (term) => sql`${raw(SUBSTRING_SEARCH_TEXT('r'))} ILIKE ${containsPattern(term)}`,
+  );
+  if (query.wordPrefixes.length > 0) {
+    const prefixes = query.wordPrefixes.map((word) => `'${word}':*`).join(' & ');
+    parts.push(sql`r.search @@ to_tsquery('simple', ${prefixes})`);
+  }
+  return and(parts);
 }
 
 export function typedPlaceholder(index: number, value: unknown): string {
@@ -32,11 +45,11 @@ export const postgresDialect: Dialect = {
   },
   noIndex: (expr) => expr,
   forceIndex: () => raw(''),
-  ftsIds(q) {
-    const query = tsqueryText(q);
-    if (query === null) return raw('SELECT 0 WHERE false');
-    return sql`SELECT id FROM requests WHERE search @@ to_tsquery('simple', ${query})`;
+  ftsIds(q, range) {
+    const within = range ? sql` AND r.id BETWEEN ${range.lo} AND ${range.hi}` : raw('');
+    return sql`SELECT r.id FROM requests r WHERE ${textCondition(q)}${within}`;
   },
+  ftsCandidateIds: (q) => sql`SELECT r.id FROM requests r WHERE ${textCondition(q)}`,
   ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern}`,
   textExpr: (which) => raw(`r.${which}`),
   toolNamesAny: (values) => sql`r.tool_names && ARRAY[${list(values)}]`,

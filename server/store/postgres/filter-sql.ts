@@ -4,7 +4,7 @@
  */
 import type { RequestFilter } from '../../../contract/api.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
-import { tsqueryText } from './dialect.ts';
+import { textCondition } from './dialect.ts';
 
 /** Characters of a metadata value held in its index (values can be far longer). */
 export const METADATA_INDEX_CHARS = 200;
@@ -68,11 +68,7 @@ export function filterConditions(filter: RequestFilter): Sql[] {
   }
   if (filter.from !== undefined) parts.push(sql`r.start_ms >= ${filter.from}`);
   if (filter.to !== undefined) parts.push(sql`r.start_ms < ${filter.to}`);
-  if (filter.q !== undefined) {
-    const query = tsqueryText(filter.q);
-    // Text with no words at all (only punctuation) matches nothing rather than everything.
-    parts.push(query ? sql`r.search @@ to_tsquery('simple', ${query})` : raw('false'));
-  }
+  if (filter.q !== undefined) parts.push(textCondition(filter.q));
   return parts;
 }
 

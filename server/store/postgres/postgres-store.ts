@@ -8,22 +8,31 @@ import type {
   ProbeResponse,
   RequestDetail,
   RequestFilter,
+  RequestRow,
 } from '../../../contract/api.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
+import type { AuthStore } from '../auth-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
-import { list, sql } from '../sql/fragment.ts';
+import { list, raw, sql } from '../sql/fragment.ts';
+import { purgeScanSql } from '../sql/purge.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
+import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import type {
   NewRequest,
   PromptLink,
+  PurgeBatchInput,
+  PurgeBatchResult,
   SearchQuery,
   SearchResult,
+  StorageInfo,
   Store,
   StoreRuntimeStats,
 } from '../store.ts';
+import { postgresAuthStore } from './auth.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
+import { postgresDialect } from './dialect.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
 import {
@@ -66,12 +75,17 @@ const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
+  readonly auth: AuthStore;
+  private readonly closeAuth: () => Promise<void>;
   readonly prompts: PostgresPromptRegistry;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
   constructor(url: string, options: ConnectionOptions = {}) {
     this.connection = new Connection(url, options);
+    const auth = postgresAuthStore(this.connection);
+    this.auth = auth.auth;
+    this.closeAuth = auth.close;
     this.prompts = new PostgresPromptRegistry(this.connection);
   }
 
@@ -136,6 +150,12 @@ export class PostgresStore implements Store {
   }
 
   async listRequests(query: ListQuery): Promise<ListResponse> {
+    const page = await this.listPage(query);
+    return { ...page, rows: query.filter.q ? await this.withMatches(page.rows, query.filter.q) : page.rows };
+  }
+
+  /** A list page without match snippets (PromptLayer's search has no place for them). */
+  private async listPage(query: ListQuery): Promise<ListResponse> {
     const result = await this.connection.timedRead(listStatement(query));
     const rows = result.rows.slice(0, query.limit);
     const last = rows.at(-1);
@@ -144,6 +164,19 @@ export class PostgresStore implements Store {
         ? encodeCursor(query.sort, query.order, keysetOf(query.sort, last))
         : null;
     return { rows: rows.map(toRow), nextCursor };
+  }
+
+  /** Rows with where q matched in their text (only the head of a long text is looked at). */
+  private async withMatches(rows: RequestRow[], q: string): Promise<RequestRow[]> {
+    if (rows.length === 0) return rows;
+    const result = await this.q(
+      sql`SELECT id, left(input_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS i, left(output_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS o FROM requests WHERE id = ANY(${rows.map((row) => row.id)}::bigint[])`,
+    );
+    const byId = new Map(result.rows.map((row) => [Number(row.id), row]));
+    return rows.map((row) => {
+      const text = byId.get(row.id);
+      return text ? { ...row, ...rowMatches(String(text.i), String(text.o), q) } : row;
+    });
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {
@@ -251,7 +284,7 @@ export class PostgresStore implements Store {
     if (asList) {
       const { filter, sort, order, skip, take } = asList;
       const [listed, total] = await Promise.all([
-        this.listRequests({ filter, sort, order, limit: skip + take }),
+        this.listPage({ filter, sort, order, limit: skip + take }),
         this.countRequests(filter),
       ]);
       return { rows: listed.rows.slice(skip), total };
@@ -294,6 +327,38 @@ export class PostgresStore implements Store {
     await this.q(sql`SELECT 1`);
   }
 
+  /** One statement: the scan and the delete see the same rows, in one short transaction. */
+  async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
+    const result = await this.q(sql`WITH scan AS MATERIALIZED (${purgeScanSql(postgresDialect, input)}),
+      gone AS (DELETE FROM requests WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
+      SELECT (SELECT count(*) FROM gone)::bigint AS deleted, (SELECT count(*) FROM scan)::bigint AS scanned,
+        l.start_ms, l.id
+      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT start_ms, id FROM scan ORDER BY start_ms DESC, id DESC LIMIT 1) l ON true`);
+    const row = result.rows[0] ?? {};
+    const scanned = Number(row.scanned ?? 0);
+    return {
+      deleted: Number(row.deleted ?? 0),
+      next:
+        scanned < input.scan || row.id === null || row.id === undefined
+          ? null
+          : { startMs: Number(row.start_ms), id: Number(row.id) },
+    };
+  }
+
+  /** Promptlog's tables in the current schema, with their indexes and TOAST. */
+  async storageInfo(): Promise<StorageInfo> {
+    const result = await this.q(
+      sql`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`,
+    );
+    return { bytes: Number(result.rows[0]?.bytes ?? 0), reclaimableBytes: null, reclaim: 'autovacuum' };
+  }
+
+  /** Autovacuum makes deleted rows' space reusable; returning it to the OS needs VACUUM FULL or dropping partitions (README). */
+  async reclaimSpace(): Promise<number> {
+    return 0;
+  }
+
   runtimeStats(): StoreRuntimeStats {
     const pool = this.connection.pool;
     return {
@@ -307,7 +372,8 @@ export class PostgresStore implements Store {
     };
   }
 
-  close(): Promise<void> {
-    return this.connection.close();
+  async close(): Promise<void> {
+    await this.closeAuth();
+    await this.connection.close();
   }
 }

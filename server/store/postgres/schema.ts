@@ -8,6 +8,8 @@
  * and facet counts kept by statement-level triggers in a table sharded by backend, so concurrent
  * ingest never queues on one hot counter row.
  */
+import { authTablesSql } from '../sql/auth-schema.ts';
+
 export interface Migration {
   version: number;
   name: string;
@@ -16,6 +18,12 @@ export interface Migration {
 
 /** Characters of each text indexed for `q` (a tsvector holds at most 1 MB). */
 export const SEARCH_CHARS = 100_000;
+/** The text the pg_trgm index covers (and substring search reads), optionally of table alias `alias`. */
+export const SUBSTRING_SEARCH_TEXT = (alias = ''): string => {
+  const a = alias ? `${alias}.` : '';
+  return `(left(${a}input_text, ${SEARCH_CHARS}) || ' ' || left(${a}output_text, ${SEARCH_CHARS}))`;
+};
+
 /** Facet counters are spread over this many rows per value (by backend pid). */
 export const FACET_SHARDS = 16;
 
@@ -258,6 +266,37 @@ CREATE TRIGGER ${fn} AFTER ${op} ON request_metadata REFERENCING ${referencing}
   FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`;
 }
 
+/**
+ * Substring search in any script: a pg_trgm GIN index over the first SEARCH_CHARS characters
+ * of each text. pg_trgm ships with PostgreSQL and is a trusted extension (a user with CREATE on
+ * the database may create it). When it is already installed in some schema, that one is used;
+ * when it cannot be created, the server still works and substring search reads without the
+ * index (a warning says so).
+ */
+const substringIndex = `
+DO $do$
+DECLARE
+  trgm_schema text;
+BEGIN
+  SELECT n.nspname INTO trgm_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname = 'pg_trgm';
+  IF trgm_schema IS NULL THEN
+    BEGIN
+      CREATE EXTENSION pg_trgm;
+      SELECT n.nspname INTO trgm_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname = 'pg_trgm';
+    EXCEPTION WHEN others THEN
+      RAISE WARNING 'promptlog: pg_trgm is not available (%): substring search will read without an index', SQLERRM;
+    END;
+  END IF;
+  IF trgm_schema IS NOT NULL THEN
+    EXECUTE format('CREATE INDEX requests_substring ON requests USING gin (%s %I.gin_trgm_ops)',
+      $q$${SUBSTRING_SEARCH_TEXT()}$q$, trgm_schema);
+  END IF;
+END
+$do$;
+`;
+
 /** The prompt registry: templates by name, numbered versions, release labels. */
 const promptRegistry = `
 CREATE TABLE prompt_templates (
@@ -358,6 +397,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 50, name: 'change sequence moves only when rows change', sql: changeSeqOnlyOnChange },
   {
+    version: 40,
+    name: 'accounts, sessions, scoped API keys, annotation history, audit log',
+    sql: authTablesSql('postgres'),
+  },
+  {
     version: 60,
     name: 'requests created by the sample-data generator',
     // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
@@ -365,4 +409,5 @@ export const MIGRATIONS: readonly Migration[] = [
       request_id bigint PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
     );`,
   },
+  { version: 70, name: 'pg_trgm index for substring search in any script', sql: substringIndex },
 ];

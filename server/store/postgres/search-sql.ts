@@ -7,16 +7,13 @@ import { and, raw, type Sql, sql } from '../sql/fragment.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type { SearchQuery } from '../store.ts';
-import { postgresDialect, tsqueryText } from './dialect.ts';
+import { postgresDialect, textCondition } from './dialect.ts';
 
 function searchWhere(query: SearchQuery): Sql {
   const parts: Sql[] = [];
   if (query.filterGroup) parts.push(searchFilterSql(postgresDialect, query.filterGroup));
   const q = query.q?.trim();
-  if (q) {
-    const text = tsqueryText(q);
-    parts.push(text ? sql`r.search @@ to_tsquery('simple', ${text})` : raw('false'));
-  }
+  if (q) parts.push(textCondition(q));
   return and(parts);
 }
 

@@ -3,22 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { emptyFilter, type RequestFilter } from '../../../contract/api.ts';
 import { InvalidCursorError } from '../errors.ts';
 import { poolSizeFromEnv, toConfig } from './connection.ts';
-import { tsqueryText, typedPlaceholder } from './dialect.ts';
+import { typedPlaceholder } from './dialect.ts';
 import { DatabaseUnavailableError, describeTarget, isConnectionFailure, translateError } from './errors.ts';
 import { countStatement, decodeCursor, encodeCursor, listStatement } from './list-sql.ts';
 
 const filter = (patch: Partial<RequestFilter>): RequestFilter => ({ ...emptyFilter(), ...patch });
-
-describe('full-text query text', () => {
-  it('requires every word and treats the last as a prefix', () => {
-    expect(tsqueryText('Weather Paris')).toBe("'weather' & 'paris':*");
-    expect(tsqueryText('gpt-4o')).toBe("'gpt' & '4o':*");
-  });
-  it('never passes tsquery syntax through', () => {
-    expect(tsqueryText("it's | !x & (y)")).toBe("'it' & 's' & 'x' & 'y':*");
-    expect(tsqueryText('!!! ...')).toBeNull();
-  });
-});
 
 describe('placeholders typed from their values', () => {
   it('casts numbers, strings and booleans so PostgreSQL never guesses from the column', () => {

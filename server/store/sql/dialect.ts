@@ -10,9 +10,8 @@
  * start_ms in the side tables is a copy of the request's start time, so a tag/metadata/score
  * filter sorted by time is one index range scan on (tag|key,value|name, start_ms, request_id).
  */
-import { fullTextWords } from '../../../contract/full-text.ts';
-import { FILTER_LIMITS } from '../../../contract/limits.ts';
-import { list, raw, type Sql, sql } from './fragment.ts';
+import { and, list, raw, type Sql, sql } from './fragment.ts';
+import { containsPattern, parseTextQuery, trigramMatch, wordPrefixMatch } from './text-query.ts';
 
 export interface Dialect {
   readonly name: 'sqlite' | 'postgres';
@@ -32,6 +31,8 @@ export interface Dialect {
    * optionally only ids within [range.lo, range.hi].
    */
   ftsIds(q: string, range?: { lo: Sql; hi: Sql }): Sql;
+  /** A cheap superset of ftsIds(q) (index candidates, unconfirmed): for estimating how many match. */
+  ftsCandidateIds(q: string): Sql;
   /** Case-insensitive LIKE with `\` as the escape character. */
   ilike(expr: Sql, pattern: string): Sql;
   /** The request's input or output text (r is the requests alias in scope). */
@@ -44,21 +45,6 @@ export interface Dialect {
   isTrue(expr: Sql, value: boolean): Sql;
 }
 
-/**
- * Words of a free-text query (contract/full-text.ts), without the FTS syntax characters. Routes
- * refuse a q of more words; the slice only keeps a direct store caller's query bounded.
- */
-export function ftsTerms(q: string): string[] {
-  return fullTextWords(q).slice(0, FILTER_LIMITS.qWords);
-}
-
-/** FTS5 MATCH text: every word required, the last one as a prefix (typing "weath" finds "weather"). */
-export function fts5Query(q: string): string | null {
-  const terms = ftsTerms(q);
-  if (terms.length === 0) return null;
-  return terms.map((term, i) => `"${term}"${i === terms.length - 1 ? '*' : ''}`).join(' AND ');
-}
-
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   placeholder: () => '?',
@@ -68,12 +54,8 @@ export const sqliteDialect: Dialect = {
   },
   noIndex: (expr) => sql`+${expr}`,
   forceIndex: (name) => raw(` INDEXED BY ${name}`),
-  ftsIds(q, range) {
-    const match = fts5Query(q);
-    if (match === null) return raw('SELECT 0 WHERE 1 = 0');
-    const within = range ? sql` AND rowid BETWEEN ${range.lo} AND ${range.hi}` : raw('');
-    return sql`SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${match}${within}`;
-  },
+  ftsIds: (q, range) => sqliteTextIds(q, range, true),
+  ftsCandidateIds: (q) => sqliteTextIds(q, undefined, false),
   ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
   textExpr: (which) => raw(`(SELECT b.${which} FROM request_bodies b WHERE b.request_id = r.id)`),
   toolNamesAny(values) {
@@ -87,4 +69,32 @@ export const sqliteDialect: Dialect = {
 /** Escapes LIKE wildcards so that user text matches literally (escape character `\`). */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * SQLite: substring terms through the trigram index (requests_trgm, detail=none, so its
+ * matches are candidates that a LIKE on the stored text confirms), word prefixes through the
+ * word index (requests_fts). See text-query.ts.
+ */
+function sqliteTextIds(q: string, range: { lo: Sql; hi: Sql } | undefined, exact: boolean): Sql {
+  const query = parseTextQuery(q);
+  if (query === null) return raw('SELECT 0 WHERE 1 = 0');
+  const trigrams = trigramMatch(query);
+  const words = wordPrefixMatch(query);
+  const within = range ? sql` AND rowid BETWEEN ${range.lo} AND ${range.hi}` : raw('');
+  const wordIds = sql`SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${words}${within}`;
+  if (trigrams === null) return wordIds;
+  const parts: Sql[] = [sql`requests_trgm MATCH ${trigrams}`];
+  if (range) parts.push(sql`rowid BETWEEN ${range.lo} AND ${range.hi}`);
+  if (exact) {
+    const confirm = query.substrings.map((term) => {
+      const pattern = containsPattern(term);
+      return sql`(b.input_text LIKE ${pattern} ESCAPE '\\' OR b.output_text LIKE ${pattern} ESCAPE '\\')`;
+    });
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM request_bodies b WHERE b.request_id = requests_trgm.rowid AND ${and(confirm)})`,
+    );
+  }
+  if (words !== null) parts.push(sql`rowid IN (${wordIds})`);
+  return sql`SELECT rowid FROM requests_trgm WHERE ${and(parts)}`;
 }

@@ -56,7 +56,7 @@ export function estimateSql(dialect: Dialect, candidate: Candidate): Sql {
     case 'meta':
       return sql`SELECT count(*) AS n FROM (SELECT 1 FROM request_metadata WHERE key = ${candidate.key} AND ${dialect.inList(raw('value'), candidate.values)} LIMIT ${ESTIMATE_CAP}) x`;
     case 'fts':
-      return sql`SELECT count(*) AS n FROM (${dialect.ftsIds(candidate.q)} LIMIT ${ESTIMATE_CAP}) x`;
+      return sql`SELECT count(*) AS n FROM (${dialect.ftsCandidateIds(candidate.q)} LIMIT ${ESTIMATE_CAP}) x`;
   }
 }
 

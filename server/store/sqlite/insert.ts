@@ -1,6 +1,7 @@
 /** Writing one request (row, body, full text, tags, metadata, scores) with cached statements. */
 import { inputPreview, outputPreview } from '../sql/rows.ts';
 import type { NewRequest } from '../store.ts';
+import { encodeBody } from './body-codec.ts';
 import type { CounterDeltas } from './counters.ts';
 import type { Statements } from './statements.ts';
 
@@ -21,10 +22,10 @@ export const BUMP_CHANGE_SEQ = 'UPDATE store_state SET change_seq = change_seq +
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 const int = (value: number): number => Math.max(0, Math.round(value));
 
-type Param = string | number | null;
+type Param = string | number | null | Uint8Array;
 
 /**
- * One request as bound parameters: plain strings and numbers, so it can be computed in another
+ * One request as bound parameters: plain strings, numbers and bytes, so it can be computed in another
  * thread (the bulk seed) and passed over cheaply. Everything but the SQL itself happens here.
  */
 export interface InsertRow {
@@ -74,9 +75,9 @@ export function toInsertRow(request: NewRequest): InsertRow {
       request.errorMessage,
       request.promptId,
       request.promptInputVariables === null ? null : json(request.promptInputVariables),
-      json(request.parameters ?? {}),
-      json(request.input),
-      json(request.output),
+      encodeBody(json(request.parameters ?? {})),
+      encodeBody(json(request.input)),
+      encodeBody(json(request.output)),
       json(request.toolNames),
       request.inputText,
       request.outputText,
@@ -100,10 +101,16 @@ export function insertOne(statements: Statements, request: NewRequest, counters:
   return insertRow(statements, toInsertRow(request), counters);
 }
 
+/** A compressed body that crossed a worker boundary arrives as a plain Uint8Array; SQLite binds Buffers. */
+const asBindable = (value: Param): string | number | null | Buffer =>
+  value instanceof Uint8Array && !Buffer.isBuffer(value)
+    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+    : value;
+
 export function insertRow(statements: Statements, row: InsertRow, counters: CounterDeltas): number {
   const result = statements.prepare(INSERT_REQUEST).run(...row.request);
   const id = Number(result.lastInsertRowid);
-  statements.prepare(INSERT_BODY).run(id, ...row.body);
+  statements.prepare(INSERT_BODY).run(id, ...row.body.map(asBindable));
   const newTags: string[] = [];
   if (row.tags.length > 0) {
     const insertTag = statements.prepare(INSERT_TAG);

@@ -9,6 +9,8 @@
  * so the filter UI's counts cost a few index reads at any size: inserts add to them once per
  * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
+import { authTablesSql } from '../sql/auth-schema.ts';
+
 export interface SqliteMigration {
   version: number;
   name: string;
@@ -162,6 +164,32 @@ CREATE TRIGGER request_metadata_facets_update AFTER UPDATE OF value ON request_m
 END;
 `;
 
+/**
+ * Substring search in any script (see ../sql/text-query.ts): a trigram index over the same
+ * text as the word index. detail=none keeps it small (no positions): its matches are
+ * candidates that a LIKE on the stored text confirms. Rows still waiting in an interrupted bulk
+ * load's backlog are left to finishBulkLoad(), which indexes them in both tables.
+ */
+export const TRIGRAM_INSERT_TRIGGER = `CREATE TRIGGER IF NOT EXISTS request_bodies_trgm_insert AFTER INSERT ON request_bodies BEGIN
+  INSERT INTO requests_trgm (rowid, input_text, output_text) VALUES (new.request_id, new.input_text, new.output_text);
+END`;
+
+const v70 = `
+CREATE VIRTUAL TABLE requests_trgm USING fts5 (
+  input_text, output_text,
+  content = 'request_bodies', content_rowid = 'request_id',
+  tokenize = 'trigram', detail = none, columnsize = 0
+);
+INSERT INTO requests_trgm (rowid, input_text, output_text)
+  SELECT request_id, input_text, output_text FROM request_bodies
+  WHERE request_id < COALESCE((SELECT from_id FROM fts_backlog WHERE id = 1), 9223372036854775807);
+${TRIGRAM_INSERT_TRIGGER};
+CREATE TRIGGER IF NOT EXISTS request_bodies_trgm_delete AFTER DELETE ON request_bodies BEGIN
+  INSERT INTO requests_trgm (requests_trgm, rowid, input_text, output_text)
+    VALUES ('delete', old.request_id, old.input_text, old.output_text);
+END;
+`;
+
 /** The prompt registry: templates by name, numbered versions, release labels. */
 const promptRegistry = `
 CREATE TABLE IF NOT EXISTS prompt_templates (
@@ -252,6 +280,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX spans_span ON spans (span_id);`,
   },
   {
+    version: 40,
+    name: 'accounts, sessions, scoped API keys, annotation history, audit log',
+    // Every statement is IF NOT EXISTS: safe to run on a database numbered past it.
+    idempotent: true,
+    sql: authTablesSql('sqlite'),
+  },
+  {
     version: 60,
     name: 'requests created by the sample-data generator',
     // Marked at creation, so removing sample data never touches a user's own `sample`-tagged rows.
@@ -259,4 +294,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       request_id INTEGER PRIMARY KEY REFERENCES requests (id) ON DELETE CASCADE
     ) WITHOUT ROWID;`,
   },
+  { version: 70, name: 'trigram index for substring search in any script', sql: v70 },
 ];

@@ -18,6 +18,9 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   if (file !== ':memory:' && !existsSync(dirname(file)))
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file);
+  // Only a database without tables can choose this: lets retention return freed pages to the OS
+  // (PRAGMA incremental_vacuum). Older files keep reusing their free pages; see the README.
+  if (isEmpty(db)) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   if (file !== ':memory:') makePrivate(file);
   // In WAL mode NORMAL loses nothing on a process crash (SIGKILL); only an OS crash or power
@@ -43,6 +46,10 @@ function makePrivate(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
     if (existsSync(path)) chmodSync(path, 0o600);
   }
+}
+
+function isEmpty(db: Database.Database): boolean {
+  return (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0;
 }
 
 export function migrate(db: Database.Database, migrations: readonly SqliteMigration[]): number {

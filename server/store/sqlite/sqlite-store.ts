@@ -18,6 +18,7 @@ import type {
   RequestRow,
 } from '../../../contract/api.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
+import type { AuthStore } from '../auth-store.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
@@ -34,6 +35,7 @@ import {
   type PageInput,
   probeCountSql,
 } from '../sql/list-plan.ts';
+import { purgeScanSql } from '../sql/purge.ts';
 import {
   type Annotations,
   collectAnnotations,
@@ -46,14 +48,20 @@ import {
 import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
+import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import type {
   NewRequest,
   PromptLink,
+  PurgeBatchInput,
+  PurgeBatchResult,
   SearchQuery,
   SearchResult,
+  StorageInfo,
   Store,
   StoreRuntimeStats,
 } from '../store.ts';
+import { sqliteAuthStore } from './auth.ts';
+import { decodeBody } from './body-codec.ts';
 import { type BulkLoadFinish, type BulkLoadPlan, beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
 import {
   Checkpointer,
@@ -92,6 +100,10 @@ const EXPORT_DETAIL_CHUNK = 16;
 const BULK_MIN_ROWS = 1000;
 const BULK_CACHE_MIB = 256;
 const BULK_IDLE_MS = 3000;
+/** PRAGMA auto_vacuum's value for INCREMENTAL. */
+const INCREMENTAL_VACUUM = 2;
+/** Pages returned to the OS per incremental_vacuum step (4 MB at the default page size). */
+const RECLAIM_STEP_PAGES = 1024;
 
 interface PendingInsert {
   request: NewRequest;
@@ -106,6 +118,7 @@ interface Page {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly auth: AuthStore;
   readonly prompts: SqlitePromptRegistry;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
@@ -127,6 +140,7 @@ export class SqliteStore implements Store {
     private readonly reads: ReadPool | null = null,
   ) {
     this.statements = new Statements(db);
+    this.auth = sqliteAuthStore(this.statements);
     this.checkpointer = startCheckpointer?.(this.gate) ?? null;
     this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
@@ -310,7 +324,7 @@ export class SqliteStore implements Store {
     const annotations = this.annotationsFor(ids);
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toRequestDetail(row, annotations.get(id) ?? emptyAnnotations())] : [];
+      return row ? [toRequestDetail(withDecodedBodies(row), annotations.get(id) ?? emptyAnnotations())] : [];
     });
   }
 
@@ -355,10 +369,24 @@ export class SqliteStore implements Store {
     if (this.reads) return this.reads.run('listRequests', query).catch((e) => this.rethrow(e));
     const after = query.cursor ? decodeCursor(query.cursor, query.sort, query.order) : null;
     const page = this.page(query, after);
+    const rows = this.rowsFor(page.ids);
     return {
-      rows: this.rowsFor(page.ids),
+      rows: query.filter.q ? this.withMatches(rows, query.filter.q) : rows,
       nextCursor: page.next ? encodeCursor(query.sort, query.order, page.next) : null,
     };
+  }
+
+  /** Rows with where q matched in their text (only the head of a long text is looked at). */
+  private withMatches(rows: RequestRow[], q: string): RequestRow[] {
+    if (rows.length === 0) return rows;
+    const texts = this.statements.all(
+      sql`SELECT request_id, substr(input_text, 1, ${SNIPPET_HEAD_CHARS}) AS i, substr(output_text, 1, ${SNIPPET_HEAD_CHARS}) AS o FROM request_bodies WHERE request_id IN (${list(rows.map((row) => row.id))})`,
+    );
+    const byId = new Map(texts.map((row) => [Number(row.request_id), row]));
+    return rows.map((row) => {
+      const text = byId.get(row.id);
+      return text ? { ...row, ...rowMatches(String(text.i), String(text.o), q) } : row;
+    });
   }
 
   private facetSum(kind: string, values: readonly string[]): number {
@@ -647,6 +675,50 @@ export class SqliteStore implements Store {
     );
   }
 
+  async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
+    return this.write(() => {
+      const scanned = this.statements.all(purgeScanSql(dialect, input));
+      const doomed = scanned.filter((row) => Number(row.kept) === 0).map((row) => Number(row.id));
+      if (doomed.length > 0) this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(doomed)})`);
+      const last = scanned.at(-1);
+      return {
+        deleted: doomed.length,
+        next:
+          scanned.length < input.scan || !last
+            ? null
+            : { startMs: Number(last.start_ms), id: Number(last.id) },
+      };
+    });
+  }
+
+  async storageInfo(): Promise<StorageInfo> {
+    const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+    const pages = Number(this.db.pragma('page_count', { simple: true }));
+    const free = Number(this.db.pragma('freelist_count', { simple: true }));
+    const incremental = Number(this.db.pragma('auto_vacuum', { simple: true })) === INCREMENTAL_VACUUM;
+    return {
+      bytes: pages * pageSize,
+      reclaimableBytes: incremental ? free * pageSize : null,
+      reclaim: incremental ? 'incremental-vacuum' : 'reused-only',
+    };
+  }
+
+  /** Incremental vacuum in steps of a few MB, so that no single write holds the lock for long. */
+  async reclaimSpace(maxBytes: number): Promise<number> {
+    if (Number(this.db.pragma('auto_vacuum', { simple: true })) !== INCREMENTAL_VACUUM) return 0;
+    const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+    let returned = 0;
+    while (!this.closed && returned < maxBytes) {
+      const free = Number(this.db.pragma('freelist_count', { simple: true }));
+      if (free === 0) break;
+      const step = Math.min(free, RECLAIM_STEP_PAGES);
+      this.db.pragma(`incremental_vacuum(${step})`);
+      returned += step * pageSize;
+      await nextTick();
+    }
+    return returned;
+  }
+
   /** WAL size and checkpoint history (null for an in-memory database). */
   walStats(): CheckpointStats | null {
     return this.checkpointer?.stats() ?? null;
@@ -671,6 +743,15 @@ export class SqliteStore implements Store {
       this.db.close();
     }
   }
+}
+
+function withDecodedBodies(row: DbRow): DbRow {
+  return {
+    ...row,
+    parameters: decodeBody(row.parameters),
+    input: decodeBody(row.input),
+    output: decodeBody(row.output),
+  };
 }
 
 export async function openSqliteStore(

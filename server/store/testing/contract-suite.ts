@@ -8,8 +8,11 @@ import type { Store } from '../store.ts';
 import { defineAnnotationTests } from './annotation-tests.ts';
 import { useContractContext } from './context.ts';
 import { defineListTests } from './list-tests.ts';
+import { definePayloadTests } from './payload-tests.ts';
+import { defineRetentionTests } from './retention-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
 import { defineSpanTests } from './span-tests.ts';
+import { defineTextSearchTests } from './text-search-tests.ts';
 import { defineTraceIdTests } from './trace-id-tests.ts';
 
 export function runStoreContract(label: string, openStore: () => Promise<Store>): void {
@@ -20,5 +23,8 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineSearchTests(ctx);
     defineTraceIdTests(ctx);
     defineSpanTests(ctx);
+    defineTextSearchTests(ctx);
+    definePayloadTests(ctx);
+    defineRetentionTests(ctx);
   });
 }

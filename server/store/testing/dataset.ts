@@ -5,6 +5,7 @@
  */
 import type { RequestFilter, SortField } from '../../../contract/api.ts';
 import { makeNewRequest } from '../../testing/factories.ts';
+import { parseTextQuery, wordsOf } from '../sql/text-query.ts';
 import type { NewRequest } from '../store.ts';
 
 export const BASE_MS = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -94,21 +95,22 @@ export function expectedOrder(rows: readonly Stored[], sort: SortField, order: '
     .map((row) => row.id);
 }
 
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}_]+/u)
-    .filter(Boolean);
-}
-
-/** Every word of q must occur in the input or output text; the last one may be a prefix. */
-function matchesQ(request: NewRequest, q: string): boolean {
-  const terms = words(q);
-  const have = words(`${request.inputText} ${request.outputText}`);
-  return terms.every((term, i) =>
-    i === terms.length - 1 ? have.some((word) => word.startsWith(term)) : have.includes(term),
+/**
+ * The q model (server/store/sql/text-query.ts): every term of 3+ characters occurs in the input
+ * or output text (A–Z case-insensitive), every shorter term starts a word there.
+ */
+export function matchesQ(request: { inputText: string; outputText: string }, q: string): boolean {
+  const query = parseTextQuery(q);
+  if (query === null) return false;
+  const texts = [request.inputText, request.outputText].map(asciiLower);
+  const words = wordsOf(`${request.inputText} ${request.outputText}`);
+  return (
+    query.substrings.every((term) => texts.some((text) => text.includes(asciiLower(term)))) &&
+    query.wordPrefixes.every((prefix) => words.some((word) => word.startsWith(prefix)))
   );
 }
+
+const asciiLower = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 export function matches(request: NewRequest, filter: RequestFilter): boolean {
   const anyOf = (values: readonly string[], value: string | null) =>

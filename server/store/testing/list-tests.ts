@@ -62,7 +62,10 @@ const FILTERS: [string, Partial<RequestFilter>][] = [
   ['full text two words', { q: 'weather number' }],
   ['full text prefix', { q: 'quok' }],
   ['full text no match', { q: 'xylophone' }],
-  ['full text with syntax characters', { q: '"quokka" -(n1*' }],
+  ['full text with syntax characters, as literal text', { q: '"answer"' }],
+  ['full text syntax characters only, no match', { q: '"quokka" -(n1*' }],
+  ['full text inside a word', { q: 'OKK' }],
+  ['full text short term as a word prefix', { q: 'n1 about' }],
   [
     'metadata + model + time',
     {

@@ -1,6 +1,6 @@
 /** The span tree with its timeline: virtualized rows, bars to scale, LLM spans marked. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { barOf, formatDurationUs, type SpanTree } from './span-tree.ts';
 
 const ROW_HEIGHT = 26;
@@ -23,7 +23,13 @@ export function TraceWaterfall({ tree, currentSpanId, selectedSpanId, onSelect }
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // Bring the open request's span into view (a DOM effect: the list scrolls, no state changes).
+  const currentIndex = tree.rows.findIndex((row) => row.span.spanId === currentSpanId);
+  useEffect(() => {
+    if (currentIndex > 0) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+  }, [currentIndex, virtualizer]);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a virtualized list of absolutely positioned rows; ul/li would need their list styling undone for nothing
     <div
       ref={scrollRef}
       className="trace-scroll"
@@ -42,6 +48,7 @@ export function TraceWaterfall({ tree, currentSpanId, selectedSpanId, onSelect }
           if (span.spanId === currentSpanId) classes.push('trace-row-current');
           if (span.spanId === selectedSpanId) classes.push('trace-row-selected');
           return (
+            // biome-ignore lint/a11y/useSemanticElements: rows of the virtualized list above
             <div
               key={span.spanId}
               role="listitem"

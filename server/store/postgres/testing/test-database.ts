@@ -41,6 +41,9 @@ export async function createTestSchema(baseUrl = TEST_DATABASE_URL): Promise<Tes
   await admin.connect();
   try {
     await admin.query(`CREATE SCHEMA ${name}`);
+    // Installed once per database, outside the test schemas (which are dropped with CASCADE):
+    // the migration finds it there, as it would a DBA-installed pg_trgm.
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => undefined);
   } finally {
     await admin.end();
   }

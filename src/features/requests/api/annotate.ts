@@ -81,6 +81,7 @@ export function useAnnotate() {
         },
       });
       void queryClient.invalidateQueries({ queryKey: requestQueries.facets().queryKey, refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: requestQueries.history(id).queryKey });
     },
   });
 }

@@ -4,6 +4,7 @@
  *   ['requests', 'list', view]                     infinite list pages for one view
  *   ['requests', 'count', filter]                  total for a filter
  *   ['requests', 'detail', id]                     one request's detail
+ *   ['requests', 'history', id]                    who changed its annotations, when
  *   ['requests', 'facets']  ['requests', 'facets', 'metadata-values', key, prefix]
  *   ['requests', 'probe', after, filter]           live-update check
  * Nothing else in the SPA types a key by hand: use these (e.g. `requestQueries.list(view).queryKey`
@@ -20,6 +21,7 @@ import {
   type RequestFilter,
   requestDetailSchema,
 } from '../../../../contract/api.ts';
+import { annotationHistorySchema } from '../../../../contract/auth.ts';
 import { filterToParams, listToParams } from '../../../../contract/filter-query.ts';
 import { apiFetch } from '../../../lib/api-client.ts';
 
@@ -64,6 +66,13 @@ export const requestQueries = {
       queryKey: [...requestQueries.details(), id] as const,
       queryFn: ({ signal }) => apiFetch(`/api/requests/${id}`, { schema: requestDetailSchema, signal }),
       staleTime: 30_000,
+    }),
+  history: (id: number) =>
+    queryOptions({
+      queryKey: [...requestQueries.all(), 'history', id] as const,
+      queryFn: ({ signal }) =>
+        apiFetch(`/api/requests/${id}/history`, { schema: annotationHistorySchema, signal }),
+      staleTime: 5_000,
     }),
   facets: () =>
     queryOptions({

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useDeferredValue, useRef, useState } from 'react';
 import { isNotFound } from '../../../lib/api-client.ts';
+import { useCan } from '../../auth/session-context.tsx';
 import { useAnnotate } from '../api/annotate.ts';
 import type { Annotate, AnnotationChange } from '../api/annotation-change.ts';
 import { describeChange } from '../api/annotation-change.ts';
@@ -23,6 +24,7 @@ interface DrawerBodyProps {
 /** What stays while j/k switch requests: header, keyboard triage, write errors; the content is keyed. */
 export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
   const annotate = useAnnotate();
+  const canAnnotate = useCan('annotate');
   const navigation = useListNavigation(id);
   const copyIdRef = useRef<HTMLButtonElement>(null);
   const metadataKeyRef = useRef<HTMLInputElement>(null);
@@ -50,6 +52,7 @@ export function DrawerBody({ id, drawerRef }: DrawerBodyProps) {
       case 'previous':
         return void navigation.go(-1);
       case 'score':
+        if (!canAnnotate) return;
         // Confirmed in the header at the key press, naming the request: the Scores section may be far below.
         setScored({ id, value: action.value });
         return onChange({ kind: 'set-score', name: TRIAGE_SCORE_NAME, value: action.value });

@@ -1,7 +1,9 @@
 import { lazy, type Ref, Suspense } from 'react';
 import type { RequestDetail } from '../../../../contract/api.ts';
+import type { AnnotationEvent } from '../../../../contract/auth.ts';
 import type { Annotate } from '../api/annotation-change.ts';
 import { BlueprintView } from './blueprint/blueprint-view.tsx';
+import { HistorySection, latestScoreAuthors } from './history-section.tsx';
 import { MetadataSection } from './metadata-section.tsx';
 import { RawJsonSection } from './raw-json-section.tsx';
 import { ScoresSection } from './scores-section.tsx';
@@ -14,10 +16,20 @@ export interface DrawerViewProps {
   detail: RequestDetail;
   onChange: Annotate;
   metadataKeyRef: Ref<HTMLInputElement>;
+  /** Viewers and read keys see annotations without the controls that change them. */
+  readOnly?: boolean;
+  /** Who changed which annotation, newest first. */
+  history?: readonly AnnotationEvent[];
 }
 
 /** Everything about one loaded request. Pure: data in, edits out. */
-export function DrawerView({ detail, onChange, metadataKeyRef }: DrawerViewProps) {
+export function DrawerView({
+  detail,
+  onChange,
+  metadataKeyRef,
+  readOnly = false,
+  history = [],
+}: DrawerViewProps) {
   return (
     <div className="drawer-view" data-request-id={detail.id}>
       <StatusLine detail={detail} />
@@ -29,9 +41,20 @@ export function DrawerView({ detail, onChange, metadataKeyRef }: DrawerViewProps
       ) : null}
       {/* The conversation is what a reviewer judges, so it comes before the annotation forms. */}
       <BlueprintView input={detail.input} output={detail.output} parameters={detail.parameters} />
-      <ScoresSection scores={detail.scores} onChange={onChange} />
-      <TagsSection tags={detail.tags} onChange={onChange} />
-      <MetadataSection metadata={detail.metadata} onChange={onChange} keyInputRef={metadataKeyRef} />
+      <ScoresSection
+        scores={detail.scores}
+        onChange={onChange}
+        readOnly={readOnly}
+        authors={latestScoreAuthors(history)}
+      />
+      <TagsSection tags={detail.tags} onChange={onChange} readOnly={readOnly} />
+      <MetadataSection
+        metadata={detail.metadata}
+        onChange={onChange}
+        keyInputRef={metadataKeyRef}
+        readOnly={readOnly}
+      />
+      <HistorySection events={history} />
       <RawJsonSection detail={detail} />
     </div>
   );

@@ -5,10 +5,11 @@ interface MetadataRowProps {
   name: string;
   value: string;
   onChange: Annotate;
+  readOnly?: boolean;
 }
 
 /** One key/value pair, with its value editable in place. */
-export function MetadataRow({ name, value, onChange }: MetadataRowProps) {
+export function MetadataRow({ name, value, onChange, readOnly = false }: MetadataRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <tr>
@@ -51,7 +52,7 @@ export function MetadataRow({ name, value, onChange }: MetadataRowProps) {
         )}
       </td>
       <td className="drawer-row-actions">
-        {draft === null ? (
+        {readOnly ? null : draft === null ? (
           <button
             type="button"
             className="drawer-btn drawer-btn-small"
@@ -62,15 +63,17 @@ export function MetadataRow({ name, value, onChange }: MetadataRowProps) {
             Edit
           </button>
         ) : null}
-        <button
-          type="button"
-          className="drawer-btn drawer-btn-small"
-          aria-label={`Remove metadata ${name}`}
-          title={`Remove metadata ${name}`}
-          onClick={() => onChange({ kind: 'delete-metadata', key: name })}
-        >
-          Remove
-        </button>
+        {readOnly ? null : (
+          <button
+            type="button"
+            className="drawer-btn drawer-btn-small"
+            aria-label={`Remove metadata ${name}`}
+            title={`Remove metadata ${name}`}
+            onClick={() => onChange({ kind: 'delete-metadata', key: name })}
+          >
+            Remove
+          </button>
+        )}
       </td>
     </tr>
   );

@@ -6,9 +6,10 @@ import { SubmitWithProblem } from './form-problem.tsx';
 interface TagsSectionProps {
   tags: string[];
   onChange: Annotate;
+  readOnly?: boolean;
 }
 
-export function TagsSection({ tags, onChange }: TagsSectionProps) {
+export function TagsSection({ tags, onChange, readOnly = false }: TagsSectionProps) {
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -21,38 +22,42 @@ export function TagsSection({ tags, onChange }: TagsSectionProps) {
         {tags.map((tag) => (
           <li key={tag} className="drawer-tag">
             <span>{tag}</span>
-            <button
-              type="button"
-              className="drawer-tag-remove"
-              aria-label={`Remove tag ${tag}`}
-              title={`Remove tag ${tag}`}
-              onClick={() => onChange({ kind: 'remove-tag', tag })}
-            >
-              ×
-            </button>
+            {readOnly ? null : (
+              <button
+                type="button"
+                className="drawer-tag-remove"
+                aria-label={`Remove tag ${tag}`}
+                title={`Remove tag ${tag}`}
+                onClick={() => onChange({ kind: 'remove-tag', tag })}
+              >
+                ×
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      <form
-        className="drawer-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const tag = draft.trim();
-          if (tag === '') return setProblem('Enter a tag.');
-          if (tag.length > TAG_MAX) return setProblem(`A tag has at most ${TAG_MAX} characters.`);
-          setProblem(null);
-          setDraft('');
-          void onChange({ kind: 'add-tag', tag }).then((ok) => {
-            if (!ok) setDraft((current) => current || tag);
-          });
-        }}
-      >
-        <label className="drawer-field">
-          <span>New tag</span>
-          <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={problem !== null} />
-        </label>
-        <SubmitWithProblem label="Add tag" problem={problem} />
-      </form>
+      {readOnly ? null : (
+        <form
+          className="drawer-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const tag = draft.trim();
+            if (tag === '') return setProblem('Enter a tag.');
+            if (tag.length > TAG_MAX) return setProblem(`A tag has at most ${TAG_MAX} characters.`);
+            setProblem(null);
+            setDraft('');
+            void onChange({ kind: 'add-tag', tag }).then((ok) => {
+              if (!ok) setDraft((current) => current || tag);
+            });
+          }}
+        >
+          <label className="drawer-field">
+            <span>New tag</span>
+            <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={problem !== null} />
+          </label>
+          <SubmitWithProblem label="Add tag" problem={problem} />
+        </form>
+      )}
     </section>
   );
 }

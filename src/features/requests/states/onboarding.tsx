@@ -3,12 +3,14 @@ import { announce } from '../../../components/ui/announcer.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CopyIcon } from '../../../components/ui/icons.tsx';
 import { formatCount } from '../../../lib/format.ts';
+import { useCan } from '../../auth/session-context.tsx';
 import { SAMPLE_COUNT, useLoadSampleData } from '../api/load-sample-data.ts';
 import { ingestSnippets } from './snippets.ts';
 
 /** The empty database: how to send the first request, or load sample data. */
 export function Onboarding() {
   const load = useLoadSampleData();
+  const canLoad = useCan('admin');
   const snippets = ingestSnippets(window.location.origin);
   return (
     <section className="onboarding" aria-labelledby="onboarding-title">
@@ -18,14 +20,17 @@ export function Onboarding() {
         <code>PROMPTLAYER_BASE_URL</code> to <code>{window.location.origin}</code> and use your Promptlog API
         key (left out of the snippets below).
       </p>
-      <div className="onboarding-actions">
-        <Button variant="primary" onClick={() => load.mutate()} disabled={load.isPending}>
-          {load.isPending ? 'Loading sample data…' : 'Load sample data'}
-        </Button>
-        <span className="muted small">
-          {formatCount(SAMPLE_COUNT)} realistic requests tagged “sample”; you can remove exactly these later.
-        </span>
-      </div>
+      {canLoad ? (
+        <div className="onboarding-actions">
+          <Button variant="primary" onClick={() => load.mutate()} disabled={load.isPending}>
+            {load.isPending ? 'Loading sample data…' : 'Load sample data'}
+          </Button>
+          <span className="muted small">
+            {formatCount(SAMPLE_COUNT)} realistic requests tagged “sample”; you can remove exactly these
+            later.
+          </span>
+        </div>
+      ) : null}
       <div className="snippets">
         {snippets.map((snippet) => (
           <figure key={snippet.id} className="snippet">

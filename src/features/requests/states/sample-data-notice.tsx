@@ -3,16 +3,19 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { formatCount } from '../../../lib/format.ts';
+import { useCan } from '../../auth/session-context.tsx';
 import { useRemoveSampleData } from '../api/remove-sample-data.ts';
 import { sampleDataStatus } from '../api/sample-data-status.ts';
 
 /** While generated sample requests exist: says so, and removes exactly those after a confirmation. */
 export function SampleDataNotice() {
-  const status = useQuery({ ...sampleDataStatus(), meta: { silent: true } });
+  const isAdmin = useCan('admin');
+  const status = useQuery({ ...sampleDataStatus(), meta: { silent: true }, enabled: isAdmin });
   const remove = useRemoveSampleData();
   const [confirming, setConfirming] = useState(false);
   const count = status.data?.count ?? 0;
-  if (count === 0) return null;
+  // Removing is for admins (server/auth/route-rules.ts); others see no notice they cannot act on.
+  if (count === 0 || !isAdmin) return null;
   const requests = `${formatCount(count)} sample ${count === 1 ? 'request' : 'requests'}`;
   return (
     <div className="sample-notice" role="note" aria-label="Sample data">

@@ -6,8 +6,9 @@ import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { RequestRow } from '../../../../contract/api.ts';
 import type { DataTableFeatures } from '../../../components/data-table/data-table-types.ts';
 import { EMPTY_MARK, formatCost, formatLatency, formatTokenPair } from '../../../lib/format.ts';
-import { Preview, ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
+import { ScoreList, StatusBadge, TagList, TimeCell } from './cells.tsx';
 import { IdCell } from './copy-id-button.tsx';
+import { MatchPreview } from './match-preview.tsx';
 
 const column = createColumnHelper<DataTableFeatures, RequestRow>();
 
@@ -59,14 +60,14 @@ export const requestColumns = [
   column.accessor('inputPreview', {
     id: 'input',
     header: 'Input',
-    cell: (info) => <Preview text={info.getValue()} />,
+    cell: (info) => <MatchPreview text={info.getValue()} match={info.row.original.inputMatch} />,
     enableSorting: false,
     meta: { width: 'minmax(120px, 1fr)', label: 'Input' },
   }),
   column.accessor('outputPreview', {
     id: 'output',
     header: 'Output',
-    cell: (info) => <Preview text={info.getValue()} />,
+    cell: (info) => <MatchPreview text={info.getValue()} match={info.row.original.outputMatch} />,
     enableSorting: false,
     meta: { width: 'minmax(120px, 1fr)', label: 'Output' },
   }),

@@ -1,0 +1,26 @@
+/**
+ * Retention's read of one batch: the oldest requests (after a position) that started before the
+ * cutoff, each flagged when it must be kept. Walking the time index from a position means kept
+ * requests are looked at once per run, not once per batch.
+ */
+import type { PurgeBatchInput } from '../store.ts';
+import type { Dialect } from './dialect.ts';
+import { and, or, raw, type Sql, sql } from './fragment.ts';
+import { INDEX } from './list-plan.ts';
+
+/** `SELECT id, start_ms, kept` of one batch, oldest first. */
+export function purgeScanSql(dialect: Dialect, input: PurgeBatchInput): Sql {
+  const where: Sql[] = [sql`r.start_ms < ${input.beforeMs}`];
+  if (input.after) {
+    where.push(sql`r.start_ms >= ${input.after.startMs}`);
+    where.push(sql`(r.start_ms > ${input.after.startMs} OR r.id > ${input.after.id})`);
+  }
+  const keep: Sql[] = [];
+  if (input.keep.scored) keep.push(raw('EXISTS (SELECT 1 FROM request_scores s WHERE s.request_id = r.id)'));
+  if (input.keep.tags.length > 0)
+    keep.push(
+      sql`EXISTS (SELECT 1 FROM request_tags t WHERE t.request_id = r.id AND ${dialect.inList(raw('t.tag'), input.keep.tags)})`,
+    );
+  const kept = keep.length === 0 ? raw('0') : sql`CASE WHEN ${or(keep)} THEN 1 ELSE 0 END`;
+  return sql`SELECT r.id AS id, r.start_ms AS start_ms, ${kept} AS kept FROM requests r${dialect.forceIndex(INDEX.time)} WHERE ${and(where)} ORDER BY r.start_ms, r.id LIMIT ${Math.max(1, Math.floor(input.scan))}`;
+}
