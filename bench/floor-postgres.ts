@@ -5,7 +5,12 @@
 import pg from 'pg';
 import { toConfig } from '../server/store/postgres/connection.ts';
 import { facetsStatement, metadataValuesStatement } from '../server/store/postgres/facets-sql.ts';
-import { countStatement, detailStatement, listStatement } from '../server/store/postgres/list-sql.ts';
+import {
+  countStatement,
+  detailStatement,
+  listStatement,
+  matchTextStatement,
+} from '../server/store/postgres/list-sql.ts';
 import type { Sql } from '../server/store/sql/fragment.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
@@ -41,6 +46,12 @@ export async function openPostgresFloor(databaseUrl: string): Promise<Floor> {
       const results = [];
       for (const statement of statementsFor(query))
         results.push((await client.query(toConfig(statement))).rows);
+      // PostgresStore.listRequests then reads the text heads its q snippets are cut from.
+      const page = results[0] ?? [];
+      if (query.kind === 'list' && query.query.filter.q && page.length > 0) {
+        const ids = page.slice(0, query.query.limit).map((row) => Number(row.id));
+        results.push((await client.query(toConfig(matchTextStatement(ids)))).rows);
+      }
       return results;
     },
     close: () => client.end(),

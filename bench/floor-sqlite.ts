@@ -22,6 +22,7 @@ import {
   raw,
   sql,
 } from '../server/store/sql/index.ts';
+import { SNIPPET_HEAD_CHARS } from '../server/store/sql/text-snippet.ts';
 import { readPage } from '../server/store/sqlite/list-page.ts';
 import { Statements } from '../server/store/sqlite/statements.ts';
 import type { Floor } from './read-bench.ts';
@@ -106,8 +107,16 @@ export function openSqliteFloor(dataDir: string): Floor {
 
   const run = (query: FloorQuery): unknown => {
     switch (query.kind) {
-      case 'list':
-        return rowsFor(page(query.query));
+      case 'list': {
+        const ids = page(query.query);
+        const rows = rowsFor(ids);
+        // mirrors SqliteStore.withMatches: the text heads that q's snippets are cut from
+        if (query.query.filter.q && ids.length > 0)
+          statements.all(
+            sql`SELECT request_id, substr(input_text, 1, ${SNIPPET_HEAD_CHARS}) AS i, substr(output_text, 1, ${SNIPPET_HEAD_CHARS}) AS o FROM request_bodies WHERE request_id IN (${list(ids)})`,
+          );
+        return rows;
+      }
       case 'count':
         return count(query.filter);
       case 'detail':

@@ -38,7 +38,7 @@ export function spawnServer(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Sign in to the dashboard: (http:\/\/[^/\s]+)\/#key=(\S+)/.exec(output);
+      const match = /Sign in to the dashboard[^:]*: (http:\/\/[^/\s]+)\/#key=(\S+)/.exec(output);
       if (match?.[1] && match[2]) {
         clearTimeout(timer);
         resolve({ child, url: match[1], apiKey: match[2], output: () => output, exited });

@@ -5,6 +5,7 @@
 import type { ListQuery, RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
 import { type CursorPosition, decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import { filterConditions } from './filter-sql.ts';
 import { timeDrivenIds } from './time-plan.ts';
 
@@ -137,4 +138,9 @@ export function detailStatement(id: number): Sql {
 /** The ids deleteRequests removes, in batches. */
 export function deleteIdsStatement(filter: RequestFilter): Sql {
   return sql`SELECT r.id FROM requests r WHERE ${and(filterConditions(filter))} ORDER BY r.id`;
+}
+
+/** The heads of the rows' texts that q's match snippets are cut from (only where q is set). */
+export function matchTextStatement(ids: readonly number[]): Sql {
+  return sql`SELECT id, left(input_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS i, left(output_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS o FROM requests WHERE id = ANY(${ids}::bigint[])`;
 }

@@ -15,10 +15,10 @@ import type { AuthStore } from '../auth-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
-import { list, raw, sql } from '../sql/fragment.ts';
+import { list, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
-import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
+import { rowMatches } from '../sql/text-snippet.ts';
 import type {
   NewRequest,
   PromptLink,
@@ -43,6 +43,7 @@ import {
   encodeCursor,
   keysetOf,
   listStatement,
+  matchTextStatement,
   probeStatement,
   ROW_COLUMNS,
 } from './list-sql.ts';
@@ -169,9 +170,7 @@ export class PostgresStore implements Store {
   /** Rows with where q matched in their text (only the head of a long text is looked at). */
   private async withMatches(rows: RequestRow[], q: string): Promise<RequestRow[]> {
     if (rows.length === 0) return rows;
-    const result = await this.q(
-      sql`SELECT id, left(input_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS i, left(output_text, ${raw(String(SNIPPET_HEAD_CHARS))}) AS o FROM requests WHERE id = ANY(${rows.map((row) => row.id)}::bigint[])`,
-    );
+    const result = await this.q(matchTextStatement(rows.map((row) => row.id)));
     const byId = new Map(result.rows.map((row) => [Number(row.id), row]));
     return rows.map((row) => {
       const text = byId.get(row.id);
