@@ -395,12 +395,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX spans_trace_span ON spans (trace_id, span_id);
       CREATE INDEX spans_span ON spans (span_id);`,
   },
-  { version: 50, name: 'change sequence moves only when rows change', sql: changeSeqOnlyOnChange },
   {
     version: 40,
     name: 'accounts, sessions, scoped API keys, annotation history, audit log',
     sql: authTablesSql('postgres'),
   },
+  { version: 50, name: 'change sequence moves only when rows change', sql: changeSeqOnlyOnChange },
   {
     version: 60,
     name: 'requests created by the sample-data generator',
