@@ -70,10 +70,20 @@ describePg('the PostgreSQL floor', () => {
           sent.push(toConfig(fragment));
           return original.call(this, fragment, name);
         });
+        // User-built reads run through timedRead (one transaction with a statement_timeout).
+        const originalTimed = Connection.prototype.timedRead;
+        const timedSpy = vi.spyOn(Connection.prototype, 'timedRead').mockImplementation(function (
+          this: Connection,
+          fragment: Sql,
+        ) {
+          sent.push(toConfig(fragment));
+          return originalTimed.call(this, fragment);
+        });
         try {
           await readThroughStore(store, query);
         } finally {
           spy.mockRestore();
+          timedSpy.mockRestore();
         }
         const expected = statementsFor(query).map(toConfig);
         // A list with q also reads its rows' text heads for the match snippets, by id.

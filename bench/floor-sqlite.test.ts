@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptyFilter } from '../contract/api.ts';
 import { createRandom } from '../server/seed/random.ts';
 import { seedStore } from '../server/seed/seed-store.ts';
-import { openStore } from '../server/store/open-store.ts';
 import { renderSql, type Sql } from '../server/store/sql/fragment.ts';
+import { openSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { Statements } from '../server/store/sqlite/statements.ts';
 import type { Store } from '../server/store/store.ts';
 import { openSqliteFloor } from './floor-sqlite.ts';
@@ -48,7 +48,9 @@ function record(): { log: string[]; stop: () => void } {
 }
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: dir });
+  // Reads on the store's own connection (no read workers), so the spies see every statement;
+  // a read worker runs the same statements on its own connection.
+  store = await openSqliteStore(join(dir, 'promptlog.db'), { reads: false });
   await seedStore(store, { count: 3000, seed: 'floor-test', batchSize: 1000 });
   const facets = await store.facets();
   const oldest = await store.listRequests({ filter: emptyFilter(), sort: 'time', order: 'asc', limit: 1 });
