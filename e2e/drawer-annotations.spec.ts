@@ -106,6 +106,8 @@ test.describe('refused writes', () => {
     const id = await server.log(
       chatBody('refuse me', 'ok', { metadata: { env: 'prod' }, tags: ['to-delete'] }),
     );
+    // A second request, so that deleting `to-delete` below is not a delete of everything (which needs all=true).
+    await server.log(chatBody('keep me', 'ok'));
     await page.goto(server.signInUrl(`/?request=${id}`));
     const d = drawer(page, id);
     // The server caps metadata values at 64 KiB; the form leaves that to the server.
