@@ -3,6 +3,9 @@ import { chatBody } from '../server/testing/factories.ts';
 import { drawer } from './drawer-support.ts';
 import { expect, test } from './fixtures.ts';
 
+// Removing rows can race a prefetch of one of them, which the browser logs as a 404.
+test.use({ allowedConsoleErrors: [/404/] });
+
 test("removing sample data keeps the user's own `sample`-tagged requests, and asks first", async ({
   page,
   server,

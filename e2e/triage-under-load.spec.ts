@@ -133,7 +133,8 @@ test('a digit pressed at the very instant the header switches scores the request
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   for (let i = 1; i < order.length; i++) {
     await page.keyboard.press('j');
-    await expect(drawer(page, order[i] as number)).toBeVisible();
+    // 8x CPU throttling on a machine that may itself be busy: wait for the state, generously.
+    await expect(drawer(page, order[i] as number)).toBeVisible({ timeout: 30_000 });
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
