@@ -9,6 +9,9 @@ import { chatBody } from '../server/testing/factories.ts';
 import { drawer } from './drawer-support.ts';
 import { expect, type TestServer, test } from './fixtures.ts';
 
+// Signing out while the table's reads are in flight answers them 401, which the browser logs.
+test.use({ allowedConsoleErrors: [/401/] });
+
 const SHOTS = '/tmp/shots-accounts';
 mkdirSync(SHOTS, { recursive: true });
 const PASSWORD = 'a long enough password';
