@@ -2,6 +2,7 @@ import { expect, test } from './fixtures.ts';
 
 // Removing sample rows can race a prefetch of one of them, which the browser logs as a 404.
 test.use({ allowedConsoleErrors: [/404/] });
+
 import { RequestsPage } from './requests-page.ts';
 
 test('an empty database shows onboarding; sample data loads and is removed again', async ({
