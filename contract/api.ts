@@ -205,7 +205,12 @@ export const metadataValuesQuerySchema = z.object({
 });
 
 export const setMetadataBodySchema = z.object({ value: z.string().max(65_536) });
-export const setScoreBodySchema = z.object({ value: z.number().int().min(0).max(100) });
+export const SCORE_COMMENT_MAX = 4000;
+/** `comment`: why (shown with the score); an empty string removes it; absent leaves it as it is. */
+export const setScoreBodySchema = z.object({
+  value: z.number().int().min(0).max(100),
+  comment: z.string().max(SCORE_COMMENT_MAX).optional(),
+});
 
 /** Replies of the single-request mutations: the request's state after the write. */
 export const annotationsResponseSchema = z.object({

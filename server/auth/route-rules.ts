@@ -67,6 +67,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/requests/probe': 'read',
   'GET /api/requests/:id': 'read',
   'GET /api/requests/:id/history': 'read',
+  'GET /api/requests/:id/score-comments': 'read',
+  'GET /api/score-definitions': 'read',
   'GET /api/facets': 'read',
   'GET /api/traces/:traceId': 'read',
   'GET /api/traces/:traceId/spans/:spanId': 'read',
@@ -100,6 +102,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/audit': 'admin',
   'GET /api/retention': 'admin',
   'POST /api/retention/run': 'admin',
+  'POST /api/score-definitions': 'admin',
+  'POST /api/score-definitions/:id/archive': 'admin',
 };
 
 /** The rule for a registered route; undefined when the table has no line for it. */

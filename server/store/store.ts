@@ -18,6 +18,7 @@ import type {
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
+import type { ReviewStore } from './review-store.ts';
 import type { SpanStore } from './spans.ts';
 
 /**
@@ -164,6 +165,8 @@ export interface Store extends SpanStore {
   readonly auth: AuthStore;
   /** Prompt templates, versions and release labels (prompt-registry.ts). */
   readonly prompts: PromptRegistry;
+  /** Score definitions and score comments (review-store.ts). */
+  readonly review: ReviewStore;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;

@@ -13,10 +13,12 @@ import {
   tagParamsSchema,
 } from '../../../contract/api.ts';
 import type { AnnotationEvent } from '../../../contract/auth.ts';
+import { actorLabel } from '../../auth/principal.ts';
 import { notFound } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
 import { recordAnnotations } from './annotation-history.ts';
+import { checkScore } from './score-check.ts';
 
 function orNotFound(id: number, result: AnnotationsResponse | null): AnnotationsResponse {
   if (!result) throw notFound(`Request ${id} not found.`, 'request_not_found');
@@ -67,22 +69,41 @@ export function annotationRoutes(app: FastifyInstance, { store }: RouteDeps): vo
     'PUT',
     scores,
     { params: scoreNameParamsSchema, body: setScoreBodySchema, response },
-    async ({ params, body, request }) =>
-      written(
+    async ({ params, body, request }) => {
+      await checkScore(store, params.name, body.value);
+      const answer = await written(
         request,
         params.id,
         { kind: 'score', name: params.name, value: String(body.value) },
         await store.setScore(params.id, params.name, body.value),
-      ),
+      );
+      if (body.comment !== undefined)
+        await store.review.setScoreComment(
+          params.id,
+          params.name,
+          body.comment.trim() === '' ? null : body.comment,
+          actorLabel(request.principal),
+          Date.now(),
+        );
+      return answer;
+    },
   );
-  route(app, 'DELETE', scores, { params: scoreNameParamsSchema, response }, async ({ params, request }) =>
-    written(
+  route(app, 'DELETE', scores, { params: scoreNameParamsSchema, response }, async ({ params, request }) => {
+    const answer = await written(
       request,
       params.id,
       { kind: 'score', name: params.name, value: null },
       await store.deleteScore(params.id, params.name),
-    ),
-  );
+    );
+    await store.review.setScoreComment(
+      params.id,
+      params.name,
+      null,
+      actorLabel(request.principal),
+      Date.now(),
+    );
+    return answer;
+  });
 
   const tags = '/api/requests/:id/tags/:tag';
   route(app, 'PUT', tags, { params: tagParamsSchema, response }, async ({ params, request }) =>

@@ -11,6 +11,7 @@ import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
 import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
+import { scoreDefinitionRoutes } from './score-definitions.ts';
 import { traceRoutes } from './traces.ts';
 
 /** The dashboard's own API (contract/api.ts); who may call what: server/auth/route-rules.ts. */
@@ -28,4 +29,5 @@ export async function dashboardApiRoutes(
   promptRoutes(app, options);
   traceRoutes(app, options);
   retentionRoute(app, options);
+  scoreDefinitionRoutes(app, options);
 }

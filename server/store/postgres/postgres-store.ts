@@ -12,11 +12,13 @@ import type {
 } from '../../../contract/api.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
+import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { list, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
+import { SqlReviewStore } from '../sql/review-store.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
 import type {
@@ -79,6 +81,7 @@ export class PostgresStore implements Store {
   readonly auth: AuthStore;
   private readonly closeAuth: () => Promise<void>;
   readonly prompts: PostgresPromptRegistry;
+  readonly review: ReviewStore;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
@@ -88,6 +91,10 @@ export class PostgresStore implements Store {
     this.auth = auth.auth;
     this.closeAuth = auth.close;
     this.prompts = new PostgresPromptRegistry(this.connection);
+    this.review = new SqlReviewStore({
+      rows: async (fragment) => (await this.connection.query(fragment)).rows,
+      run: async (fragment) => (await this.connection.query(fragment)).rowCount ?? 0,
+    });
   }
 
   private q<T extends Row = Row>(fragment: Sql) {

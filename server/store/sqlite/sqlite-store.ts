@@ -20,9 +20,9 @@ import type {
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
+import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
-
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { sqliteDialect } from '../sql/dialect.ts';
 import { candidatesOf, filterPredicate } from '../sql/filter.ts';
@@ -36,6 +36,7 @@ import {
   probeCountSql,
 } from '../sql/list-plan.ts';
 import { purgeScanSql } from '../sql/purge.ts';
+import { SqlReviewStore } from '../sql/review-store.ts';
 import {
   type Annotations,
   collectAnnotations,
@@ -120,6 +121,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly auth: AuthStore;
   readonly prompts: SqlitePromptRegistry;
+  readonly review: ReviewStore;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -141,6 +143,10 @@ export class SqliteStore implements Store {
   ) {
     this.statements = new Statements(db);
     this.auth = sqliteAuthStore(this.statements);
+    this.review = new SqlReviewStore({
+      rows: async (fragment) => this.statements.all(fragment),
+      run: async (fragment) => this.statements.run(fragment).changes,
+    });
     this.checkpointer = startCheckpointer?.(this.gate) ?? null;
     this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
