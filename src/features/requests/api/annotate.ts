@@ -6,6 +6,7 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type AnnotationsResponse, annotationsResponseSchema } from '../../../../contract/api.ts';
 import { ApiError, apiFetch } from '../../../lib/api-client.ts';
+import { scoreDefinitionQueries } from '../../review/api/score-definition-queries.ts';
 import { applyChangeToCache, applyServerAnnotations, cachedAnnotations } from './annotation-cache.ts';
 import { type AnnotationChange, changeRequest, inverseChange } from './annotation-change.ts';
 import { type ListView, requestQueries } from './request-queries.ts';
@@ -82,6 +83,8 @@ export function useAnnotate() {
       });
       void queryClient.invalidateQueries({ queryKey: requestQueries.facets().queryKey, refetchType: 'none' });
       void queryClient.invalidateQueries({ queryKey: requestQueries.history(id).queryKey });
+      if (change.kind === 'set-score' || change.kind === 'delete-score')
+        void queryClient.invalidateQueries({ queryKey: scoreDefinitionQueries.comments(id).queryKey });
     },
   });
 }
