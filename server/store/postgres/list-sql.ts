@@ -5,6 +5,7 @@
 import type { ListQuery, RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
 import { type CursorPosition, decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { hasReviewFilter } from '../sql/review-filter.ts';
 import { SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import { filterConditions } from './filter-sql.ts';
 import { timeDrivenIds } from './time-plan.ts';
@@ -103,7 +104,8 @@ function counterFor(filter: RequestFilter): { kind: string; values: string[] } |
     filter.scores.length > 0 ||
     filter.from !== undefined ||
     filter.to !== undefined ||
-    (filter.q !== undefined && filter.q.trim() !== '');
+    (filter.q !== undefined && filter.q.trim() !== '') ||
+    hasReviewFilter(filter);
   if (rest || used.length > 1) return null;
   const [only] = used;
   if (!only) return { kind: 'status', values: [] };

@@ -15,6 +15,7 @@ import type { CursorPosition } from './cursor.ts';
 import type { Dialect } from './dialect.ts';
 import { type Candidate, candidatesOf, restPredicates, timeRange } from './filter.ts';
 import { and, join, raw, type Sql, sql } from './fragment.ts';
+import { reviewPredicates } from './review-filter.ts';
 import { SORT_COLUMNS } from './sort.ts';
 
 /** Full text drives a time-sorted page only below this many matches. */
@@ -57,6 +58,9 @@ export function estimateSql(dialect: Dialect, candidate: Candidate): Sql {
       return sql`SELECT count(*) AS n FROM (SELECT 1 FROM request_metadata WHERE key = ${candidate.key} AND ${dialect.inList(raw('value'), candidate.values)} LIMIT ${ESTIMATE_CAP}) x`;
     case 'fts':
       return sql`SELECT count(*) AS n FROM (${dialect.ftsCandidateIds(candidate.q)} LIMIT ${ESTIMATE_CAP}) x`;
+    case 'review':
+      // Never drives (chooseDriver skips it): no need to estimate.
+      return sql`SELECT ${Number.MAX_SAFE_INTEGER} AS n`;
   }
 }
 
@@ -79,6 +83,7 @@ export function chooseDriver(
   candidates.forEach((candidate, i) => {
     // No estimate: the only candidate, which then drives whatever its size.
     const count = estimates[i] ?? Number.MAX_SAFE_INTEGER;
+    if (candidate.kind === 'review') return;
     if (candidate.kind === 'fts' && count >= FTS_DRIVE_MAX) return;
     if (count < bestCount) {
       best = candidate;
@@ -183,6 +188,9 @@ function armsFor(dialect: Dialect, driver: Candidate | null): Arm[] {
           rowInScope: true,
         },
       ];
+    case 'review':
+      // Never chosen as a driver; reading the time order is what it would mean.
+      return [requestsArm(r(INDEX.time), [])];
   }
 }
 
@@ -241,6 +249,8 @@ function candidateIds(dialect: Dialect, candidate: Candidate): Sql {
       return sql`SELECT request_id FROM request_scores WHERE name = ${candidate.name} AND value >= ${candidate.min} AND value <= ${candidate.max}`;
     case 'fts':
       return dialect.ftsIds(candidate.q);
+    case 'review':
+      return sql`SELECT r.id FROM requests r WHERE ${and(reviewPredicates(candidate.filter, raw('r.id')))}`;
   }
 }
 

@@ -119,4 +119,86 @@ export function defineReviewTests(ctx: ContractContext): void {
       expect(await store.review.scoreComments(idA)).toHaveLength(1);
     });
   });
+
+  describe('review filters', () => {
+    /** Ids a filter lists (time order and cost order, small pages) and counts: all must agree. */
+    async function matching(partial: Parameters<typeof filter>[0]): Promise<number[]> {
+      const store = ctx.store();
+      const f = filter(partial);
+      const read = async (sort: 'time' | 'cost') => {
+        const ids: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listRequests({ filter: f, sort, order: 'desc', limit: 2, cursor });
+          ids.push(...page.rows.map((row) => row.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return ids.sort((a, b) => a - b);
+      };
+      const byTime = await read('time');
+      expect(await read('cost')).toEqual(byTime);
+      expect(await store.countRequests(f)).toBe(byTime.length);
+      return byTime;
+    }
+
+    it('has no score X, scored by an author, has a comment; alone and with other parts', async () => {
+      const store = ctx.store();
+      const ids = await store.insertRequests(
+        Array.from({ length: 7 }, (_, i) =>
+          makeNewRequest({ startMs: NOW - i * 1000, price: i / 100, tags: i % 2 === 0 ? ['even'] : [] }),
+        ),
+      );
+      const id = (i: number) => ids[i] as number;
+      const scoreBy = async (i: number, name: string, value: number, actor: string) => {
+        await store.setScore(id(i), name, value);
+        await store.auth.recordAnnotation({
+          requestId: id(i),
+          kind: 'score',
+          name,
+          value: String(value),
+          actor,
+          at: NOW,
+        });
+      };
+      await scoreBy(0, 'helpfulness', 100, 'Ada');
+      await scoreBy(1, 'helpfulness', 0, 'Bob');
+      await scoreBy(2, 'accuracy', 50, 'Ada');
+      await scoreBy(3, 'accuracy', 50, 'Bob');
+      await scoreBy(3, 'helpfulness', 50, 'Ada');
+      // Ada scored 4, then removed it: no longer "scored by Ada" through that event alone.
+      await store.auth.recordAnnotation({
+        requestId: id(4),
+        kind: 'score',
+        name: 'x',
+        value: null,
+        actor: 'Ada',
+        at: NOW,
+      });
+      await store.auth.recordAnnotation({
+        requestId: id(4),
+        kind: 'tag',
+        name: 't',
+        value: 't',
+        actor: 'Ada',
+        at: NOW,
+      });
+      await store.review.setScoreComment(id(1), 'helpfulness', 'wrong', 'Bob', NOW);
+      await store.review.setScoreComment(id(3), 'accuracy', 'half right', 'Bob', NOW);
+
+      expect(await matching({ noScores: ['helpfulness'] })).toEqual([id(2), id(4), id(5), id(6)]);
+      expect(await matching({ noScores: ['helpfulness', 'accuracy'] })).toEqual([id(4), id(5), id(6)]);
+      expect(await matching({ scoredBy: ['Ada'] })).toEqual([id(0), id(2), id(3)]);
+      expect(await matching({ scoredBy: ['Ada', 'Bob'] })).toEqual([id(0), id(1), id(2), id(3)]);
+      expect(await matching({ commented: true })).toEqual([id(1), id(3)]);
+      expect(await matching({ commented: true, scoredBy: ['Ada'] })).toEqual([id(3)]);
+      expect(await matching({ noScores: ['helpfulness'], tags: ['even'] })).toEqual([id(2), id(4), id(6)]);
+      expect(await matching({ scoredBy: ['Ada'], scores: [{ name: 'accuracy', min: 0, max: 100 }] })).toEqual(
+        [id(2), id(3)],
+      );
+      expect(await matching({ noScores: ['helpfulness'], from: NOW - 4500 })).toEqual([id(2), id(4)]);
+      expect(await matching({ scoredBy: ['nobody'] })).toEqual([]);
+      const probe = await store.probe(id(1), filter({ noScores: ['helpfulness'] }));
+      expect(probe.newCount).toBe(ids.filter((x, i) => x > id(1) && [2, 4, 5, 6].includes(i)).length);
+    });
+  });
 }
