@@ -7,6 +7,7 @@ import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-q
 import { type AnnotationsResponse, annotationsResponseSchema } from '../../../../contract/api.ts';
 import { ApiError, apiFetch } from '../../../lib/api-client.ts';
 import { scoreDefinitionQueries } from '../../review/api/score-definition-queries.ts';
+import { hasReviewFilter } from '../../review/review-chips.ts';
 import { applyChangeToCache, applyServerAnnotations, cachedAnnotations } from './annotation-cache.ts';
 import { type AnnotationChange, changeRequest, inverseChange } from './annotation-change.ts';
 import { type ListView, requestQueries } from './request-queries.ts';
@@ -23,7 +24,8 @@ interface AnnotateContext {
 
 /** A list whose filter reads the changed kind of annotation may gain or lose this request. */
 export function listDependsOn(view: ListView, change: AnnotationChange): boolean {
-  if (change.kind === 'set-score' || change.kind === 'delete-score') return view.filter.scores.length > 0;
+  if (change.kind === 'set-score' || change.kind === 'delete-score')
+    return view.filter.scores.length > 0 || hasReviewFilter(view.filter);
   if (change.kind === 'set-metadata' || change.kind === 'delete-metadata')
     return view.filter.metadata.length > 0;
   return view.filter.tags.length > 0;
