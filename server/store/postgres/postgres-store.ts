@@ -19,6 +19,7 @@ import type { Sql } from '../sql/fragment.ts';
 import { list, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
+import { assembleFacets } from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
 import type {
@@ -201,30 +202,7 @@ export class PostgresStore implements Store {
   }
 
   async facets(): Promise<FacetsResponse> {
-    const result = await this.q<{ kind: string; value: string; extra: string; n: string }>(facetsStatement());
-    const facets: FacetsResponse = {
-      models: [],
-      providers: [],
-      statuses: [],
-      tags: [],
-      promptNames: [],
-      metadataKeys: [],
-      scoreNames: [],
-    };
-    const lists: Record<string, FacetValue[]> = {
-      provider: facets.providers,
-      status: facets.statuses,
-      tag: facets.tags,
-      prompt: facets.promptNames,
-      metadata_key: facets.metadataKeys,
-      score_name: facets.scoreNames,
-    };
-    for (const row of result.rows) {
-      const count = Number(row.n);
-      if (row.kind === 'model') facets.models.push({ value: row.value, provider: row.extra, count });
-      else lists[row.kind]?.push({ value: row.value, count });
-    }
-    return facets;
+    return assembleFacets((await this.q(facetsStatement())).rows);
   }
 
   async metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]> {
