@@ -15,6 +15,7 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { BulkAction } from '../../contract/bulk.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
@@ -212,6 +213,11 @@ export interface Store extends SpanStore {
     sort: Pick<ListQuery, 'sort' | 'order'>,
   ): AsyncIterable<RequestDetail>;
   deleteRequests(filter: RequestFilter): Promise<number>;
+  /**
+   * One bulk action on these requests in one transaction (all or nothing); returns the ids that
+   * existed and were acted on (ids that do not exist are skipped).
+   */
+  bulkAnnotate(ids: readonly number[], action: BulkAction): Promise<number[]>;
 
   /**
    * Resolves when the store can serve requests; throws DatabaseUnavailableError (PostgreSQL

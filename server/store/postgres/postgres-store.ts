@@ -10,6 +10,7 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { BulkAction } from '../../../contract/bulk.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import type { ReviewStore } from '../review-store.ts';
@@ -34,6 +35,7 @@ import type {
   StoreRuntimeStats,
 } from '../store.ts';
 import { postgresAuthStore } from './auth.ts';
+import { bulkActionStatement, lockRequestsStatement } from './bulk-sql.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { postgresDialect } from './dialect.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
@@ -244,6 +246,17 @@ export class PostgresStore implements Store {
 
   removeTag(id: number, tag: string) {
     return this.annotate(id, removeTagStatement(id, tag));
+  }
+
+  bulkAnnotate(ids: readonly number[], action: BulkAction): Promise<number[]> {
+    const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id));
+    if (wanted.length === 0) return Promise.resolve([]);
+    return this.connection.transaction(async (run) => {
+      const locked = await run<{ id: string }>(lockRequestsStatement(wanted));
+      const existing = locked.rows.map((row) => Number(row.id));
+      if (existing.length > 0) await run(bulkActionStatement(existing, action));
+      return existing;
+    });
   }
 
   async linkPrompt(id: number, link: PromptLink): Promise<boolean> {

@@ -201,4 +201,40 @@ export function defineReviewTests(ctx: ContractContext): void {
       expect(probe.newCount).toBe(ids.filter((x, i) => x > id(1) && [2, 4, 5, 6].includes(i)).length);
     });
   });
+
+  describe('bulk annotate', () => {
+    it('applies one action to many requests in one go, skipping ids that do not exist; facets follow', async () => {
+      const store = ctx.store();
+      const ids = await store.insertRequests(
+        Array.from({ length: 4 }, () => makeNewRequest({ tags: ['old'] })),
+      );
+      const [a, b, c, d] = ids as [number, number, number, number];
+      expect(
+        (await store.bulkAnnotate([a, b, c, 987_654_321, a], { kind: 'add-tag', tag: 'reviewed' })).sort(),
+      ).toEqual([a, b, c].sort());
+      const tagCount = async (tag: string) =>
+        (await store.facets()).tags.find((t) => t.value === tag)?.count ?? 0;
+      expect(await tagCount('reviewed')).toBe(3);
+      expect(await store.countRequests(filter({ tags: ['reviewed'] }))).toBe(3);
+      // Adding again changes nothing (and counts nothing twice).
+      await store.bulkAnnotate([a, b], { kind: 'add-tag', tag: 'reviewed' });
+      expect(await tagCount('reviewed')).toBe(3);
+      await store.bulkAnnotate([a, d], { kind: 'remove-tag', tag: 'old' });
+      expect(await tagCount('old')).toBe(2);
+      await store.bulkAnnotate([b, c], { kind: 'set-score', name: 'helpfulness', value: 70 });
+      await store.bulkAnnotate([c], { kind: 'set-score', name: 'helpfulness', value: 20 });
+      expect(await store.countRequests(filter({ scores: [{ name: 'helpfulness', min: 50 }] }))).toBe(1);
+      expect((await store.facets()).scoreNames).toEqual([{ value: 'helpfulness', count: 2 }]);
+      await store.bulkAnnotate([a, b, c, d], { kind: 'set-metadata', key: 'batch', value: 'one' });
+      await store.bulkAnnotate([d], { kind: 'delete-metadata', key: 'batch' });
+      expect(await store.countRequests(filter({ metadata: [{ key: 'batch', values: ['one'] }] }))).toBe(3);
+      await store.bulkAnnotate([b], { kind: 'delete-score', name: 'helpfulness' });
+      expect((await store.getRequest(b))?.scores).toEqual({});
+      expect(await store.getRequest(c)).toMatchObject({
+        scores: { helpfulness: 20 },
+        metadata: { batch: 'one' },
+      });
+      expect(await store.bulkAnnotate([987_654_321], { kind: 'add-tag', tag: 'x' })).toEqual([]);
+    });
+  });
 }
