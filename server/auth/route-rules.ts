@@ -87,6 +87,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'PUT /api/requests/:id/tags/:tag': 'annotate',
   'DELETE /api/requests/:id/tags/:tag': 'annotate',
   'POST /api/prompts': 'annotate', // publish a prompt version from the Prompts page
+  'POST /api/bulk': 'annotate',
+  'POST /api/bulk-jobs': 'annotate',
+  'GET /api/bulk-jobs/:id': 'annotate',
+  'POST /api/bulk-jobs/:id/cancel': 'annotate',
 
   // Administration
   'DELETE /api/requests': 'admin',

@@ -71,6 +71,11 @@ export interface NewRequest {
   spanId?: string | null;
 }
 
+export interface BulkResult {
+  acted: number[];
+  missing: number[];
+}
+
 export interface PromptLink {
   promptName: string;
   promptInputVariables: Record<string, unknown> | null;
@@ -214,10 +219,14 @@ export interface Store extends SpanStore {
   ): AsyncIterable<RequestDetail>;
   deleteRequests(filter: RequestFilter): Promise<number>;
   /**
-   * One bulk action on these requests in one transaction (all or nothing); returns the ids that
-   * existed and were acted on (ids that do not exist are skipped).
+   * One bulk action on these requests in one transaction (all or nothing). Ids that do not exist
+   * are skipped and reported as `missing`; with `allOrNone`, any missing id means nothing is done.
    */
-  bulkAnnotate(ids: readonly number[], action: BulkAction): Promise<number[]>;
+  bulkAnnotate(
+    ids: readonly number[],
+    action: BulkAction,
+    options?: { allOrNone?: boolean },
+  ): Promise<BulkResult>;
 
   /**
    * Resolves when the store can serve requests; throws DatabaseUnavailableError (PostgreSQL

@@ -3,6 +3,7 @@ import type { RetentionRunner } from '../../retention/retention-runner.ts';
 import type { RouteDeps } from '../deps.ts';
 import { annotationHistoryRoute } from './annotation-history.ts';
 import { annotationRoutes } from './annotations.ts';
+import { bulkRoutes } from './bulk.ts';
 import { deleteRequestsRoute } from './delete-requests.ts';
 import type { ExportTokens } from './export-tokens.ts';
 import { createExportRoute } from './exports.ts';
@@ -30,4 +31,5 @@ export async function dashboardApiRoutes(
   traceRoutes(app, options);
   retentionRoute(app, options);
   scoreDefinitionRoutes(app, options);
+  bulkRoutes(app, options);
 }

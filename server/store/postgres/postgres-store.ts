@@ -24,6 +24,7 @@ import { assembleFacets } from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
 import type {
+  BulkResult,
   NewRequest,
   PromptLink,
   PurgeBatchInput,
@@ -248,14 +249,17 @@ export class PostgresStore implements Store {
     return this.annotate(id, removeTagStatement(id, tag));
   }
 
-  bulkAnnotate(ids: readonly number[], action: BulkAction): Promise<number[]> {
-    const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id));
-    if (wanted.length === 0) return Promise.resolve([]);
-    return this.connection.transaction(async (run) => {
-      const locked = await run<{ id: string }>(lockRequestsStatement(wanted));
-      const existing = locked.rows.map((row) => Number(row.id));
-      if (existing.length > 0) await run(bulkActionStatement(existing, action));
-      return existing;
+  bulkAnnotate(ids: readonly number[], action: BulkAction, options: { allOrNone?: boolean } = {}) {
+    const wanted = [...new Set(ids)];
+    return this.connection.transaction(async (run): Promise<BulkResult> => {
+      const safe = wanted.filter((id) => Number.isSafeInteger(id));
+      const locked = safe.length === 0 ? [] : (await run<{ id: string }>(lockRequestsStatement(safe))).rows;
+      const acted = locked.map((row) => Number(row.id));
+      const found = new Set(acted);
+      const missing = wanted.filter((id) => !found.has(id));
+      if (options.allOrNone && missing.length > 0) return { acted: [], missing };
+      if (acted.length > 0) await run(bulkActionStatement(acted, action));
+      return { acted, missing };
     });
   }
 

@@ -50,6 +50,7 @@ import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import type {
+  BulkResult,
   NewRequest,
   PromptLink,
   PurgeBatchInput,
@@ -500,17 +501,19 @@ export class SqliteStore implements Store {
     return this.annotate(id, (startMs) => this.applyAction(id, startMs, { kind: 'remove-tag', tag }));
   }
 
-  async bulkAnnotate(ids: readonly number[], action: BulkAction): Promise<number[]> {
+  async bulkAnnotate(ids: readonly number[], action: BulkAction, options: { allOrNone?: boolean } = {}) {
     await this.gate.open();
-    return this.write(() => {
-      const acted: number[] = [];
+    return this.write((): BulkResult => {
+      const found: [number, number][] = [];
+      const missing: number[] = [];
       for (const id of new Set(ids)) {
         const startMs = this.startOf(id);
-        if (startMs === null) continue;
-        this.applyAction(id, startMs, action);
-        acted.push(id);
+        if (startMs === null) missing.push(id);
+        else found.push([id, startMs]);
       }
-      return acted;
+      if (options.allOrNone && missing.length > 0) return { acted: [], missing };
+      for (const [id, startMs] of found) this.applyAction(id, startMs, action);
+      return { acted: found.map(([id]) => id), missing };
     });
   }
 

@@ -209,9 +209,17 @@ export function defineReviewTests(ctx: ContractContext): void {
         Array.from({ length: 4 }, () => makeNewRequest({ tags: ['old'] })),
       );
       const [a, b, c, d] = ids as [number, number, number, number];
+      const first = await store.bulkAnnotate([a, b, c, 987_654_321, a], { kind: 'add-tag', tag: 'reviewed' });
+      expect(first.acted.sort()).toEqual([a, b, c].sort());
+      expect(first.missing).toEqual([987_654_321]);
+      // All or none: a stale id means nothing is written.
       expect(
-        (await store.bulkAnnotate([a, b, c, 987_654_321, a], { kind: 'add-tag', tag: 'reviewed' })).sort(),
-      ).toEqual([a, b, c].sort());
+        await store.bulkAnnotate([a, 987_654_321], { kind: 'add-tag', tag: 'stale' }, { allOrNone: true }),
+      ).toEqual({
+        acted: [],
+        missing: [987_654_321],
+      });
+      expect((await store.getRequest(a))?.tags).not.toContain('stale');
       const tagCount = async (tag: string) =>
         (await store.facets()).tags.find((t) => t.value === tag)?.count ?? 0;
       expect(await tagCount('reviewed')).toBe(3);
@@ -234,7 +242,7 @@ export function defineReviewTests(ctx: ContractContext): void {
         scores: { helpfulness: 20 },
         metadata: { batch: 'one' },
       });
-      expect(await store.bulkAnnotate([987_654_321], { kind: 'add-tag', tag: 'x' })).toEqual([]);
+      expect((await store.bulkAnnotate([987_654_321], { kind: 'add-tag', tag: 'x' })).acted).toEqual([]);
     });
   });
 }
