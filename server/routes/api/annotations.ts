@@ -14,10 +14,12 @@ import {
   tagParamsSchema,
 } from '../../../contract/api.ts';
 import type { AnnotationEvent } from '../../../contract/auth.ts';
+import { actorLabel } from '../../auth/principal.ts';
 import { notFound } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
 import { recordAnnotations } from './annotation-history.ts';
+import { checkScore } from './score-check.ts';
 
 type Written = Promise<AnnotationsResponse | null>;
 
@@ -31,6 +33,9 @@ interface AnnotationKind<P extends { id: number }, B> {
   name: (params: P) => string;
   set: (params: P, body: B) => { value: string; written: Written };
   unset: (params: P) => Written;
+  /** After a PUT is written and recorded (e.g. a score's comment). */
+  afterSet?: (params: P, body: B, request: FastifyRequest) => Promise<void> | undefined;
+  afterUnset?: (params: P, request: FastifyRequest) => Promise<void>;
 }
 
 export function annotationRoutes(app: FastifyInstance, { store }: RouteDeps): void {
@@ -51,12 +56,19 @@ export function annotationRoutes(app: FastifyInstance, { store }: RouteDeps): vo
     };
     route(app, 'PUT', k.path, { params: k.params, body: k.body, response }, async (input) => {
       const { value, written } = k.set(input.params, input.body as B);
-      return record(input, value, written);
+      const result = await record(input, value, written);
+      await k.afterSet?.(input.params, input.body as B, input.request);
+      return result;
     });
-    route(app, 'DELETE', k.path, { params: k.params, response }, async (input) =>
-      record(input, null, k.unset(input.params)),
-    );
+    route(app, 'DELETE', k.path, { params: k.params, response }, async (input) => {
+      const result = await record(input, null, k.unset(input.params));
+      await k.afterUnset?.(input.params, input.request);
+      return result;
+    });
   };
+
+  const scoreComment = (id: number, name: string, comment: string | null, request: FastifyRequest) =>
+    store.review.setScoreComment(id, name, comment, actorLabel(request.principal), Date.now());
 
   annotation({
     path: '/api/requests/:id/metadata/:key',
@@ -73,8 +85,17 @@ export function annotationRoutes(app: FastifyInstance, { store }: RouteDeps): vo
     body: setScoreBodySchema,
     kind: 'score',
     name: ({ name }) => name,
-    set: ({ id, name }, { value }) => ({ value: String(value), written: store.setScore(id, name, value) }),
+    set: ({ id, name }, { value }) => ({
+      value: String(value),
+      // Checked against the name's score definition, if it has one, before anything is written.
+      written: checkScore(store, name, value).then(() => store.setScore(id, name, value)),
+    }),
     unset: ({ id, name }) => store.deleteScore(id, name),
+    afterSet: ({ id, name }, { comment }, request) =>
+      comment === undefined
+        ? undefined
+        : scoreComment(id, name, comment.trim() === '' ? null : comment, request),
+    afterUnset: ({ id, name }, request) => scoreComment(id, name, null, request),
   });
   annotation({
     path: '/api/requests/:id/tags/:tag',

@@ -9,6 +9,7 @@
  * ingest never queues on one hot counter row.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { reviewTablesSql } from '../sql/review-schema.ts';
 
 export interface Migration {
   version: number;
@@ -406,6 +407,7 @@ export const MIGRATIONS: readonly Migration[] = [
     );`,
   },
   { version: 70, name: 'pg_trgm index for substring search in any script', sql: substringIndex },
+  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('postgres') },
   {
     version: 110,
     name: "a deleted request's content leaves the span it came from",

@@ -10,6 +10,7 @@
  * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { reviewTablesSql } from '../sql/review-schema.ts';
 
 export interface SqliteMigration {
   version: number;
@@ -295,6 +296,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     ) WITHOUT ROWID;`,
   },
   { version: 70, name: 'trigram index for substring search in any script', sql: v70 },
+  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('sqlite') },
   {
     version: 110,
     name: "a deleted request's content leaves the span it came from",
