@@ -12,6 +12,7 @@ import { parseBenchArgs, USAGE } from './args.ts';
 import { runAuthBench } from './auth-bench.ts';
 import { runBrowserSection } from './browser-section.ts';
 import { buildSpa } from './build-spa.ts';
+import { runBulkBench } from './bulk-bench.ts';
 import { startBusyLoad } from './busy-load.ts';
 import { runBusySearchBench } from './busy-search-bench.ts';
 import { compareBusy, formatBusyTable } from './busy-table.ts';
@@ -237,6 +238,18 @@ try {
       `${ingest.perSecond} req/s, ${ingest.errors} errors`,
     ),
   );
+
+  if (args.bulk !== undefined) {
+    rows.push(
+      ...(await runBulkBench({
+        baseUrl: server.url,
+        apiKey,
+        rows: Math.min(args.bulk, db.rows),
+        clients: INGEST_CLIENTS,
+        budgetScale,
+      })),
+    );
+  }
 
   console.log(`bench: /track-request, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
   const tracked = await runTrackRequestBench({
