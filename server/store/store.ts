@@ -16,6 +16,7 @@ import type {
   RequestStatus,
 } from '../../contract/api.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
+import type { TimelineQuery, TimelineResponse } from '../../contract/timeline.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
 import type { SpanStore } from './spans.ts';
@@ -182,6 +183,8 @@ export interface Store extends SpanStore {
   countRequests(filter: RequestFilter): Promise<number>;
   probe(after: number, filter: RequestFilter): Promise<ProbeResponse>;
   facets(): Promise<FacetsResponse>;
+  /** Requests over time for a filter (contract/timeline.ts), from rollups kept at ingest where they answer it. */
+  timeline(query: TimelineQuery): Promise<TimelineResponse>;
   metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]>;
 
   /** Per-key upsert; keys not named are kept. Returns null when the request does not exist. */

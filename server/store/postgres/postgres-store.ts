@@ -10,15 +10,24 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
-import { list, sql } from '../sql/fragment.ts';
+import { list, raw, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
+import {
+  assembleTimeline,
+  numberOrNull,
+  planTimeline,
+  ROLLUP_BOUNDS_SQL,
+  type TimelineRow,
+  timelineRange,
+} from '../sql/timeline-plan.ts';
 import type {
   NewRequest,
   PromptLink,
@@ -34,6 +43,7 @@ import { postgresAuthStore } from './auth.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { postgresDialect } from './dialect.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
+import { filterWhere } from './filter-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
 import {
   countStatement,
@@ -191,6 +201,20 @@ export class PostgresStore implements Store {
       newCount: Number(row.new_count ?? 0),
       changeSeq: Number(row.change_seq ?? 0),
     };
+  }
+
+  async timeline(query: TimelineQuery): Promise<TimelineResponse> {
+    const bounds = (await this.connection.timedRead(raw(ROLLUP_BOUNDS_SQL))).rows[0];
+    const range = timelineRange(
+      query.filter,
+      { firstHour: numberOrNull(bounds?.lo), lastHour: numberOrNull(bounds?.hi) },
+      Date.now(),
+    );
+    const plan = planTimeline(postgresDialect, query.filter, query.metric, range, filterWhere);
+    const results = await Promise.all(
+      plan.reads.map(async (read) => (await this.connection.timedRead<TimelineRow>(read.sql)).rows),
+    );
+    return assembleTimeline(plan, results, query.metric);
   }
 
   async facets(): Promise<FacetsResponse> {

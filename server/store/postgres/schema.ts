@@ -9,6 +9,7 @@
  * ingest never queues on one hot counter row.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { timelineRollupsSql } from './timeline-schema.ts';
 
 export interface Migration {
   version: number;
@@ -410,4 +411,9 @@ export const MIGRATIONS: readonly Migration[] = [
     );`,
   },
   { version: 70, name: 'pg_trgm index for substring search in any script', sql: substringIndex },
+  {
+    version: 80,
+    name: 'timeline rollups per hour, status, provider, model and prompt',
+    sql: timelineRollupsSql,
+  },
 ];

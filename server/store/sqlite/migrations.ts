@@ -10,6 +10,7 @@
  * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { timelineRollupsSql } from './timeline-schema.ts';
 
 export interface SqliteMigration {
   version: number;
@@ -295,4 +296,9 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     ) WITHOUT ROWID;`,
   },
   { version: 70, name: 'trigram index for substring search in any script', sql: v70 },
+  {
+    version: 80,
+    name: 'timeline rollups per hour, status, provider, model and prompt',
+    sql: timelineRollupsSql,
+  },
 ];

@@ -17,6 +17,7 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
@@ -49,6 +50,14 @@ import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
+import {
+  assembleTimeline,
+  numberOrNull,
+  planTimeline,
+  ROLLUP_BOUNDS_SQL,
+  type TimelineRow,
+  timelineRange,
+} from '../sql/timeline-plan.ts';
 import type {
   NewRequest,
   PromptLink,
@@ -394,6 +403,21 @@ export class SqliteStore implements Store {
       sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind} AND ${dialect.inList(raw('value'), values)}`,
     );
     return Number(row?.n ?? 0);
+  }
+
+  async timeline(query: TimelineQuery): Promise<TimelineResponse> {
+    if (this.reads) return this.reads.run('timeline', query);
+    const bounds = this.statements.get(raw(ROLLUP_BOUNDS_SQL));
+    const range = timelineRange(
+      query.filter,
+      { firstHour: numberOrNull(bounds?.lo), lastHour: numberOrNull(bounds?.hi) },
+      Date.now(),
+    );
+    const plan = planTimeline(dialect, query.filter, query.metric, range, (filter) =>
+      filterPredicate(dialect, filter),
+    );
+    const results = plan.reads.map((read) => this.statements.all(read.sql));
+    return assembleTimeline(plan, results, query.metric);
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {

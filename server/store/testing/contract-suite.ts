@@ -13,6 +13,7 @@ import { defineRetentionTests } from './retention-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
 import { defineSpanTests } from './span-tests.ts';
 import { defineTextSearchTests } from './text-search-tests.ts';
+import { defineTimelineTests } from './timeline-tests.ts';
 import { defineTraceIdTests } from './trace-id-tests.ts';
 
 export function runStoreContract(label: string, openStore: () => Promise<Store>): void {
@@ -26,5 +27,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineTextSearchTests(ctx);
     definePayloadTests(ctx);
     defineRetentionTests(ctx);
+    defineTimelineTests(ctx);
   });
 }
