@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ListQuery, RequestFilter } from '../contract/api.ts';
+import { filterPredicate } from '../server/store/sql/filter.ts';
 import {
   candidatesOf,
   chooseDriver,
@@ -23,6 +24,7 @@ import {
   sql,
 } from '../server/store/sql/index.ts';
 import { SNIPPET_HEAD_CHARS } from '../server/store/sql/text-snippet.ts';
+import { planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../server/store/sql/timeline-plan.ts';
 import { readPage } from '../server/store/sqlite/list-page.ts';
 import { Statements } from '../server/store/sqlite/statements.ts';
 import type { Floor } from './read-bench.ts';
@@ -129,6 +131,14 @@ export function openSqliteFloor(dataDir: string): Floor {
       case 'search':
         // mirrors SqliteStore.search for a filter the list planner answers
         return [rowsFor(page(query.list)), count(query.count)];
+      case 'timeline': {
+        // mirrors SqliteStore.timeline
+        const bounds = statements.get(raw(ROLLUP_BOUNDS_SQL));
+        const plan = planTimelineQuery(dialect, query.query, bounds, Date.now(), (filter) =>
+          filterPredicate(dialect, filter),
+        );
+        return plan.reads.map((read) => statements.all(read.sql));
+      }
       case 'none':
         return null;
       case 'metadataValues':

@@ -22,11 +22,9 @@ import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
 import {
   assembleTimeline,
-  numberOrNull,
-  planTimeline,
+  planTimelineQuery,
   ROLLUP_BOUNDS_SQL,
   type TimelineRow,
-  timelineRange,
 } from '../sql/timeline-plan.ts';
 import type {
   NewRequest,
@@ -205,12 +203,7 @@ export class PostgresStore implements Store {
 
   async timeline(query: TimelineQuery): Promise<TimelineResponse> {
     const bounds = (await this.connection.timedRead(raw(ROLLUP_BOUNDS_SQL))).rows[0];
-    const range = timelineRange(
-      query.filter,
-      { firstHour: numberOrNull(bounds?.lo), lastHour: numberOrNull(bounds?.hi) },
-      Date.now(),
-    );
-    const plan = planTimeline(postgresDialect, query.filter, query.metric, range, filterWhere);
+    const plan = planTimelineQuery(postgresDialect, query, bounds, Date.now(), filterWhere);
     const results = await Promise.all(
       plan.reads.map(async (read) => (await this.connection.timedRead<TimelineRow>(read.sql)).rows),
     );

@@ -68,6 +68,9 @@ export function p95FromBins(bins: readonly number[]): number | null {
   return null;
 }
 
+/** The per-dimension rollups (timeline_dims): every request counts once under each. */
+export const DIMENSIONS = ['all', 'model', 'provider', 'prompt'] as const;
+
 /** The rollups know status, provider, model and prompt; any other narrowing needs the rows. */
 export function rollupAnswers(filter: RequestFilter): boolean {
   return (
@@ -100,18 +103,34 @@ export interface TimelinePlan {
 
 export type TimelineRow = Partial<Record<'t' | 'status' | 'lb' | 'n' | 'cost' | 'oldest', unknown>>;
 
-function rollupWhere(dialect: Dialect, filter: RequestFilter, lo: number, hi: number): Sql {
-  const parts: Sql[] = [sql`bucket_ms >= ${lo}`, sql`bucket_ms < ${hi}`];
-  const dims: [string, readonly string[]][] = [
-    ['status', filter.statuses],
-    ['provider', filter.providers],
-    ['model', filter.models],
-    ['prompt', filter.promptNames],
-  ];
-  for (const [column, values] of dims) {
-    if (values.length > 0) parts.push(dialect.inList(raw(column), [...new Set(values)]));
+/**
+ * Where the rollup rows for the filter are: one dimension's own rows (none named: `all`) when at
+ * most one of model / provider / prompt is filtered, the cross rollup otherwise.
+ */
+function rollupSource(dialect: Dialect, filter: RequestFilter, lo: number, hi: number) {
+  const parts: Sql[] = [];
+  const named: (readonly [(typeof DIMENSIONS)[number], string, readonly string[]])[] = (
+    [
+      ['model', 'model', filter.models],
+      ['provider', 'provider', filter.providers],
+      ['prompt', 'prompt', filter.promptNames],
+    ] as const
+  ).filter(([, , values]) => values.length > 0);
+  const only = named.length === 1 ? named[0] : undefined;
+  if (named.length === 0 || only) {
+    const [kind, , values] = only ?? ['all', '', ['']];
+    parts.push(sql`kind = ${kind}`, dialect.inList(raw('value'), [...new Set(values)]));
+  } else {
+    for (const [, column, values] of named) parts.push(dialect.inList(raw(column), [...new Set(values)]));
   }
-  return and(parts);
+  parts.push(sql`bucket_ms >= ${lo}`, sql`bucket_ms < ${hi}`);
+  if (filter.statuses.length > 0) parts.push(dialect.inList(raw('status'), [...new Set(filter.statuses)]));
+  const dims = named.length <= 1;
+  return {
+    where: and(parts),
+    counts: raw(dims ? 'timeline_dims' : 'timeline_rollup'),
+    bins: raw(dims ? 'timeline_dim_latency' : 'timeline_latency'),
+  };
 }
 
 function bucketExpr(column: string, bucketMs: number): Sql {
@@ -126,12 +145,12 @@ function rollupReads(
   bucketMs: number,
   metric: TimelineMetric,
 ): TimelineRead[] {
-  const where = rollupWhere(dialect, filter, lo, hi);
+  const { where, counts, bins } = rollupSource(dialect, filter, lo, hi);
   const t = bucketExpr('bucket_ms', bucketMs);
   const reads: TimelineRead[] = [
     {
       sql: sql`SELECT ${t} AS t, status, -1 AS lb, sum(n) AS n, sum(cost) AS cost, NULL AS oldest
-        FROM timeline_rollup WHERE ${where} GROUP BY 1, 2`,
+        FROM ${counts} WHERE ${where} GROUP BY 1, 2`,
       counts: true,
       bins: false,
       capped: false,
@@ -140,7 +159,7 @@ function rollupReads(
   if (metric === 'latency') {
     reads.push({
       sql: sql`SELECT ${t} AS t, status, lb, sum(n) AS n, 0 AS cost, NULL AS oldest
-        FROM timeline_latency WHERE ${where} GROUP BY 1, 2, 3`,
+        FROM ${bins} WHERE ${where} GROUP BY 1, 2, 3`,
       counts: false,
       bins: true,
       capped: false,
@@ -251,4 +270,20 @@ export const ROLLUP_BOUNDS_SQL =
 
 export function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
+}
+
+/** The plan for a query once the rollup bounds are read (both stores and the bench floors). */
+export function planTimelineQuery(
+  dialect: Dialect,
+  query: { filter: RequestFilter; metric: TimelineMetric },
+  bounds: Partial<Record<'lo' | 'hi', unknown>> | undefined,
+  now: number,
+  where: (filter: RequestFilter) => Sql,
+): TimelinePlan {
+  const range = timelineRange(
+    query.filter,
+    { firstHour: numberOrNull(bounds?.lo), lastHour: numberOrNull(bounds?.hi) },
+    now,
+  );
+  return planTimeline(dialect, query.filter, query.metric, range, where);
 }

@@ -50,14 +50,7 @@ import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
-import {
-  assembleTimeline,
-  numberOrNull,
-  planTimeline,
-  ROLLUP_BOUNDS_SQL,
-  type TimelineRow,
-  timelineRange,
-} from '../sql/timeline-plan.ts';
+import { assembleTimeline, planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../sql/timeline-plan.ts';
 import type {
   NewRequest,
   PromptLink,
@@ -408,12 +401,7 @@ export class SqliteStore implements Store {
   async timeline(query: TimelineQuery): Promise<TimelineResponse> {
     if (this.reads) return this.reads.run('timeline', query);
     const bounds = this.statements.get(raw(ROLLUP_BOUNDS_SQL));
-    const range = timelineRange(
-      query.filter,
-      { firstHour: numberOrNull(bounds?.lo), lastHour: numberOrNull(bounds?.hi) },
-      Date.now(),
-    );
-    const plan = planTimeline(dialect, query.filter, query.metric, range, (filter) =>
+    const plan = planTimelineQuery(dialect, query, bounds, Date.now(), (filter) =>
       filterPredicate(dialect, filter),
     );
     const results = plan.reads.map((read) => this.statements.all(read.sql));

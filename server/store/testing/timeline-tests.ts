@@ -120,6 +120,8 @@ const FILTERS: [string, Partial<RequestFilter>][] = [
   ['one model', { models: ['gpt-4o'] }],
   ['status and provider', { statuses: ['ERROR', 'WARNING'], providers: ['openai'] }],
   ['prompt', { promptNames: ['weather'] }],
+  ['two providers', { providers: ['openai', 'anthropic'] }],
+  ['models and prompt (cross rollup)', { models: ['gpt-4o', 'claude-3-5-sonnet'], promptNames: ['weather'] }],
   ['tag (scan)', { tags: ['prod'] }],
   ['metadata (scan)', { metadata: [{ key: 'team', values: ['search'] }] }],
   ['q (scan)', { q: 'needle' }],
