@@ -24,11 +24,15 @@ export async function runBrowserSection(options: {
   skip: boolean;
   baseUrl: string;
   apiKey: string;
+  /** `--only`: run just the browser benches whose file name it contains (`--only trace`), if any. */
+  only: string | undefined;
 }): Promise<BrowserOutcome> {
   if (options.skip) return { ran: false, reason: 'skipped (--skip-browser)' };
   const chromium = findChromium();
   if (!chromium.ok) return { ran: false, reason: `skipped: ${chromium.message}` };
-  const files = browserBenchFiles();
+  const all = browserBenchFiles();
+  const named = all.filter((file) => options.only?.includes(file.replace(/\.ts$/, '')));
+  const files = named.length > 0 ? named : all;
   if (files.length === 0) return { ran: false, reason: 'skipped: no bench/browser/*.ts yet' };
   const context: BrowserBenchContext = {
     baseUrl: options.baseUrl,

@@ -2,30 +2,25 @@
  * The SQLite floor: the statements SqliteStore runs for each read, run here on the same database
  * file opened read-only, with the same page cache size, returning raw rows (no mapping).
  * The list page comes from the store's own readPage (sqlite/list-page.ts), the filters from its
- * builders (server/store/sql/); the short statements SqliteStore keeps inline are mirrored below,
+ * builders (server/store/sqlite/); the short statements SqliteStore keeps inline are mirrored below,
  * marked "mirrors" (floor-sqlite.test.ts checks both run the same statements).
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ListQuery, RequestFilter } from '../contract/api.ts';
-import { filterPredicate } from '../server/store/sql/filter.ts';
-import {
-  candidatesOf,
-  chooseDriver,
-  countSql,
-  decodeCursor,
-  sqliteDialect as dialect,
-  estimateSql,
-  list,
-  needsEstimates,
-  type PageInput,
-  ROW_COLUMNS,
-  raw,
-  sql,
-} from '../server/store/sql/index.ts';
+import { counterFor, decodeCursor, list, ROW_COLUMNS, raw, sql } from '../server/store/sql/index.ts';
 import { SNIPPET_HEAD_CHARS } from '../server/store/sql/text-snippet.ts';
 import { planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../server/store/sql/timeline-plan.ts';
+import { sqliteDialect as dialect } from '../server/store/sqlite/dialect.ts';
+import { candidatesOf, filterPredicate } from '../server/store/sqlite/filter.ts';
 import { readPage } from '../server/store/sqlite/list-page.ts';
+import {
+  chooseDriver,
+  countSql,
+  estimateSql,
+  needsEstimates,
+  type PageInput,
+} from '../server/store/sqlite/list-plan.ts';
 import { Statements } from '../server/store/sqlite/statements.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
@@ -77,30 +72,17 @@ export function openSqliteFloor(dataDir: string): Floor {
       .map((row) => Number(row.id));
   };
 
-  const facetSum = (kind: string, values: readonly string[]) =>
-    statements.get(
-      sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind} AND ${dialect.inList(raw('value'), values)}`,
-    );
+  // mirrors SqliteStore.facetSum
+  const facetSum = (kind: string, values: readonly string[]) => {
+    const only = values.length > 0 ? sql` AND ${dialect.inList(raw('value'), values)}` : raw('');
+    return statements.get(sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind}${only}`);
+  };
 
   // mirrors SqliteStore.countRequests (counters for the simple cases, else a count)
   const count = (filter: RequestFilter) => {
+    const counter = counterFor(filter);
+    if (counter) return facetSum(counter.kind, counter.values);
     const candidates = candidatesOf(filter);
-    const noRange = filter.from === undefined && filter.to === undefined;
-    if (noRange && candidates.length === 0) return facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
-    const only = candidates[0];
-    if (noRange && candidates.length === 1 && only) {
-      if (only.kind === 'column') {
-        const kinds = {
-          model: 'model',
-          provider: 'provider',
-          status: 'status',
-          prompt_name: 'prompt',
-          trace_id: 'trace',
-        };
-        return facetSum(kinds[only.column], only.values);
-      }
-      if (only.kind === 'tag' && only.values.length === 1) return facetSum('tag', only.values);
-    }
     const estimates = needsEstimates(candidates)
       ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))
       : [];

@@ -112,7 +112,7 @@ try {
   };
   const browserSection = async (): Promise<JudgedRow[]> => {
     const browser = spa.ok
-      ? await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey })
+      ? await runBrowserSection({ skip: args.skipBrowser, baseUrl: server.url, apiKey, only: args.only })
       : { ran: false as const, reason: `skipped: ${spa.reason}` };
     if (!browser.ran) {
       console.log(`bench: browser section ${browser.reason}`);

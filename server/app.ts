@@ -17,6 +17,7 @@ import { clientErrorHandler, routerErrorHandler } from './http/framework-errors.
 import { assertJsonDepth, forbiddenKeyOr, unsupportedCharset } from './http/json-body.ts';
 import { installNotFoundHandler } from './http/not-found.ts';
 import { replaceJsonNulEscapes, urlHasNul } from './http/nul-characters.ts';
+import { prettyLogStream, RequestLog } from './http/request-log.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
 import type { RetentionRunner } from './retention/retention-runner.ts';
 import { ExportTokens } from './routes/api/export-tokens.ts';
@@ -47,6 +48,8 @@ export interface AppDeps {
   version: string;
   /** false (default) = silent; true = info level; or a pino level name. */
   logger?: boolean | string;
+  /** Log lines for a person at a terminal (server/http/request-log.ts) rather than JSON. */
+  prettyLogs?: boolean;
   /** The built SPA. Default: <repo>/dist. */
   distDir?: string;
   bodyLimit?: number;
@@ -73,10 +76,11 @@ export function redactUrl(url: string): string {
 }
 
 /** Request logs carry method, path and status only: no headers, no bodies, no export tokens. */
-function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+function loggerOptions(logger: AppDeps['logger'], pretty: boolean): FastifyServerOptions['logger'] {
   if (!logger) return false;
   return {
     level: typeof logger === 'string' ? logger : 'info',
+    ...(pretty ? { stream: prettyLogStream(process.stdout) } : {}),
     redact: { paths: ['req.headers', 'headers', 'body', '*.api_key', 'api_key'], remove: true },
     serializers: {
       req: (req: { method: string; url: string; remoteAddress?: string }) => ({
@@ -101,7 +105,9 @@ const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export function buildApp(deps: AppDeps): FastifyInstance {
   const bodyLimit = deps.bodyLimit ?? BODY_LIMIT_BYTES;
   const app = Fastify({
-    logger: loggerOptions(deps.logger),
+    logger: loggerOptions(deps.logger, deps.prettyLogs ?? false),
+    // One line per request (none for static files).
+    logController: new RequestLog(),
     bodyLimit,
     // SDKs build `${baseURL}/path`, so a base URL ending in "/" sends `//log-request`.
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 8192 },

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,31 @@ describe('server/main.ts', () => {
       expect((await second.exited).code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('prints the sign-in link after the other start lines', async () => {
+    const server = await spawnServer(dataDir);
+    running.push(server);
+    const output = server.output();
+    expect(output.indexOf('PROMPTLAYER_BASE_URL=')).toBeGreaterThan(output.indexOf('Promptlog listening on'));
+    expect(output.indexOf('Sign in to the dashboard')).toBeGreaterThan(
+      output.indexOf('PROMPTLAYER_BASE_URL='),
+    );
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+  }, 60_000);
+
+  it('a port in use gets a one-line hint to start on another with PORT=', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      await expect(spawnServer(dataDir, {}, ['--port', String(port)]).then(() => 'started')).rejects.toThrow(
+        new RegExp(`port ${port} is already in use .*PORT=${port + 1} npm start`),
+      );
+    } finally {
+      busy.close();
     }
   }, 60_000);
 

@@ -48,22 +48,44 @@ async function main(): Promise<void> {
     admin: config.admin,
     trustedProxy: config.trustedProxy,
     logger: config.logLevel,
+    prettyLogs: process.stdout.isTTY === true,
     retention: retentionFromEnv(),
+  }).catch((error: unknown) => {
+    throw portInUse(error) ? new PortInUseError(config.port) : error;
   });
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${server.port}`;
+  const { apiKey, setupToken } = server;
+  // The links come last, where a person looks; on a terminal, Enter prints them again.
+  const links = () =>
+    (setupToken ? `Create the first admin account (one-time link): ${base}/#setup=${setupToken}\n` : '') +
+    `Sign in to the dashboard with the server key: ${base}/#key=${apiKey}\n`;
   process.stdout.write(
     `Promptlog listening on ${base}  (store: ${server.store.kind}, data: ${config.dataDir})\n` +
-      (server.setupToken
-        ? `Create the first admin account (one-time link): ${base}/#setup=${server.setupToken}\n`
-        : '') +
-      `Sign in to the dashboard with the server key: ${base}/#key=${server.apiKey}\n` +
-      `Point the PromptLayer SDKs at it: PROMPTLAYER_BASE_URL=${base}\n`,
+      `Point the PromptLayer SDKs at it: PROMPTLAYER_BASE_URL=${base}\n` +
+      links() +
+      (process.stdin.isTTY ? 'Press Enter to show the sign-in link again.\n' : ''),
   );
+  if (process.stdin.isTTY) process.stdin.on('data', () => process.stdout.write(links()));
 }
 
+class PortInUseError extends Error {
+  constructor(port: number) {
+    super(
+      `port ${port} is already in use (another Promptlog?). Start on another port: PORT=${port + 1} npm start`,
+    );
+  }
+}
+
+const portInUse = (error: unknown) =>
+  error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof RetentionConfigError)
+  if (
+    error instanceof ConfigError ||
+    error instanceof RetentionConfigError ||
+    error instanceof PortInUseError
+  )
     process.stderr.write(`promptlog: ${error.message}\n`);
   else
     process.stderr.write(

@@ -27,6 +27,8 @@ export interface StartServerOptions {
   trustedProxy?: AppDeps['trustedProxy'];
   /** See AppDeps.logger. Default false (quiet). */
   logger?: boolean | string;
+  /** See AppDeps.prettyLogs. */
+  prettyLogs?: boolean;
   distDir?: string;
   /** Default: off. main.ts passes PROMPTLOG_RETENTION_* (retention-config.ts). */
   retention?: RetentionSettings;
@@ -64,6 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     trustedProxy: options.trustedProxy,
     version: packageVersion(),
     logger: options.logger ?? false,
+    prettyLogs: options.prettyLogs ?? false,
     distDir: options.distDir,
   });
   const host = options.host ?? '127.0.0.1';

@@ -1,7 +1,10 @@
 /**
  * The derived search columns of a request, computed once at ingest from its normalised templates:
- * the text that `q`, input_text and output_text search, and the tool-call facts.
+ * the text that `q`, input_text and output_text search, the table's previews, and the tool-call facts.
  */
+import type { NewRequest } from '../store/store.ts';
+import { inputPreview, outputPreview } from './previews.ts';
+
 interface Message {
   role?: unknown;
   content?: unknown;
@@ -9,13 +12,10 @@ interface Message {
   function_call?: unknown;
 }
 
-export interface SearchColumns {
-  inputText: string;
-  outputText: string;
-  isToolCall: boolean;
-  toolNames: string[];
-  isJson: boolean;
-}
+export type SearchColumns = Pick<
+  NewRequest,
+  'inputText' | 'outputText' | 'inputPreview' | 'outputPreview' | 'isToolCall' | 'toolNames' | 'isJson'
+>;
 
 function blockText(block: unknown): string | undefined {
   if (typeof block !== 'object' || block === null) return undefined;
@@ -101,10 +101,13 @@ export function deriveSearchColumns(
   input: Record<string, unknown>,
   output: Record<string, unknown>,
 ): SearchColumns {
+  const inputText = inputTextOf(input);
   const outputText = outputTextOf(output);
   return {
-    inputText: inputTextOf(input),
+    inputText,
     outputText,
+    inputPreview: inputPreview(inputText),
+    outputPreview: outputPreview(outputText),
     isToolCall: hasToolCall(output),
     toolNames: calledToolNames(output),
     isJson: isJsonText(outputText),

@@ -52,6 +52,9 @@ export interface NewRequest {
   inputText: string;
   /** Derived for search: the output's text. */
   outputText: string;
+  /** Derived at ingest: what the table shows of the input (the last user message) and output. */
+  inputPreview: string;
+  outputPreview: string;
   isToolCall: boolean;
   toolNames: string[];
   /** True when the output text parses as a JSON object or array. */

@@ -4,6 +4,7 @@
  * bodies for each part of the contract are in ./wire-samples.ts.
  */
 import type { RequestDetail, RequestRow } from '../../contract/api.ts';
+import { inputPreview, outputPreview } from '../ingest/previews.ts';
 import type { LogRequestBody as GeneratedLogRequestBody } from '../seed/wire.ts';
 import type { NewRequest } from '../store/store.ts';
 
@@ -121,7 +122,7 @@ export function makeNewRequest(overrides: Partial<NewRequest> = {}): NewRequest 
   const startMs = overrides.startMs ?? Date.UTC(2025, 0, 1) + counter * 1000;
   const question = `What is the weather in Paris? (${counter})`;
   const answer = 'It is sunny and 21 degrees.';
-  return {
+  const request: Omit<NewRequest, 'inputPreview' | 'outputPreview'> = {
     provider: 'openai',
     model: 'gpt-4o',
     functionName: 'openai.chat.completions.create',
@@ -158,6 +159,12 @@ export function makeNewRequest(overrides: Partial<NewRequest> = {}): NewRequest 
     groupId: null,
     ...overrides,
     ...(overrides.endMs === undefined && overrides.startMs !== undefined ? { endMs: startMs + 850 } : {}),
+  };
+  // Previews follow the final texts, as ingest derives them.
+  return {
+    ...request,
+    inputPreview: overrides.inputPreview ?? inputPreview(request.inputText),
+    outputPreview: overrides.outputPreview ?? outputPreview(request.outputText),
   };
 }
 

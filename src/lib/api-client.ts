@@ -32,11 +32,13 @@ export interface ApiRequest<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** The same GET already in flight (see first-page.ts); used instead of a new fetch when it answered. */
+  early?: Promise<Response | null> | null;
 }
 
 export async function apiFetch<T>(
   path: string,
-  { schema, method = 'GET', body, signal }: ApiRequest<T>,
+  { schema, method = 'GET', body, signal, early }: ApiRequest<T>,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const key = getApiKey();
@@ -44,12 +46,14 @@ export async function apiFetch<T>(
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: signal ?? null,
-    });
+    response =
+      (await early) ??
+      (await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: signal ?? null,
+      }));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'network', 'Cannot reach the Promptlog server. Check that it is running.');

@@ -6,20 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import {
   listTemplatesQuerySchema,
   listTemplatesResponseSchema,
-  publishBodySchema,
-  publishResponseSchema,
   templateVersionsQuerySchema,
   templateVersionsResponseSchema,
 } from '../../../contract/prompt-registry.ts';
 import { notFound } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
-import {
-  listTemplates,
-  publishResponse,
-  publishVersion,
-  versionResponse,
-} from '../../prompts/registry-service.ts';
+import { listTemplates, versionResponse } from '../../prompts/registry-service.ts';
 import type { RouteDeps } from '../deps.ts';
+import { publishRoute } from '../promptlayer/prompt-templates.ts';
 
 export function promptRoutes(app: FastifyInstance, { store }: RouteDeps): void {
   const list = { query: listTemplatesQuerySchema, response: listTemplatesResponseSchema };
@@ -38,13 +32,5 @@ export function promptRoutes(app: FastifyInstance, { store }: RouteDeps): void {
     };
   });
 
-  const publish = {
-    body: publishBodySchema,
-    bodyStatus: 422,
-    status: 201,
-    response: publishResponseSchema,
-  } as const;
-  route(app, 'POST', '/api/prompts', publish, async ({ body }) =>
-    publishResponse(await publishVersion(store.prompts, body)),
-  );
+  publishRoute(app, '/api/prompts', store);
 }

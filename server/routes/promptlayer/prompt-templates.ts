@@ -58,16 +58,19 @@ function getTemplateBody(raw: unknown) {
   return parseWith(getTemplateBodySchema, rest, 'body', 422);
 }
 
-export function promptTemplateRoutes(app: FastifyInstance, { store }: RouteDeps): void {
-  const publish = {
+/** Publishing a version: the SDKs' path and the dashboard's form share it (201 with the version). */
+export function publishRoute(app: FastifyInstance, path: string, { prompts }: RouteDeps['store']): void {
+  const schemas = {
     body: publishBodySchema,
     bodyStatus: 422,
     status: 201,
     response: publishResponseSchema,
   } as const;
-  route(app, 'POST', '/rest/prompt-templates', publish, async ({ body }) =>
-    publishResponse(await publishVersion(store.prompts, body)),
-  );
+  route(app, 'POST', path, schemas, async ({ body }) => publishResponse(await publishVersion(prompts, body)));
+}
+
+export function promptTemplateRoutes(app: FastifyInstance, { store }: RouteDeps): void {
+  publishRoute(app, '/rest/prompt-templates', store);
 
   const get = { params: templateIdentifier, body: getTemplateBody, response: getTemplateResponseSchema };
   route(app, 'POST', '/prompt-templates/*', get, async ({ params: identifier, body }) => {

@@ -37,8 +37,6 @@ export function typedPlaceholder(index: number, value: unknown): string {
 }
 
 export const postgresDialect: Dialect = {
-  name: 'postgres',
-  placeholder: (index) => `$${index}`,
   inList(expr, values) {
     if (values.length === 1) return sql`${expr} = ${values[0]}`;
     return sql`${expr} IN (${list(values)})`;

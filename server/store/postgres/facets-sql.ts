@@ -1,9 +1,7 @@
 /** Facet statements: counts kept by the triggers in facet_counts, summed over shards. */
 import { raw, type Sql, sql } from '../sql/fragment.ts';
+import { clamp, FACET_LIMIT, likePrefix, METADATA_VALUES_MAX } from '../sql/rules.ts';
 import { METADATA_INDEX_CHARS } from './filter-sql.ts';
-
-/** At most this many values per facet kind (the most used), as the SQLite adapter. */
-export const FACET_LIMIT = 500;
 
 export function facetsStatement(): Sql {
   return sql`SELECT kind, value, extra, n FROM (
@@ -11,10 +9,6 @@ export function facetsStatement(): Sql {
     FROM (SELECT kind, value, extra, sum(n)::bigint AS n FROM facet_counts GROUP BY kind, value, extra) totals
     WHERE n > 0
   ) ranked WHERE rank <= ${FACET_LIMIT} ORDER BY kind, n DESC, value, extra`;
-}
-
-function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Values of one metadata key starting with `prefix`, most used first (from the trigger-kept counts). */
@@ -25,5 +19,5 @@ export function metadataValuesStatement(key: string, prefix: string, limit: numb
   return sql`SELECT value, sum(n)::bigint AS n FROM metadata_value_counts
     WHERE key = ${key} AND left(value, ${n}) LIKE ${indexed} AND value LIKE ${pattern}
     GROUP BY value HAVING sum(n) > 0
-    ORDER BY sum(n) DESC, value LIMIT ${Math.max(1, Math.min(limit, 1000))}`;
+    ORDER BY sum(n) DESC, value LIMIT ${clamp(limit, METADATA_VALUES_MAX)}`;
 }

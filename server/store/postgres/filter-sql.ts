@@ -4,6 +4,7 @@
  */
 import type { RequestFilter } from '../../../contract/api.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { filterColumns } from '../sql/rules.ts';
 import { textCondition } from './dialect.ts';
 
 /** Characters of a metadata value held in its index (values can be far longer). */
@@ -43,14 +44,7 @@ function oneOf(expr: Sql, values: readonly string[]): Sql {
 
 export function filterConditions(filter: RequestFilter): Sql[] {
   const parts: Sql[] = [];
-  const columns: [string, string[]][] = [
-    ['model', filter.models],
-    ['provider', filter.providers],
-    ['status', filter.statuses],
-    ['prompt_name', filter.promptNames],
-    ['trace_id', filter.traceIds ?? []],
-  ];
-  for (const [column, values] of columns)
+  for (const [column, values] of filterColumns(filter))
     if (values.length > 0) parts.push(oneOf(raw(`r.${column}`), values));
   if (filter.tags.length > 0) {
     parts.push(
@@ -70,8 +64,4 @@ export function filterConditions(filter: RequestFilter): Sql[] {
   if (filter.to !== undefined) parts.push(sql`r.start_ms < ${filter.to}`);
   if (filter.q !== undefined) parts.push(textCondition(filter.q));
   return parts;
-}
-
-export function filterWhere(filter: RequestFilter): Sql {
-  return and(filterConditions(filter));
 }

@@ -5,23 +5,13 @@
 import type { ListQuery, RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
 import { type CursorPosition, decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { counterFor, PROBE_CAP, SORT_COLUMNS } from '../sql/rules.ts';
 import { SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import { filterConditions } from './filter-sql.ts';
 import { timeDrivenIds } from './time-plan.ts';
 
-const SORT_COLUMNS: Record<SortField, string> = {
-  time: 'start_ms',
-  latency: 'latency_ms',
-  cost: 'price',
-  tokens: 'total_tokens',
-};
-
 export type Keyset = CursorPosition;
 export { decodeCursor, encodeCursor };
-
-export function sortColumn(sort: SortField): string {
-  return SORT_COLUMNS[sort];
-}
 
 function orderBy(sort: SortField, order: SortOrder, alias: string): Sql {
   const dir = order === 'asc' ? 'ASC' : 'DESC';
@@ -83,35 +73,6 @@ export function fullCountStatement(filter: RequestFilter): Sql {
   return sql`SELECT count(*)::bigint AS total FROM requests r WHERE ${and(filterConditions(filter))}`;
 }
 
-/**
- * The facet counter that answers this count exactly, if any: no filter (every request has one
- * status), or a filter on one of model / provider / status / prompt name alone (one value per
- * request, so the counts of several values add up), or one tag alone.
- */
-function counterFor(filter: RequestFilter): { kind: string; values: string[] } | null {
-  const dimensions: [string, string[]][] = [
-    ['model', filter.models],
-    ['provider', filter.providers],
-    ['status', filter.statuses],
-    ['prompt', filter.promptNames],
-    ['tag', filter.tags],
-  ];
-  const used = dimensions.filter(([, values]) => values.length > 0);
-  const rest =
-    (filter.traceIds?.length ?? 0) > 0 ||
-    filter.metadata.length > 0 ||
-    filter.scores.length > 0 ||
-    filter.from !== undefined ||
-    filter.to !== undefined ||
-    (filter.q !== undefined && filter.q.trim() !== '');
-  if (rest || used.length > 1) return null;
-  const [only] = used;
-  if (!only) return { kind: 'status', values: [] };
-  const [kind, values] = only;
-  if (kind === 'tag' && new Set(values).size > 1) return null;
-  return { kind, values: [...new Set(values)] };
-}
-
 /** The count of matching requests (column `total`): from the facet counters when they answer it exactly. */
 export function countStatement(filter: RequestFilter): Sql {
   const counter = counterFor(filter);
@@ -119,9 +80,6 @@ export function countStatement(filter: RequestFilter): Sql {
   const values = counter.values.length > 0 ? sql` AND value = ANY(${counter.values}::text[])` : raw('');
   return sql`SELECT coalesce(sum(n), 0)::bigint AS total FROM facet_counts WHERE kind = ${counter.kind}${values}`;
 }
-
-/** Cap on the probe's count of new matching requests. */
-export const PROBE_CAP = 1000;
 
 export function probeStatement(after: number, filter: RequestFilter): Sql {
   const conditions = [sql`r.id > ${after}::bigint`, ...filterConditions(filter)];

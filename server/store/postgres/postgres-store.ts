@@ -16,8 +16,9 @@ import type { AuthStore } from '../auth-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
-import { list, raw, sql } from '../sql/fragment.ts';
+import { and, list, raw, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
+import { assembleFacets } from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
 import {
@@ -41,7 +42,7 @@ import { postgresAuthStore } from './auth.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { postgresDialect } from './dialect.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
-import { filterWhere } from './filter-sql.ts';
+import { filterConditions } from './filter-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
 import {
   countStatement,
@@ -203,7 +204,9 @@ export class PostgresStore implements Store {
 
   async timeline(query: TimelineQuery): Promise<TimelineResponse> {
     const bounds = (await this.connection.timedRead(raw(ROLLUP_BOUNDS_SQL))).rows[0];
-    const plan = planTimelineQuery(postgresDialect, query, bounds, Date.now(), filterWhere);
+    const plan = planTimelineQuery(postgresDialect, query, bounds, Date.now(), (filter) =>
+      and(filterConditions(filter)),
+    );
     const results = await Promise.all(
       plan.reads.map(async (read) => (await this.connection.timedRead<TimelineRow>(read.sql)).rows),
     );
@@ -211,30 +214,7 @@ export class PostgresStore implements Store {
   }
 
   async facets(): Promise<FacetsResponse> {
-    const result = await this.q<{ kind: string; value: string; extra: string; n: string }>(facetsStatement());
-    const facets: FacetsResponse = {
-      models: [],
-      providers: [],
-      statuses: [],
-      tags: [],
-      promptNames: [],
-      metadataKeys: [],
-      scoreNames: [],
-    };
-    const lists: Record<string, FacetValue[]> = {
-      provider: facets.providers,
-      status: facets.statuses,
-      tag: facets.tags,
-      prompt: facets.promptNames,
-      metadata_key: facets.metadataKeys,
-      score_name: facets.scoreNames,
-    };
-    for (const row of result.rows) {
-      const count = Number(row.n);
-      if (row.kind === 'model') facets.models.push({ value: row.value, provider: row.extra, count });
-      else lists[row.kind]?.push({ value: row.value, count });
-    }
-    return facets;
+    return assembleFacets((await this.q(facetsStatement())).rows);
   }
 
   async metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]> {

@@ -416,4 +416,19 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'timeline rollups per hour, status, provider, model and prompt',
     sql: timelineRollupsSql,
   },
+  {
+    version: 110,
+    name: "a deleted request's content leaves the span it came from",
+    // As on SQLite (step 110); one statement per DELETE, joined on the deleted rows.
+    sql: `CREATE INDEX spans_request ON spans (request_id) WHERE request_id IS NOT NULL;
+      CREATE FUNCTION requests_spans_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        UPDATE spans s SET request_id = NULL, attributes = '{}', events = '[]'
+        FROM deleted_rows d WHERE s.request_id = d.id;
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER requests_spans_delete AFTER DELETE ON requests REFERENCING OLD TABLE AS deleted_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION requests_spans_delete();`,
+  },
 ];

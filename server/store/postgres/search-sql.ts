@@ -4,8 +4,8 @@
  * PromptLayer's contract has it.
  */
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { clamp, SEARCH_PER_PAGE_MAX, SEARCH_SORT_COLUMNS } from '../sql/rules.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
-import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import type { SearchQuery } from '../store.ts';
 import { postgresDialect, textCondition } from './dialect.ts';
 
@@ -21,7 +21,7 @@ function searchWhere(query: SearchQuery): Sql {
 export function searchPageStatement(query: SearchQuery, columns: Sql): Sql {
   const dir = query.sortOrder === 'asc' ? 'ASC' : 'DESC';
   const order = raw(`r.${SEARCH_SORT_COLUMNS[query.sortBy]} ${dir}, r.id ${dir}`);
-  const perPage = Math.max(1, Math.min(query.perPage, 1000));
+  const perPage = clamp(query.perPage, SEARCH_PER_PAGE_MAX);
   const offset = (Math.max(1, query.page) - 1) * perPage;
   return sql`SELECT ${columns} FROM (
     SELECT * FROM requests r WHERE ${searchWhere(query)} ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}

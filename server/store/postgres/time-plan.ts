@@ -12,10 +12,8 @@
  */
 import type { ListQuery, RequestFilter } from '../../../contract/api.ts';
 import { and, join, raw, type Sql, sql } from '../sql/fragment.ts';
+import { ESTIMATE_CAP, FACET_KIND, filterColumns } from '../sql/rules.ts';
 import { filterConditions, METADATA_INDEX_CHARS, metadataCondition } from './filter-sql.ts';
-
-/** Index counts used as estimates stop here (enough to rank a rare filter against a common one). */
-export const ESTIMATE_CAP = 1000;
 
 export interface PageShape {
   filter: RequestFilter;
@@ -41,13 +39,6 @@ function driversOf(filter: RequestFilter): Driver[] {
   });
   return drivers;
 }
-
-const COLUMN_FACETS: [keyof RequestFilter, string][] = [
-  ['models', 'model'],
-  ['providers', 'provider'],
-  ['statuses', 'status'],
-  ['promptNames', 'prompt'],
-];
 
 const N = raw(String(METADATA_INDEX_CHARS));
 
@@ -134,14 +125,13 @@ export function timeDrivenIds(shape: PageShape, requestsArm: Sql): Sql | null {
   const estimates = drivers.map(estimate);
   // A trace holds a handful of requests: with a trace filter the requests query always drives.
   if ((shape.filter.traceIds?.length ?? 0) > 0) return null;
-  const columnEstimates = COLUMN_FACETS.flatMap(([field, kind]) => {
-    const values = shape.filter[field] as string[];
-    return values.length > 0
+  const columnEstimates = filterColumns(shape.filter).flatMap(([column, values]) =>
+    values.length > 0
       ? [
-          sql`(SELECT coalesce(sum(n), 0) FROM facet_counts WHERE kind = ${kind} AND value = ANY(${values}::text[]))`,
+          sql`(SELECT coalesce(sum(n), 0) FROM facet_counts WHERE kind = ${FACET_KIND[column]} AND value = ANY(${values}::text[]))`,
         ]
-      : [];
-  });
+      : [],
+  );
   // choice: 0 = requests, i + 1 = drivers[i]; the smallest estimate wins, requests on ties.
   const all = [
     ...columnEstimates.map((e) => ({ choice: 0, e })),

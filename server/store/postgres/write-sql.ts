@@ -4,7 +4,6 @@
  */
 
 import { type Sql, sql } from '../sql/fragment.ts';
-import { inputPreview, outputPreview } from '../sql/rows.ts';
 import type { NewRequest, PromptLink } from '../store.ts';
 
 const json = (value: unknown): string | null =>
@@ -33,8 +32,8 @@ function columnsOf(requests: NewRequest[]) {
     input: requests.map((r) => JSON.stringify(r.input ?? null)),
     output: requests.map((r) => JSON.stringify(r.output ?? null)),
     inputText: requests.map((r) => r.inputText),
-    inputPreview: requests.map((r) => inputPreview(r.inputText)),
-    outputPreview: requests.map((r) => outputPreview(r.outputText)),
+    inputPreview: requests.map((r) => r.inputPreview),
+    outputPreview: requests.map((r) => r.outputPreview),
     outputText: requests.map((r) => r.outputText),
     isToolCall: requests.map((r) => r.isToolCall),
     // Arrays of arrays do not survive unnest; tool names travel as JSON text.

@@ -1,6 +1,7 @@
 /**
- * What differs between the SQL of the two adapters. Everything else in server/store/sql/ is
- * plain SQL both SQLite and PostgreSQL accept, over tables with the same names and columns:
+ * What differs between the two adapters in the SQL they share (PromptLayer's search filter, the
+ * SQLite planner's predicates). That SQL is plain SQL both SQLite and PostgreSQL accept, over
+ * tables with the same names and columns:
  *   requests r (id, start_ms, end_ms, latency_ms, provider, model, status, input_tokens,
  *     output_tokens, total_tokens, price, prompt_name, is_tool_call, is_json, …)
  *   request_tags (request_id, tag, start_ms)
@@ -10,13 +11,9 @@
  * start_ms in the side tables is a copy of the request's start time, so a tag/metadata/score
  * filter sorted by time is one index range scan on (tag|key,value|name, start_ms, request_id).
  */
-import { and, list, raw, type Sql, sql } from './fragment.ts';
-import { containsPattern, parseTextQuery, trigramMatch, wordPrefixMatch } from './text-query.ts';
+import type { Sql } from './fragment.ts';
 
 export interface Dialect {
-  readonly name: 'sqlite' | 'postgres';
-  /** The n-th (1-based) bound parameter. */
-  placeholder(index: number): string;
   /** `expr IN (…values)`; values is never empty. */
   inList(expr: Sql, values: readonly unknown[]): Sql;
   /**
@@ -45,56 +42,15 @@ export interface Dialect {
   isTrue(expr: Sql, value: boolean): Sql;
 }
 
-export const sqliteDialect: Dialect = {
-  name: 'sqlite',
-  placeholder: () => '?',
-  inList(expr, values) {
-    if (values.length === 1) return sql`${expr} = ${values[0]}`;
-    return sql`${expr} IN (${list(values)})`;
-  },
-  noIndex: (expr) => sql`+${expr}`,
-  forceIndex: (name) => raw(` INDEXED BY ${name}`),
-  ftsIds: (q, range) => sqliteTextIds(q, range, true),
-  ftsCandidateIds: (q) => sqliteTextIds(q, undefined, false),
-  ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
-  textExpr: (which) => raw(`(SELECT b.${which} FROM request_bodies b WHERE b.request_id = r.id)`),
-  toolNamesAny(values) {
-    return sql`EXISTS (SELECT 1 FROM request_bodies b, json_each(b.tool_names) j WHERE b.request_id = r.id AND j.value IN (${list(values)}))`;
-  },
-  toolNamesEmpty: () =>
-    raw(`NOT EXISTS (SELECT 1 FROM request_bodies b, json_each(b.tool_names) j WHERE b.request_id = r.id)`),
-  isTrue: (expr, value) => sql`${expr} = ${raw(value ? '1' : '0')}`,
-};
-
-/** Escapes LIKE wildcards so that user text matches literally (escape character `\`). */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * SQLite: substring terms through the trigram index (requests_trgm, detail=none, so its
- * matches are candidates that a LIKE on the stored text confirms), word prefixes through the
- * word index (requests_fts). See text-query.ts.
- */
-function sqliteTextIds(q: string, range: { lo: Sql; hi: Sql } | undefined, exact: boolean): Sql {
-  const query = parseTextQuery(q);
-  if (query === null) return raw('SELECT 0 WHERE 1 = 0');
-  const trigrams = trigramMatch(query);
-  const words = wordPrefixMatch(query);
-  const within = range ? sql` AND rowid BETWEEN ${range.lo} AND ${range.hi}` : raw('');
-  const wordIds = sql`SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${words}${within}`;
-  if (trigrams === null) return wordIds;
-  const parts: Sql[] = [sql`requests_trgm MATCH ${trigrams}`];
-  if (range) parts.push(sql`rowid BETWEEN ${range.lo} AND ${range.hi}`);
-  if (exact) {
-    const confirm = query.substrings.map((term) => {
-      const pattern = containsPattern(term);
-      return sql`(b.input_text LIKE ${pattern} ESCAPE '\\' OR b.output_text LIKE ${pattern} ESCAPE '\\')`;
-    });
-    parts.push(
-      sql`EXISTS (SELECT 1 FROM request_bodies b WHERE b.request_id = requests_trgm.rowid AND ${and(confirm)})`,
-    );
-  }
-  if (words !== null) parts.push(sql`rowid IN (${wordIds})`);
-  return sql`SELECT rowid FROM requests_trgm WHERE ${and(parts)}`;
-}
+/** Index names both adapters create (SQLite pins plans to them through Dialect.forceIndex). */
+export const INDEX = {
+  time: 'requests_start',
+  model: 'requests_model_start',
+  provider: 'requests_provider_start',
+  status: 'requests_status_start',
+  prompt_name: 'requests_prompt_start',
+  trace_id: 'requests_trace',
+  tag: 'request_tags_tag_start',
+  meta: 'request_metadata_key_value_start',
+  score: 'request_scores_name_start',
+} as const;

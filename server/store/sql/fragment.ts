@@ -1,6 +1,6 @@
 /**
  * Composable SQL fragments: text plus the values bound to it, kept together so that fragments
- * can be built in any order and joined without counting placeholders. A dialect renders the
+ * can be built in any order and joined without counting placeholders. Each adapter renders the
  * marks as `?` (SQLite) or `$1, $2…` (PostgreSQL) at the very end.
  */
 

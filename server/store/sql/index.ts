@@ -1,23 +1,28 @@
 /**
- * Dialect-neutral SQL shared by the SQLite and PostgreSQL adapters.
+ * What the SQLite and PostgreSQL adapters really share; each adapter owns its planner and its
+ * SQL in its own folder (sqlite/: list-plan.ts, filter.ts, dialect.ts; postgres/: time-plan.ts,
+ * list-sql.ts, filter-sql.ts, …).
  *
- * - fragment.ts  `sql\`…${value}\`` builds text + bound values; `renderSql(f, dialect.placeholder)`.
- * - dialect.ts   the few things that differ (placeholders, full text, LIKE, index pinning, JSON),
- *                and the table/column names every query here assumes (see its header).
- * - filter.ts    RequestFilter → candidates (model/provider/status/prompt, tag, metadata, score,
- *                full text) and predicates.
- * - list-plan.ts the list page: estimateSql() per candidate → chooseDriver() → timePageSql()
- *                (time sort, driven by the most selective index) or sortedPageSql(); both
- *                select `(id, sk)` rows; fetch the rows by id with ROW_COLUMNS afterwards.
- * - cursor.ts    opaque keyset cursors (InvalidCursorError from ../errors.ts on a bad one).
- * - search-filter.ts  PromptLayer's filter tree (§6) → one predicate over requests r.
- * - rows.ts      ROW_COLUMNS, database row → RequestRow, previews.
+ * - fragment.ts       `sql\`…${value}\`` builds text + bound values; `renderSql(f, placeholder)`.
+ * - dialect.ts        the few things the shared SQL leaves to each adapter (full text, LIKE,
+ *                     index pinning, JSON), the table/column names it assumes, the index names.
+ * - cursor.ts         opaque keyset cursors (InvalidCursorError from ../errors.ts on a bad one).
+ * - search-filter.ts  PromptLayer's filter tree (parsed by contract/promptlayer-search.ts) →
+ *                     one predicate over requests r.
+ * - rules.ts          the business rules both keep alike: limits (facets, probe, estimates), sort
+ *                     columns, filter column → facet counter, count from counters, LIKE escaping,
+ *                     facet assembly.
+ * - rows.ts           ROW_COLUMNS and database row → RequestRow / RequestDetail.
+ * - iso-time.ts       epoch ms → ISO-8601 without a Date per row.
+ * - text-query.ts     what free text `q` means (substring and word-prefix terms), for both
+ *                     adapters' text indexes; text-snippet.ts finds where it matched in a row.
+ * - search-as-list.ts PromptLayer's search as a list query when the list can answer it.
+ * - purge.ts          retention's batch scan; span-rows.ts span rows → the trace contract.
+ * - auth-schema.ts, auth-store.ts  accounts, sessions, keys and the audit log in SQL both run.
  */
 export * from './cursor.ts';
 export * from './dialect.ts';
-export * from './filter.ts';
 export * from './fragment.ts';
-export * from './list-plan.ts';
 export * from './rows.ts';
+export * from './rules.ts';
 export * from './search-filter.ts';
-export * from './sort.ts';

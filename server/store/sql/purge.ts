@@ -4,9 +4,8 @@
  * requests are looked at once per run, not once per batch.
  */
 import type { PurgeBatchInput } from '../store.ts';
-import type { Dialect } from './dialect.ts';
+import { type Dialect, INDEX } from './dialect.ts';
 import { and, or, raw, type Sql, sql } from './fragment.ts';
-import { INDEX } from './list-plan.ts';
 
 /** `SELECT id, start_ms, kept` of one batch, oldest first. */
 export function purgeScanSql(dialect: Dialect, input: PurgeBatchInput): Sql {

@@ -14,8 +14,9 @@ import {
 } from '../../../contract/promptlayer-search.ts';
 import { parseTimestamp } from '../../../contract/timestamps.ts';
 import { InvalidSearchFilterError } from '../errors.ts';
-import { type Dialect, likeEscape } from './dialect.ts';
+import type { Dialect } from './dialect.ts';
 import { and, list, or, raw, type Sql, sql } from './fragment.ts';
+import { likeEscape } from './rules.ts';
 
 /** The requests column of each field that has one. */
 const COLUMNS: Partial<Record<SearchField, string>> = {

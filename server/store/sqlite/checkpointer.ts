@@ -107,7 +107,10 @@ async function tick() {
 async function loop() {
   while (!stopped) {
     let delay = workerData.intervalMs;
-    try { delay = await tick(); } catch (error) { parentPort.postMessage({ type: 'error', message: String(error) }); }
+    try { delay = await tick(); } catch (error) {
+      // A tick still awaiting its hold when 'stop' closed the connection is not a failure.
+      if (!stopped) parentPort.postMessage({ type: 'error', message: String(error) });
+    }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }

@@ -1,5 +1,4 @@
 /** Writing one request (row, body, full text, tags, metadata, scores) with cached statements. */
-import { inputPreview, outputPreview } from '../sql/rows.ts';
 import type { NewRequest } from '../store.ts';
 import { encodeBody } from './body-codec.ts';
 import type { CounterDeltas } from './counters.ts';
@@ -64,8 +63,8 @@ export function toInsertRow(request: NewRequest): InsertRow {
       request.isToolCall ? 1 : 0,
       request.isJson ? 1 : 0,
       request.groupId,
-      inputPreview(request.inputText),
-      outputPreview(request.outputText),
+      request.inputPreview,
+      request.outputPreview,
       // A span may have arrived before its /track-request log: the request joins that span's trace.
       request.traceId ?? null,
       request.spanId ?? null,

@@ -4,8 +4,9 @@
  * floor runs exactly the statements the store runs.
  */
 import type { CursorPosition } from '../sql/cursor.ts';
-import { sqliteDialect as dialect } from '../sql/dialect.ts';
-import { candidatesOf } from '../sql/filter.ts';
+import type { DbRow } from '../sql/rows.ts';
+import { sqliteDialect as dialect } from './dialect.ts';
+import { candidatesOf } from './filter.ts';
 import {
   chooseDriver,
   estimateSql,
@@ -15,8 +16,7 @@ import {
   SORT_DRIVE_MAX,
   sortedPageSql,
   timePageSql,
-} from '../sql/list-plan.ts';
-import type { DbRow } from '../sql/rows.ts';
+} from './list-plan.ts';
 import type { Statements } from './statements.ts';
 
 export function readPage(statements: Statements, input: PageInput): DbRow[] {

@@ -301,4 +301,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     name: 'timeline rollups per hour, status, provider, model and prompt',
     sql: timelineRollupsSql,
   },
+  {
+    version: 110,
+    name: "a deleted request's content leaves the span it came from",
+    // The span keeps its place, name and times in the trace; its attributes and events held the
+    // request's messages, which a delete (by hand or by retention) must not leave behind.
+    sql: `CREATE INDEX spans_request ON spans (request_id) WHERE request_id IS NOT NULL;
+      CREATE TRIGGER requests_spans_delete AFTER DELETE ON requests BEGIN
+        UPDATE spans SET request_id = NULL, attributes = '{}', events = '[]' WHERE request_id = old.id;
+      END;`,
+  },
 ];

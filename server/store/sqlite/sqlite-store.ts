@@ -25,17 +25,7 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
-import { sqliteDialect } from '../sql/dialect.ts';
-import { candidatesOf, filterPredicate } from '../sql/filter.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
-import {
-  chooseDriver,
-  countSql,
-  estimateSql,
-  needsEstimates,
-  type PageInput,
-  probeCountSql,
-} from '../sql/list-plan.ts';
 import { purgeScanSql } from '../sql/purge.ts';
 import {
   type Annotations,
@@ -46,9 +36,17 @@ import {
   toRequestDetail,
   toRequestRow,
 } from '../sql/rows.ts';
+import {
+  assembleFacets,
+  clamp,
+  counterFor,
+  METADATA_VALUES_MAX,
+  PROBE_CAP,
+  SEARCH_PER_PAGE_MAX,
+  SEARCH_SORT_COLUMNS,
+} from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
-import { SEARCH_SORT_COLUMNS } from '../sql/sort.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import { assembleTimeline, planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../sql/timeline-plan.ts';
 import type {
@@ -72,6 +70,8 @@ import {
   type WriteHold,
 } from './checkpointer.ts';
 import { CounterDeltas } from './counters.ts';
+import { sqliteDialect } from './dialect.ts';
+import { candidatesOf, filterPredicate } from './filter.ts';
 import {
   BUMP_CHANGE_SEQ,
   INSERT_TAG,
@@ -82,6 +82,14 @@ import {
   UPSERT_SCORE,
 } from './insert.ts';
 import { readPage } from './list-page.ts';
+import {
+  chooseDriver,
+  countSql,
+  estimateSql,
+  needsEstimates,
+  type PageInput,
+  probeCountSql,
+} from './list-plan.ts';
 import { DEFAULT_CACHE_MIB, openDatabase, type SqliteOptions } from './open-database.ts';
 import { SqlitePromptRegistry } from './prompt-registry.ts';
 
@@ -93,8 +101,6 @@ import { Statements } from './statements.ts';
 import { WriteGate } from './write-gate.ts';
 
 const dialect = sqliteDialect;
-const FACET_LIMIT = 500;
-const PROBE_CAP = 1000;
 const EXPORT_BATCH = 500;
 const DELETE_BATCH = 500;
 /** Details (whole payloads, up to the 20 MB body limit each) held in memory at once while exporting. */
@@ -392,8 +398,9 @@ export class SqliteStore implements Store {
   }
 
   private facetSum(kind: string, values: readonly string[]): number {
+    const only = values.length > 0 ? sql` AND ${dialect.inList(raw('value'), values)}` : raw('');
     const row = this.statements.get(
-      sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind} AND ${dialect.inList(raw('value'), values)}`,
+      sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind}${only}`,
     );
     return Number(row?.n ?? 0);
   }
@@ -410,20 +417,10 @@ export class SqliteStore implements Store {
 
   async countRequests(filter: RequestFilter): Promise<number> {
     if (this.reads) return this.reads.run('countRequests', filter);
-    const candidates = candidatesOf(filter);
-    const noRange = filter.from === undefined && filter.to === undefined;
     // The trigger-kept counters answer the common cases exactly without touching requests.
-    if (noRange && candidates.length === 0) return this.facetSum('status', ['SUCCESS', 'WARNING', 'ERROR']);
-    const only = candidates[0];
-    if (noRange && candidates.length === 1 && only) {
-      if (only.kind === 'column' && only.column !== 'trace_id') {
-        const kind = { model: 'model', provider: 'provider', status: 'status', prompt_name: 'prompt' }[
-          only.column
-        ];
-        return this.facetSum(kind, only.values);
-      }
-      if (only.kind === 'tag' && only.values.length === 1) return this.facetSum('tag', only.values);
-    }
+    const counter = counterFor(filter);
+    if (counter) return this.facetSum(counter.kind, counter.values);
+    const candidates = candidatesOf(filter);
     const estimates = needsEstimates(candidates)
       ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
       : [];
@@ -446,42 +443,16 @@ export class SqliteStore implements Store {
   }
 
   async facets(): Promise<FacetsResponse> {
-    const rows = this.statements.all(
-      raw('SELECT kind, value, extra, n FROM facet_counts WHERE n > 0 ORDER BY kind, n DESC, value'),
+    return assembleFacets(
+      this.statements.all(
+        raw('SELECT kind, value, extra, n FROM facet_counts WHERE n > 0 ORDER BY kind, n DESC, value'),
+      ),
     );
-    const out: FacetsResponse = {
-      models: [],
-      providers: [],
-      statuses: [],
-      tags: [],
-      promptNames: [],
-      metadataKeys: [],
-      scoreNames: [],
-    };
-    const target: Record<string, FacetValue[]> = {
-      provider: out.providers,
-      status: out.statuses,
-      tag: out.tags,
-      prompt: out.promptNames,
-      metadata_key: out.metadataKeys,
-      score_name: out.scoreNames,
-    };
-    for (const row of rows) {
-      const value = String(row.value);
-      const count = Number(row.n);
-      if (row.kind === 'model') {
-        if (out.models.length < FACET_LIMIT) out.models.push({ value, provider: String(row.extra), count });
-        continue;
-      }
-      const bucket = target[String(row.kind)];
-      if (bucket && bucket.length < FACET_LIMIT) bucket.push({ value, count });
-    }
-    return out;
   }
 
   async metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]> {
     const rows = this.statements.all(
-      sql`SELECT value, n FROM metadata_value_counts WHERE key = ${key} AND value >= ${prefix} AND value < ${`${prefix}\u{10FFFF}`} AND n > 0 ORDER BY n DESC, value LIMIT ${Math.max(1, Math.min(limit, 1000))}`,
+      sql`SELECT value, n FROM metadata_value_counts WHERE key = ${key} AND value >= ${prefix} AND value < ${`${prefix}\u{10FFFF}`} AND n > 0 ORDER BY n DESC, value LIMIT ${clamp(limit, METADATA_VALUES_MAX)}`,
     );
     return rows.map((row) => ({ value: String(row.value), count: Number(row.n) }));
   }
@@ -609,7 +580,7 @@ export class SqliteStore implements Store {
     const where = and(parts);
     const column = raw(`r.${SEARCH_SORT_COLUMNS[query.sortBy] ?? 'start_ms'}`);
     const dir = raw(query.sortOrder === 'asc' ? 'ASC' : 'DESC');
-    const perPage = Math.max(1, Math.min(query.perPage, 1000));
+    const perPage = clamp(query.perPage, SEARCH_PER_PAGE_MAX);
     const offset = (Math.max(1, query.page) - 1) * perPage;
     const ids = this.statements
       .all(

@@ -141,6 +141,36 @@ export function defineSpanTests(ctx: ContractContext): void {
       expect(await ctx.store().countRequests(filter())).toBe(0);
     });
 
+    it('deleting a request takes its content out of the span it came from; the trace keeps the span', async () => {
+      const llm = span('9000000000000001', {
+        attributes: { 'gen_ai.prompt.0.content': 'a secret prompt' },
+        events: [{ name: 'gen_ai.user.message', timeUs: 1, attributes: { content: 'a secret prompt' } }],
+      });
+      const other = span('9000000000000002', { startUs: llm.startUs + 1, attributes: { keep: 'me' } });
+      const kept = span('9000000000000003', { startUs: llm.startUs + 2 });
+      const results = await ctx
+        .store()
+        .ingestSpans([
+          item(llm, makeNewRequest({ tags: ['gone'] })),
+          item(other),
+          item(kept, makeNewRequest()),
+        ]);
+      await ctx.store().deleteRequests(filter({ tags: ['gone'] }));
+      const trace = await ctx.store().getTrace(TRACE);
+      expect(trace?.spans.map((s) => [s.spanId, s.requestId])).toEqual([
+        [llm.spanId, null],
+        [other.spanId, null],
+        [kept.spanId, results[2]?.requestId],
+      ]);
+      expect(await ctx.store().getSpan(TRACE, llm.spanId)).toMatchObject({
+        name: llm.name,
+        startUs: llm.startUs,
+        attributes: {},
+        events: [],
+      });
+      expect(await ctx.store().getSpan(TRACE, other.spanId)).toMatchObject({ attributes: { keep: 'me' } });
+    });
+
     it('reads at most `limit` spans of a trace, earliest first, and says so', async () => {
       const spans = Array.from({ length: 5 }, (_, i) =>
         item(span(`800000000000000${i}`, { startUs: 100 - i })),

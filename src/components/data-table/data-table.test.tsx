@@ -210,4 +210,17 @@ describe('DataTable', () => {
     fireEvent.keyDown(document.body, { key: 'j' });
     expect(document.activeElement).toBe(document.body);
   });
+
+  it("with keysFromPage, a second j pressed before the first one's focus lands moves on from it", async () => {
+    await renderSettled(<Harness data={fruits(4)} keysFromPage />);
+    // Both in one task: React has not re-rendered (nor moved DOM focus) between them.
+    const press = () =>
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    press();
+    press();
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(document.activeElement?.getAttribute('data-row-id')).toBe('2');
+  });
 });

@@ -54,6 +54,9 @@ export function useTableKeyboard<TData>(options: TableKeyboardOptions<TData>) {
   useEffect(() => {
     fromPage.current = { rowCount, focusedIndex, focusRow };
   });
+  // The row a page key asked for until DOM focus lands on a row: a second key pressed before
+  // that (a quick "j j") moves on from it instead of asking for the same row again.
+  const requested = useRef<number | null>(null);
   useEffect(() => {
     if (!keysFromPage) return;
     const onPageKeyDown = (event: globalThis.KeyboardEvent) => {
@@ -63,10 +66,22 @@ export function useTableKeyboard<TData>(options: TableKeyboardOptions<TData>) {
       const { rowCount: count, focusedIndex: index, focusRow: focus } = fromPage.current;
       if (count === 0) return;
       event.preventDefault();
-      focus(Math.max(index, 0));
+      const pending = requested.current;
+      const step = NEXT_KEYS.includes(event.key) ? 1 : -1;
+      const target = pending === null ? Math.max(index, 0) : Math.max(0, Math.min(count - 1, pending + step));
+      requested.current = target;
+      focus(target);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement && event.target.dataset.rowIndex !== undefined)
+        requested.current = null;
     };
     document.addEventListener('keydown', onPageKeyDown);
-    return () => document.removeEventListener('keydown', onPageKeyDown);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('keydown', onPageKeyDown);
+      document.removeEventListener('focusin', onFocusIn);
+    };
   }, [keysFromPage]);
 
   return onKeyDown;

@@ -24,6 +24,7 @@ import {
 import { annotationHistorySchema } from '../../../../contract/auth.ts';
 import { filterToParams, listToParams } from '../../../../contract/filter-query.ts';
 import { apiFetch } from '../../../lib/api-client.ts';
+import { takeFirstPage } from '../../../lib/first-page.ts';
 
 /** A list query without its cursor: what the table shows. The cursor is the infinite query's page param. */
 export type ListView = Omit<ListQuery, 'cursor'>;
@@ -39,11 +40,11 @@ export const requestQueries = {
   list: (view: ListView) =>
     infiniteQueryOptions({
       queryKey: [...requestQueries.lists(), view] as const,
-      queryFn: ({ pageParam, signal }) =>
-        apiFetch(withParams('/api/requests', listToParams({ ...view, cursor: pageParam })), {
-          schema: listResponseSchema,
-          signal,
-        }),
+      queryFn: ({ pageParam, signal }) => {
+        const path = withParams('/api/requests', listToParams({ ...view, cursor: pageParam }));
+        const early = pageParam === null ? takeFirstPage(path) : null;
+        return apiFetch(path, { schema: listResponseSchema, signal, early });
+      },
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
       placeholderData: keepPreviousData,

@@ -40,11 +40,24 @@ export function useListNavigation(currentId: number): ListNavigation {
   }, [ids, currentId, queryClient]);
 
   const { fetchNextPage, hasNextPage } = list;
+  const listLoaded = list.data !== undefined;
   const go = useCallback(
     async (direction: 1 | -1) => {
       if (loading.current) return;
       let currentIds = ids;
       let hasMore = hasNextPage;
+      // The drawer can show before the table's first page arrives (a link to one request on a slow
+      // network): j/k then wait for that page instead of being dropped.
+      if (!listLoaded) {
+        loading.current = true;
+        try {
+          const data = await queryClient.ensureInfiniteQueryData(requestQueries.list(query));
+          currentIds = idsOf(data);
+          hasMore = data.pages.at(-1)?.nextCursor != null;
+        } finally {
+          loading.current = false;
+        }
+      }
       // A page can come back empty (rows deleted meanwhile): keep going a few pages.
       for (let attempt = 0; attempt < 5; attempt++) {
         const result = neighbor(currentIds, currentId, direction, hasMore, lastIndex.current);
@@ -64,7 +77,7 @@ export function useListNavigation(currentId: number): ListNavigation {
         }
       }
     },
-    [ids, currentId, hasNextPage, fetchNextPage, openRequest],
+    [ids, currentId, hasNextPage, fetchNextPage, openRequest, listLoaded, queryClient, query],
   );
 
   return {

@@ -4,13 +4,12 @@
  * the chosen driver is applied by the plan and every other candidate becomes a predicate here.
  */
 import type { RequestFilter } from '../../../contract/api.ts';
-import type { Dialect } from './dialect.ts';
-import { and, raw, type Sql, sql } from './fragment.ts';
-
-export type ColumnName = 'model' | 'provider' | 'status' | 'prompt_name' | 'trace_id';
+import type { Dialect } from '../sql/dialect.ts';
+import { and, raw, type Sql, sql } from '../sql/fragment.ts';
+import { type FilterColumn, filterColumns } from '../sql/rules.ts';
 
 export type Candidate =
-  | { kind: 'column'; column: ColumnName; values: readonly string[] }
+  | { kind: 'column'; column: FilterColumn; values: readonly string[] }
   | { kind: 'tag'; values: readonly string[] }
   | { kind: 'meta'; key: string; values: readonly string[] }
   | { kind: 'score'; name: string; min: number; max: number }
@@ -19,14 +18,7 @@ export type Candidate =
 /** Every narrowing part of a filter but its time range, in a stable order. */
 export function candidatesOf(filter: RequestFilter): Candidate[] {
   const out: Candidate[] = [];
-  const columns: [ColumnName, readonly string[]][] = [
-    ['model', filter.models],
-    ['provider', filter.providers],
-    ['status', filter.statuses],
-    ['prompt_name', filter.promptNames],
-    ['trace_id', filter.traceIds ?? []],
-  ];
-  for (const [column, values] of columns) {
+  for (const [column, values] of filterColumns(filter)) {
     if (values.length > 0) out.push({ kind: 'column', column, values: [...new Set(values)] });
   }
   if (filter.tags.length > 0) out.push({ kind: 'tag', values: [...new Set(filter.tags)] });

@@ -11,38 +11,14 @@
  * Other sorts use the sort column's index with every filter as a predicate.
  */
 import type { RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
-import type { CursorPosition } from './cursor.ts';
-import type { Dialect } from './dialect.ts';
+import type { CursorPosition } from '../sql/cursor.ts';
+import { type Dialect, INDEX } from '../sql/dialect.ts';
+import { and, join, raw, type Sql, sql } from '../sql/fragment.ts';
+import { ESTIMATE_CAP, FACET_KIND, SORT_COLUMNS } from '../sql/rules.ts';
 import { type Candidate, candidatesOf, restPredicates, timeRange } from './filter.ts';
-import { and, join, raw, type Sql, sql } from './fragment.ts';
-import { SORT_COLUMNS } from './sort.ts';
 
 /** Full text drives a time-sorted page only below this many matches. */
 export const FTS_DRIVE_MAX = 3000;
-/** Estimates from counting index entries stop here. */
-export const ESTIMATE_CAP = 5000;
-
-/** Index names both adapters create (the SQLite adapter pins plans to them). */
-export const INDEX = {
-  time: 'requests_start',
-  model: 'requests_model_start',
-  provider: 'requests_provider_start',
-  status: 'requests_status_start',
-  prompt_name: 'requests_prompt_start',
-  trace_id: 'requests_trace',
-  tag: 'request_tags_tag_start',
-  meta: 'request_metadata_key_value_start',
-  score: 'request_scores_name_start',
-} as const;
-
-// No counter holds traces: their estimate is 0, so a trace (a handful of requests) always drives.
-const FACET_KIND = {
-  model: 'model',
-  provider: 'provider',
-  status: 'status',
-  prompt_name: 'prompt',
-  trace_id: 'trace',
-} as const;
 
 /** A single-row `SELECT … AS n` estimating how many requests match the candidate. */
 export function estimateSql(dialect: Dialect, candidate: Candidate): Sql {
