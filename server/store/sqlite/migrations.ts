@@ -299,6 +299,8 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 80,
     name: 'timeline rollups per hour, status, provider, model and prompt',
+    // IF NOT EXISTS only, fills empty tables only: safe to run on databases numbered past it.
+    idempotent: true,
     sql: timelineRollupsSql,
   },
   {

@@ -66,14 +66,24 @@ function subtract(row: 'old'): string {
   DELETE FROM timeline_dim_latency WHERE ${dims} AND lb = ${lb} AND n <= 0;`;
 }
 
+/**
+ * The step is idempotent (a database numbered past 80 by a later step still gets it, and it runs
+ * on every open): a table is filled from the stored requests only while it holds nothing.
+ */
+function unfilled(table: string, kind?: string): string {
+  return `NOT EXISTS (SELECT 1 FROM ${table}${kind ? ` WHERE kind = ${kind}` : ''})`;
+}
+
 function backfillDims(): string {
   const lb = latencyBinSql('r.latency_ms');
   return dimValues('r')
     .map(
       ([kind, value]) => `INSERT INTO timeline_dims (${DIM_KEYS}, n, cost)
-  SELECT ${kind}, ${value}, ${bucket('r')}, r.status, count(*), sum(r.price) FROM requests r GROUP BY 2, 3, 4;
+  SELECT ${kind}, ${value}, ${bucket('r')}, r.status, count(*), sum(r.price) FROM requests r
+  WHERE ${unfilled('timeline_dims', kind)} GROUP BY 2, 3, 4;
 INSERT INTO timeline_dim_latency (${DIM_KEYS}, lb, n)
-  SELECT ${kind}, ${value}, ${bucket('r')}, r.status, ${lb}, count(*) FROM requests r GROUP BY 2, 3, 4, 5;`,
+  SELECT ${kind}, ${value}, ${bucket('r')}, r.status, ${lb}, count(*) FROM requests r
+  WHERE ${unfilled('timeline_dim_latency', kind)} GROUP BY 2, 3, 4, 5;`,
     )
     .join('\n');
 }
@@ -81,7 +91,7 @@ INSERT INTO timeline_dim_latency (${DIM_KEYS}, lb, n)
 const COLUMNS = 'start_ms, end_ms, latency_ms, status, provider, model, prompt_name, price';
 
 export const timelineRollupsSql = `
-CREATE TABLE timeline_rollup (
+CREATE TABLE IF NOT EXISTS timeline_rollup (
   bucket_ms INTEGER NOT NULL,
   status TEXT NOT NULL,
   provider TEXT NOT NULL,
@@ -91,7 +101,7 @@ CREATE TABLE timeline_rollup (
   cost REAL NOT NULL,
   PRIMARY KEY (${KEYS})
 ) WITHOUT ROWID;
-CREATE TABLE timeline_latency (
+CREATE TABLE IF NOT EXISTS timeline_latency (
   bucket_ms INTEGER NOT NULL,
   status TEXT NOT NULL,
   provider TEXT NOT NULL,
@@ -101,7 +111,7 @@ CREATE TABLE timeline_latency (
   n INTEGER NOT NULL,
   PRIMARY KEY (${KEYS}, lb)
 ) WITHOUT ROWID;
-CREATE TABLE timeline_dims (
+CREATE TABLE IF NOT EXISTS timeline_dims (
   kind TEXT NOT NULL,
   value TEXT NOT NULL,
   bucket_ms INTEGER NOT NULL,
@@ -110,7 +120,7 @@ CREATE TABLE timeline_dims (
   cost REAL NOT NULL,
   PRIMARY KEY (${DIM_KEYS})
 ) WITHOUT ROWID;
-CREATE TABLE timeline_dim_latency (
+CREATE TABLE IF NOT EXISTS timeline_dim_latency (
   kind TEXT NOT NULL,
   value TEXT NOT NULL,
   bucket_ms INTEGER NOT NULL,
@@ -121,15 +131,15 @@ CREATE TABLE timeline_dim_latency (
 ) WITHOUT ROWID;
 INSERT INTO timeline_rollup (${KEYS}, n, cost)
   SELECT ${bucket('r')}, r.status, r.provider, r.model, ${prompt('r')}, count(*), sum(r.price)
-  FROM requests r GROUP BY 1, 2, 3, 4, 5;
+  FROM requests r WHERE ${unfilled('timeline_rollup')} GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO timeline_latency (${KEYS}, lb, n)
   SELECT ${bucket('r')}, r.status, r.provider, r.model, ${prompt('r')}, ${latencyBinSql('r.latency_ms')}, count(*)
-  FROM requests r GROUP BY 1, 2, 3, 4, 5, 6;
+  FROM requests r WHERE ${unfilled('timeline_latency')} GROUP BY 1, 2, 3, 4, 5, 6;
 ${backfillDims()}
-CREATE TRIGGER requests_timeline_delete AFTER DELETE ON requests BEGIN
+CREATE TRIGGER IF NOT EXISTS requests_timeline_delete AFTER DELETE ON requests BEGIN
   ${subtract('old')}
 END;
-CREATE TRIGGER requests_timeline_update AFTER UPDATE OF ${COLUMNS} ON requests BEGIN
+CREATE TRIGGER IF NOT EXISTS requests_timeline_update AFTER UPDATE OF ${COLUMNS} ON requests BEGIN
   ${subtract('old')}
   ${add('new')}
 END;
