@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import type { TimelineMetric, TimelineResponse } from '../../../../contract/timeline.ts';
-import { bucketIndexAt, maxValue, rangeBetween, segmentsOf } from './timeline-geometry.ts';
+import { bucketIndexAt, describeTimeline, maxValue, rangeBetween, segmentsOf } from './timeline-geometry.ts';
 import { TimelineReadout } from './timeline-readout.tsx';
 
 const HEIGHT = 100;
@@ -73,7 +73,13 @@ export function TimelineChart({
           if (!brush) setHover(null);
         }}
       >
-        <svg viewBox={`0 0 1000 ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        <svg
+          viewBox={`0 0 1000 ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={describeTimeline(timeline)}
+          focusable="false"
+        >
           {buckets.map((bucket, i) =>
             segmentsOf(bucket, metric, max).map((segment) => (
               <rect

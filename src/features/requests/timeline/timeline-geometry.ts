@@ -62,7 +62,6 @@ export function rangeBetween(
 }
 
 const UNITS: [number, string][] = [
-  [7 * 86_400_000, 'week'],
   [86_400_000, 'day'],
   [3_600_000, 'hour'],
   [60_000, 'minute'],
@@ -72,5 +71,19 @@ const UNITS: [number, string][] = [
 export function describeBucket(ms: number): string {
   const [size, unit] = UNITS.find(([size]) => ms % size === 0) ?? [60_000, 'minute'];
   const n = ms / size;
-  return n === 1 ? `1 ${unit}` : unit === 'week' ? `${n * 7} days` : `${n} ${unit}s`;
+  return n === 1 ? `1 ${unit}` : `${n} ${unit}s`;
+}
+
+/** The chart as one sentence, for screen readers: totals and the busiest bucket. */
+export function describeTimeline(timeline: Pick<TimelineResponse, 'buckets' | 'bucketMs'>): string {
+  const sum = (key: 'success' | 'warning' | 'error') => timeline.buckets.reduce((n, b) => n + b[key], 0);
+  const busiest = timeline.buckets.reduce<TimelineBucket | null>(
+    (best, b) => (best === null || requestsIn(b) > requestsIn(best) ? b : best),
+    null,
+  );
+  const peak =
+    busiest && requestsIn(busiest) > 0
+      ? `; busiest ${describeBucket(timeline.bucketMs)} starts ${new Date(busiest.t).toISOString()} with ${requestsIn(busiest)}`
+      : '';
+  return `Requests per ${describeBucket(timeline.bucketMs)}: ${sum('success')} success, ${sum('warning')} warning, ${sum('error')} error${peak}`;
 }
