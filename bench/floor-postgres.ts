@@ -4,14 +4,17 @@
  */
 import pg from 'pg';
 import { toConfig } from '../server/store/postgres/connection.ts';
+import { postgresDialect } from '../server/store/postgres/dialect.ts';
 import { facetsStatement, metadataValuesStatement } from '../server/store/postgres/facets-sql.ts';
+import { filterConditions } from '../server/store/postgres/filter-sql.ts';
 import {
   countStatement,
   detailStatement,
   listStatement,
   matchTextStatement,
 } from '../server/store/postgres/list-sql.ts';
-import type { Sql } from '../server/store/sql/fragment.ts';
+import { and, raw, type Sql } from '../server/store/sql/fragment.ts';
+import { planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../server/store/sql/timeline-plan.ts';
 import type { Floor } from './read-bench.ts';
 import type { FloorQuery } from './read-variants.ts';
 
@@ -19,10 +22,18 @@ import type { FloorQuery } from './read-variants.ts';
 export function statementsFor(query: Exclude<FloorQuery, { kind: 'none' }>): Sql[] {
   // PostgresStore.search sends the page and the count together.
   if (query.kind === 'search') return [listStatement(query.list), countStatement(query.count)];
+  if (query.kind === 'timeline') {
+    // PostgresStore.timeline: the rollup bounds, then the plan's reads. The bench always gives
+    // from and to, so the plan does not depend on the bounds' answer.
+    const plan = planTimelineQuery(postgresDialect, query.query, undefined, Date.now(), (filter) =>
+      and(filterConditions(filter)),
+    );
+    return [raw(ROLLUP_BOUNDS_SQL), ...plan.reads.map((read) => read.sql)];
+  }
   return [statementFor(query)];
 }
 
-function statementFor(query: Exclude<FloorQuery, { kind: 'none' | 'search' }>): Sql {
+function statementFor(query: Exclude<FloorQuery, { kind: 'none' | 'search' | 'timeline' }>): Sql {
   switch (query.kind) {
     case 'list':
       return listStatement(query.query);

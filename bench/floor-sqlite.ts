@@ -10,8 +10,9 @@ import Database from 'better-sqlite3';
 import type { ListQuery, RequestFilter } from '../contract/api.ts';
 import { counterFor, decodeCursor, list, ROW_COLUMNS, raw, sql } from '../server/store/sql/index.ts';
 import { SNIPPET_HEAD_CHARS } from '../server/store/sql/text-snippet.ts';
+import { planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../server/store/sql/timeline-plan.ts';
 import { sqliteDialect as dialect } from '../server/store/sqlite/dialect.ts';
-import { candidatesOf } from '../server/store/sqlite/filter.ts';
+import { candidatesOf, filterPredicate } from '../server/store/sqlite/filter.ts';
 import { readPage } from '../server/store/sqlite/list-page.ts';
 import {
   chooseDriver,
@@ -112,6 +113,14 @@ export function openSqliteFloor(dataDir: string): Floor {
       case 'search':
         // mirrors SqliteStore.search for a filter the list planner answers
         return [rowsFor(page(query.list)), count(query.count)];
+      case 'timeline': {
+        // mirrors SqliteStore.timeline
+        const bounds = statements.get(raw(ROLLUP_BOUNDS_SQL));
+        const plan = planTimelineQuery(dialect, query.query, bounds, Date.now(), (filter) =>
+          filterPredicate(dialect, filter),
+        );
+        return plan.reads.map((read) => statements.all(read.sql));
+      }
       case 'none':
         return null;
       case 'metadataValues':

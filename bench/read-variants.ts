@@ -12,11 +12,13 @@ import {
   type SortOrder,
 } from '../contract/api.ts';
 import { filterToParams, listToParams } from '../contract/filter-query.ts';
+import type { TimelineQuery } from '../contract/timeline.ts';
 import { METADATA_REGIONS, USER_COUNT } from '../server/seed/annotations.ts';
 import type { Random } from '../server/seed/random.ts';
 import { CITIES, PRODUCTS, TOPICS } from '../server/seed/vocabulary.ts';
 import type { SearchQuery, Store } from '../server/store/store.ts';
 import { searchVariants } from './search-variants.ts';
+import { timelineVariants } from './timeline-variants.ts';
 
 export type FloorQuery =
   | { kind: 'list'; query: ListQuery }
@@ -26,6 +28,8 @@ export type FloorQuery =
   | { kind: 'metadataValues'; key: string; prefix: string; limit: number }
   /** A planned public search: the list page and the count behind it. */
   | { kind: 'search'; query: SearchQuery; list: ListQuery; count: RequestFilter }
+  /** GET /api/requests/timeline: the rollup bounds, then the plan's reads (server/store/sql/timeline-plan.ts). */
+  | { kind: 'timeline'; query: TimelineQuery }
   /** No SQL behind it: the row is an HTTP baseline. */
   | { kind: 'none' };
 
@@ -44,6 +48,8 @@ export function readThroughStore(store: Store, query: FloorQuery): Promise<unkno
       return store.metadataValues(query.key, query.prefix, query.limit);
     case 'search':
       return store.search(query.query);
+    case 'timeline':
+      return store.timeline(query.query);
     case 'none':
       return Promise.resolve(null);
   }
@@ -255,5 +261,6 @@ export function readVariants(profile: DataProfile): ReadVariant[] {
     },
   );
   variants.push(...searchVariants(profile));
+  variants.push(...timelineVariants(profile));
   return variants;
 }

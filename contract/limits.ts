@@ -47,3 +47,11 @@ export const INGEST_LIMITS = {
   /** Messages of one prompt template (input or output). */
   messages: 10_000,
 } as const;
+
+/** GET /api/requests/timeline. */
+export const TIMELINE_LIMITS = {
+  /** Most buckets drawn for one range (the bucket size grows to stay under it). */
+  maxBuckets: 120,
+  /** Rows a timeline reads when the rollups cannot answer its filter (q, metadata, scores, tags, traces); newest first. */
+  scanRows: 100_000,
+} as const;

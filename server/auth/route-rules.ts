@@ -65,6 +65,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/requests': 'read',
   'GET /api/requests/count': 'read',
   'GET /api/requests/probe': 'read',
+  'GET /api/requests/timeline': 'read',
   'GET /api/requests/:id': 'read',
   'GET /api/requests/:id/history': 'read',
   'GET /api/requests/:id/score-comments': 'read',

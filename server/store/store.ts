@@ -17,6 +17,7 @@ import type {
 } from '../../contract/api.ts';
 import type { BulkAction } from '../../contract/bulk.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
+import type { TimelineQuery, TimelineResponse } from '../../contract/timeline.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
 import type { ReviewStore } from './review-store.ts';
@@ -194,6 +195,8 @@ export interface Store extends SpanStore {
   countRequests(filter: RequestFilter): Promise<number>;
   probe(after: number, filter: RequestFilter): Promise<ProbeResponse>;
   facets(): Promise<FacetsResponse>;
+  /** Requests over time for a filter (contract/timeline.ts), from rollups kept at ingest where they answer it. */
+  timeline(query: TimelineQuery): Promise<TimelineResponse>;
   metadataValues(key: string, prefix: string, limit: number): Promise<FacetValue[]>;
 
   /** Per-key upsert; keys not named are kept. Returns null when the request does not exist. */

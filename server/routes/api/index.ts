@@ -13,6 +13,7 @@ import { requestRoutes } from './requests.ts';
 import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
 import { scoreDefinitionRoutes } from './score-definitions.ts';
+import { timelineRoute } from './timeline.ts';
 import { traceRoutes } from './traces.ts';
 
 /** The dashboard's own API (contract/api.ts); who may call what: server/auth/route-rules.ts. */
@@ -21,6 +22,7 @@ export async function dashboardApiRoutes(
   options: RouteDeps & { tokens: ExportTokens; retention: RetentionRunner | undefined },
 ): Promise<void> {
   requestRoutes(app, options);
+  timelineRoute(app, options);
   facetRoutes(app, options);
   annotationRoutes(app, options);
   annotationHistoryRoute(app, options);

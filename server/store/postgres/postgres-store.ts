@@ -11,18 +11,25 @@ import type {
   RequestRow,
 } from '../../../contract/api.ts';
 import type { BulkAction } from '../../../contract/bulk.ts';
+import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
-import { list, sql } from '../sql/fragment.ts';
+import { and, list, raw, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
 import { assembleFacets } from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
+import {
+  assembleTimeline,
+  planTimelineQuery,
+  ROLLUP_BOUNDS_SQL,
+  type TimelineRow,
+} from '../sql/timeline-plan.ts';
 import type {
   BulkResult,
   NewRequest,
@@ -40,6 +47,7 @@ import { bulkActionStatement, lockRequestsStatement } from './bulk-sql.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { postgresDialect } from './dialect.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
+import { filterConditions } from './filter-sql.ts';
 import { InsertBatcher } from './insert-batcher.ts';
 import {
   countStatement,
@@ -202,6 +210,17 @@ export class PostgresStore implements Store {
       newCount: Number(row.new_count ?? 0),
       changeSeq: Number(row.change_seq ?? 0),
     };
+  }
+
+  async timeline(query: TimelineQuery): Promise<TimelineResponse> {
+    const bounds = (await this.connection.timedRead(raw(ROLLUP_BOUNDS_SQL))).rows[0];
+    const plan = planTimelineQuery(postgresDialect, query, bounds, Date.now(), (filter) =>
+      and(filterConditions(filter)),
+    );
+    const results = await Promise.all(
+      plan.reads.map(async (read) => (await this.connection.timedRead<TimelineRow>(read.sql)).rows),
+    );
+    return assembleTimeline(plan, results, query.metric);
   }
 
   async facets(): Promise<FacetsResponse> {

@@ -4,6 +4,7 @@
  * Deletes and updates are counted by the schema's triggers.
  */
 import type { Statements } from './statements.ts';
+import { TimelineDeltas } from './timeline-deltas.ts';
 
 const UPSERT_FACET = `INSERT INTO facet_counts (kind, value, extra, n) VALUES (?, ?, ?, ?)
   ON CONFLICT (kind, value, extra) DO UPDATE SET n = n + excluded.n`;
@@ -22,6 +23,8 @@ function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 export class CounterDeltas {
   private readonly facets = new Map<string, Map<string, Map<string, number>>>();
   private readonly metaValues = new Map<string, Map<string, number>>();
+  /** The timeline rollups' share, flushed and discarded with the facet counts. */
+  readonly timeline = new TimelineDeltas();
 
   facet(kind: string, value: string, extra = ''): void {
     const byValue = child(this.facets, kind, () => new Map<string, Map<string, number>>());
@@ -48,6 +51,7 @@ export class CounterDeltas {
       for (const [key, byValue] of this.metaValues)
         for (const [value, n] of byValue) upsert.run(key, value, n);
     }
+    this.timeline.flush(statements);
     this.discard();
   }
 
@@ -55,5 +59,6 @@ export class CounterDeltas {
   discard(): void {
     this.facets.clear();
     this.metaValues.clear();
+    this.timeline.discard();
   }
 }

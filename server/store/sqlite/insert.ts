@@ -31,6 +31,8 @@ export interface InsertRow {
   request: Param[];
   body: Param[];
   startMs: number;
+  latencyMs: number;
+  price: number;
   model: string;
   provider: string;
   status: string;
@@ -82,6 +84,8 @@ export function toInsertRow(request: NewRequest): InsertRow {
       request.outputText,
     ],
     startMs: request.startMs,
+    latencyMs: Math.max(0, request.endMs - request.startMs),
+    price: Math.max(request.price, 0),
     model: request.model,
     provider: request.provider,
     status: request.status,
@@ -123,6 +127,7 @@ export function insertRow(statements: Statements, row: InsertRow, counters: Coun
     const upsert = statements.prepare(UPSERT_SCORE);
     for (const [name, value] of row.scores) upsert.run(id, name, value, row.startMs);
   }
+  counters.timeline.add(row);
   counters.facet('model', row.model, row.provider);
   counters.facet('provider', row.provider);
   counters.facet('status', row.status);

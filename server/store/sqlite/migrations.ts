@@ -11,6 +11,7 @@
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
 import { reviewTablesSql } from '../sql/review-schema.ts';
+import { timelineRollupsSql } from './timeline-schema.ts';
 
 export interface SqliteMigration {
   version: number;
@@ -297,6 +298,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   },
   { version: 70, name: 'trigram index for substring search in any script', sql: v70 },
   { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('sqlite') },
+  {
+    version: 80,
+    name: 'timeline rollups per hour, status, provider, model and prompt',
+    // IF NOT EXISTS only, fills empty tables only: safe to run on databases numbered past it.
+    idempotent: true,
+    sql: timelineRollupsSql,
+  },
   {
     version: 110,
     name: "a deleted request's content leaves the span it came from",

@@ -16,13 +16,15 @@ import {
 } from '../errors.ts';
 import type { Store } from '../store.ts';
 
-export type ReadMethod = 'listRequests' | 'countRequests' | 'probe' | 'search';
+export type ReadMethod = 'listRequests' | 'countRequests' | 'probe' | 'search' | 'timeline';
 type Lane = 'search' | 'dashboard';
 const LANE: Record<ReadMethod, Lane> = {
   search: 'search',
   listRequests: 'dashboard',
   countRequests: 'dashboard',
   probe: 'dashboard',
+  // A timeline may read up to TIMELINE_LIMITS.scanRows rows: kept off the list's lane.
+  timeline: 'search',
 };
 
 export interface ReadWorkerData {

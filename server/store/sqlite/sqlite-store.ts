@@ -18,6 +18,7 @@ import type {
   RequestRow,
 } from '../../../contract/api.ts';
 import type { BulkAction } from '../../../contract/bulk.ts';
+import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
@@ -49,6 +50,7 @@ import {
 import { searchAsList } from '../sql/search-as-list.ts';
 import { searchFilterSql } from '../sql/search-filter.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
+import { assembleTimeline, planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../sql/timeline-plan.ts';
 import type {
   BulkResult,
   NewRequest,
@@ -409,6 +411,16 @@ export class SqliteStore implements Store {
       sql`SELECT COALESCE(sum(n), 0) AS n FROM facet_counts WHERE kind = ${kind}${only}`,
     );
     return Number(row?.n ?? 0);
+  }
+
+  async timeline(query: TimelineQuery): Promise<TimelineResponse> {
+    if (this.reads) return this.reads.run('timeline', query);
+    const bounds = this.statements.get(raw(ROLLUP_BOUNDS_SQL));
+    const plan = planTimelineQuery(dialect, query, bounds, Date.now(), (filter) =>
+      filterPredicate(dialect, filter),
+    );
+    const results = plan.reads.map((read) => this.statements.all(read.sql));
+    return assembleTimeline(plan, results, query.metric);
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {

@@ -14,6 +14,7 @@ import { defineReviewTests } from './review-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
 import { defineSpanTests } from './span-tests.ts';
 import { defineTextSearchTests } from './text-search-tests.ts';
+import { defineTimelineTests } from './timeline-tests.ts';
 import { defineTraceIdTests } from './trace-id-tests.ts';
 
 export function runStoreContract(label: string, openStore: () => Promise<Store>): void {
@@ -28,5 +29,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     definePayloadTests(ctx);
     defineRetentionTests(ctx);
     defineReviewTests(ctx);
+    defineTimelineTests(ctx);
   });
 }

@@ -18,6 +18,7 @@ import { SampleDataNotice } from './states/sample-data-notice.tsx';
 import { ErrorState, NoResults, TableSkeleton } from './states/table-states.tsx';
 import { requestColumns } from './table/columns.tsx';
 import { flattenPages, RequestsTable } from './table/requests-table.tsx';
+import { TimelinePanel } from './timeline/timeline-panel.tsx';
 import type { RequestsView } from './url-state.ts';
 import { useLiveUpdates } from './use-live-updates.ts';
 
@@ -72,6 +73,7 @@ export function RequestsPage({
     <div className="requests-page">
       <FilterToolbar view={view} searchRef={searchRef} />
       <SampleDataNotice />
+      {filtered || rows.length > 0 || list.isPending ? <TimelinePanel view={view} /> : null}
       {view.invalidRequest !== null ? (
         <div className="inline-error" role="alert">
           “{view.invalidRequest.slice(0, 80)}” is not a request ID: IDs are whole numbers, like 1234.{' '}
