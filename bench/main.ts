@@ -21,6 +21,7 @@ import { createFloor } from './floor.ts';
 import { formatGrowthTable, readSavedRun } from './growth.ts';
 import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
+import { INITIAL_JS_BUDGET_KB, initialJsKb } from './initial-js.ts';
 import { acquireLock } from './lock.ts';
 import {
   OTLP_BATCH,
@@ -195,6 +196,25 @@ try {
     ),
   );
 
+  const initialJs = spa.ok && !args.skipBrowser ? initialJsKb('dist') : null;
+  if (initialJs)
+    rows.push(
+      judged(
+        {
+          section: 'browser',
+          name: 'initial JS (gzip, kB)',
+          samples: 1,
+          p50: Number.NaN,
+          p95: Number.NaN,
+          budget: `≤ ${INITIAL_JS_BUDGET_KB} kB`,
+          value: initialJs.kb,
+          unit: 'kB',
+          note: `${initialJs.kb.toFixed(1)} kB in ${initialJs.files.join(', ')}`,
+        },
+        initialJs.kb <= INITIAL_JS_BUDGET_KB,
+        `${initialJs.kb.toFixed(1)} kB > ${INITIAL_JS_BUDGET_KB} kB`,
+      ),
+    );
   rows.push(...(await browserSection()));
 
   if (args.busy) {
