@@ -408,12 +408,12 @@ export const MIGRATIONS: readonly Migration[] = [
     );`,
   },
   { version: 70, name: 'pg_trgm index for substring search in any script', sql: substringIndex },
-  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('postgres') },
   {
     version: 80,
     name: 'timeline rollups per hour, status, provider, model and prompt',
     sql: timelineRollupsSql,
   },
+  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('postgres') },
   {
     version: 110,
     name: "a deleted request's content leaves the span it came from",

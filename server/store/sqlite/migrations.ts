@@ -297,7 +297,6 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     ) WITHOUT ROWID;`,
   },
   { version: 70, name: 'trigram index for substring search in any script', sql: v70 },
-  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('sqlite') },
   {
     version: 80,
     name: 'timeline rollups per hour, status, provider, model and prompt',
@@ -305,6 +304,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     idempotent: true,
     sql: timelineRollupsSql,
   },
+  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('sqlite') },
   {
     version: 110,
     name: "a deleted request's content leaves the span it came from",
