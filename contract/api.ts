@@ -9,6 +9,8 @@
  *   score.<name>=<min>..<max>        either bound may be empty: score.default=80.. ; keys AND-ed
  *   from=<ISO or epoch ms>  to=<ISO or epoch ms>   request_start_time in [from, to)
  *   q=<free text>                    full text over input and output text
+ *   noscore=<name> (repeatable: has none of them)   scored_by=<author> (repeatable, any of)
+ *   commented=true                   has a comment on a score
  */
 import { z } from 'zod';
 
@@ -51,6 +53,12 @@ export const requestFilterSchema = z.object({
   q: z.string().optional(),
   /** OpenTelemetry trace ids (32 lowercase hex): requests of any of these traces. */
   traceIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'expected a 32-hex trace id')).optional(),
+  /** Review work: requests with none of these score names (`noscore=`, AND-ed). */
+  noScores: z.array(z.string().min(1)).optional(),
+  /** Review work: requests that any of these (author labels, e.g. an account's name) scored (`scored_by=`). */
+  scoredBy: z.array(z.string().min(1)).optional(),
+  /** Review work: requests with a comment on one of their scores (`commented=true`). */
+  commented: z.literal(true).optional(),
 });
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
 export const emptyFilter = (): RequestFilter => requestFilterSchema.parse({});
@@ -208,7 +216,12 @@ export const metadataValuesQuerySchema = z.object({
 });
 
 export const setMetadataBodySchema = z.object({ value: z.string().max(65_536) });
-export const setScoreBodySchema = z.object({ value: z.number().int().min(0).max(100) });
+export const SCORE_COMMENT_MAX = 4000;
+/** `comment`: why (shown with the score); an empty string removes it; absent leaves it as it is. */
+export const setScoreBodySchema = z.object({
+  value: z.number().int().min(0).max(100),
+  comment: z.string().max(SCORE_COMMENT_MAX).optional(),
+});
 
 /** Replies of the single-request mutations: the request's state after the write. */
 export const annotationsResponseSchema = z.object({

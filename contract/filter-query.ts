@@ -56,7 +56,7 @@ export function repeatedScalarIssues(params: URLSearchParams, names: readonly st
 
 /** Reads the filter part of a query string. Unknown parameters are ignored (they belong to the page). */
 export function parseFilterParams(params: URLSearchParams): ParseResult<RequestFilter> {
-  const issues: QueryIssue[] = repeatedScalarIssues(params, ['from', 'to', 'q']);
+  const issues: QueryIssue[] = repeatedScalarIssues(params, ['from', 'to', 'q', 'commented']);
   const metadata = new Map<string, string[]>();
   const scores: RequestFilter['scores'] = [];
   const raw: Record<string, unknown> = {
@@ -66,6 +66,14 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
     tags: params.getAll('tag'),
     promptNames: params.getAll('prompt'),
   };
+  const noScores = params.getAll('noscore');
+  if (noScores.length > 0) raw.noScores = noScores;
+  const scoredBy = params.getAll('scored_by');
+  if (scoredBy.length > 0) raw.scoredBy = scoredBy;
+  const commented = params.get('commented');
+  if (commented === 'true') raw.commented = true;
+  else if (commented !== null)
+    issues.push({ param: 'commented', message: 'expected true (or leave it out)' });
   const traces = params.getAll('trace');
   if (traces.length > 0) raw.traceIds = traces.map((trace) => trace.toLowerCase());
   for (const [name, value] of params) {
@@ -129,6 +137,11 @@ function limitIssues(
     ['prompt', 'promptNames'],
   ];
   for (const [param, field] of repeatable) checkValues(param, raw[field] as string[]);
+  for (const [param, field] of [
+    ['noscore', 'noScores'],
+    ['scored_by', 'scoredBy'],
+  ] as const)
+    checkValues(param, (raw[field] as string[] | undefined) ?? []);
   if (metadata.size > metadataKeys)
     issues.push({
       param: META_PREFIX,
@@ -175,6 +188,8 @@ function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): s
     tags: 'tag',
     promptNames: 'prompt',
     traceIds: 'trace',
+    noScores: 'noscore',
+    scoredBy: 'scored_by',
   };
   if (typeof field === 'string' && names[field]) return names[field];
   if (field === 'scores' && typeof index === 'number') {
@@ -230,6 +245,9 @@ export function filterToParams(
   for (const { name, min, max } of filter.scores ?? []) {
     params.append(`${SCORE_PREFIX}${name}`, formatScoreRange(min, max));
   }
+  for (const name of filter.noScores ?? []) params.append('noscore', name);
+  for (const author of filter.scoredBy ?? []) params.append('scored_by', author);
+  if (filter.commented) params.set('commented', 'true');
   if (filter.from !== undefined) params.set('from', new Date(filter.from).toISOString());
   if (filter.to !== undefined) params.set('to', new Date(filter.to).toISOString());
   if (filter.q) params.set('q', filter.q);

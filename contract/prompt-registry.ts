@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { wireTemplateSchema } from './promptlayer.ts';
+import { pageFields } from './promptlayer-search.ts';
 
 export const PROMPT_NAME_MAX = 512;
 export const LABEL_MAX = 256;
@@ -105,12 +106,7 @@ export type TemplateListItem = z.infer<typeof templateListItemSchema>;
 
 export const listTemplatesResponseSchema = z.object({
   items: z.array(templateListItemSchema),
-  page: z.number().int(),
-  pages: z.number().int(),
-  per_page: z.number().int(),
-  total: z.number().int(),
-  has_next: z.boolean(),
-  has_prev: z.boolean(),
+  ...pageFields,
 });
 export type ListTemplatesResponse = z.infer<typeof listTemplatesResponseSchema>;
 

@@ -285,15 +285,20 @@ export const searchItemSchema = z.object({
 });
 export type SearchItem = z.infer<typeof searchItemSchema>;
 
-export const searchResponseSchema = z.object({
-  success: z.literal(true),
-  items: z.array(searchItemSchema),
+/** The page fields of PromptLayer's paginated replies (search, the template list). */
+export const pageFields = {
   page: z.number().int(),
   pages: z.number().int(),
   per_page: z.number().int(),
   total: z.number().int(),
   has_next: z.boolean(),
   has_prev: z.boolean(),
+};
+
+export const searchResponseSchema = z.object({
+  success: z.literal(true),
+  items: z.array(searchItemSchema),
+  ...pageFields,
   next_num: z.number().int().nullable(),
   prev_num: z.number().int().nullable(),
 });

@@ -7,13 +7,16 @@
   params.delete('request');
   // A rolling range becomes `from = now - …` in the app: not a path this script can write.
   if (params.has('range')) return;
-  const headers = { accept: 'application/json' };
+  // Only with a stored key: without one the app may be showing the sign-in form, and a 401 here
+  // would be noise (a signed-in session's cookie cannot be seen from a script).
+  let key = null;
   try {
-    const key = localStorage.getItem('promptlog.apiKey');
-    if (key) headers['x-api-key'] = key;
+    key = localStorage.getItem('promptlog.apiKey');
   } catch {
-    // storage unavailable: a session cookie may still sign the request
+    // storage unavailable: the app fetches as usual
   }
+  if (!key) return;
+  const headers = { accept: 'application/json', 'x-api-key': key };
   const query = params.toString();
   const path = `/api/requests${query ? `?${query}` : ''}`;
   window.__promptlogFirstPage = { path, response: fetch(path, { headers }).catch(() => null) };

@@ -68,6 +68,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/requests/timeline': 'read',
   'GET /api/requests/:id': 'read',
   'GET /api/requests/:id/history': 'read',
+  'GET /api/requests/:id/score-comments': 'read',
+  'GET /api/score-definitions': 'read',
   'GET /api/facets': 'read',
   'GET /api/traces/:traceId': 'read',
   'GET /api/traces/:traceId/spans/:spanId': 'read',
@@ -86,6 +88,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'PUT /api/requests/:id/tags/:tag': 'annotate',
   'DELETE /api/requests/:id/tags/:tag': 'annotate',
   'POST /api/prompts': 'annotate', // publish a prompt version from the Prompts page
+  'POST /api/bulk': 'annotate',
+  'POST /api/bulk-jobs': 'annotate',
+  'GET /api/bulk-jobs/:id': 'annotate',
+  'POST /api/bulk-jobs/:id/cancel': 'annotate',
 
   // Administration
   'DELETE /api/requests': 'admin',
@@ -101,6 +107,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/audit': 'admin',
   'GET /api/retention': 'admin',
   'POST /api/retention/run': 'admin',
+  'POST /api/score-definitions': 'admin',
+  'POST /api/score-definitions/:id/archive': 'admin',
 };
 
 /** The rule for a registered route; undefined when the table has no line for it. */

@@ -7,7 +7,7 @@ import { parseWith, validationFailed } from '../http/errors.ts';
 import type { NewRequest } from '../store/store.ts';
 import { deriveSearchColumns } from './search-columns.ts';
 import { normalizeTemplate } from './templates.ts';
-import { toEpochMs } from './timestamps.ts';
+import { requestTimes } from './timestamps.ts';
 
 /** Copies camelCase keys onto their snake_case names; a snake_case key that is present wins. */
 export function foldCamelCaseAliases(body: Record<string, unknown>): Record<string, unknown> {
@@ -19,15 +19,6 @@ export function foldCamelCaseAliases(body: Record<string, unknown>): Record<stri
     }
   }
   return folded;
-}
-
-function timestamp(value: string | number, field: string): number {
-  const ms = toEpochMs(value);
-  if (ms === undefined) {
-    const msg = 'expected an ISO-8601 date-time, epoch seconds or epoch milliseconds';
-    throw validationFailed(`${field}: ${msg}`, [{ loc: ['body', field], msg, type: 'invalid_timestamp' }]);
-  }
-  return ms;
 }
 
 /** Throws an HttpError (422) naming the first invalid field. */
@@ -43,14 +34,7 @@ export function normalizeLogRequest(body: unknown): NewRequest {
     'body',
     422,
   );
-  const startMs = timestamp(wire.request_start_time, 'request_start_time');
-  const endMs = timestamp(wire.request_end_time, 'request_end_time');
-  if (endMs < startMs) {
-    const msg = 'must not be before request_start_time';
-    throw validationFailed(`request_end_time: ${msg}`, [
-      { loc: ['body', 'request_end_time'], msg, type: 'value_error' },
-    ]);
-  }
+  const { startMs, endMs } = requestTimes(wire);
   const input = normalizeTemplate(wire.input);
   const output = normalizeTemplate(wire.output);
   const scores: Record<string, number> = {};

@@ -15,10 +15,12 @@ import type {
   RequestFilter,
   RequestStatus,
 } from '../../contract/api.ts';
+import type { BulkAction } from '../../contract/bulk.ts';
 import type { SearchFilterGroup, SearchSortField } from '../../contract/promptlayer-search.ts';
 import type { TimelineQuery, TimelineResponse } from '../../contract/timeline.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
+import type { ReviewStore } from './review-store.ts';
 import type { SpanStore } from './spans.ts';
 
 /**
@@ -68,6 +70,11 @@ export interface NewRequest {
   traceId?: string | null;
   /** OpenTelemetry span (16 lowercase hex) of this request, e.g. the /track-request `span_id`. */
   spanId?: string | null;
+}
+
+export interface BulkResult {
+  acted: number[];
+  missing: number[];
 }
 
 export interface PromptLink {
@@ -168,6 +175,8 @@ export interface Store extends SpanStore {
   readonly auth: AuthStore;
   /** Prompt templates, versions and release labels (prompt-registry.ts). */
   readonly prompts: PromptRegistry;
+  /** Score definitions and score comments (review-store.ts). */
+  readonly review: ReviewStore;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;
@@ -212,6 +221,15 @@ export interface Store extends SpanStore {
     sort: Pick<ListQuery, 'sort' | 'order'>,
   ): AsyncIterable<RequestDetail>;
   deleteRequests(filter: RequestFilter): Promise<number>;
+  /**
+   * One bulk action on these requests in one transaction (all or nothing). Ids that do not exist
+   * are skipped and reported as `missing`; with `allOrNone`, any missing id means nothing is done.
+   */
+  bulkAnnotate(
+    ids: readonly number[],
+    action: BulkAction,
+    options?: { allOrNone?: boolean },
+  ): Promise<BulkResult>;
 
   /**
    * Resolves when the store can serve requests; throws DatabaseUnavailableError (PostgreSQL

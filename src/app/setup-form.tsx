@@ -1,7 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { PASSWORD_MIN } from '../../contract/auth.ts';
 import { Button } from '../components/ui/button.tsx';
+import { TextField } from '../components/ui/form-field.tsx';
 import { useSetup } from '../features/auth/api/sign-in.ts';
+import { CredentialFields, SignInError } from './credential-fields.tsx';
 
 /** First run: the server printed `/#setup=<token>`; this creates the first admin and signs them in. */
 export function SetupForm({ token, onDone }: { token: string; onDone: () => void }) {
@@ -23,45 +25,15 @@ export function SetupForm({ token, onDone }: { token: string; onDone: () => void
         <p className="muted">
           This one-time link sets up the first account. Admins add everyone else in Settings.
         </p>
-        {setup.error ? (
-          <p className="sign-in-error" role="alert">
-            {setup.error.message}
-          </p>
-        ) : null}
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input
-          id={`${id}-name`}
-          className="input"
-          autoComplete="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
+        <SignInError message={setup.error?.message} />
+        <TextField label="Name" autoComplete="name" value={name} onChange={setName} required />
+        <CredentialFields
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
+          choosing
         />
-        <label htmlFor={`${id}-email`}>Email</label>
-        <input
-          id={`${id}-email`}
-          className="input"
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-        />
-        <label htmlFor={`${id}-password`}>Password</label>
-        <input
-          id={`${id}-password`}
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-describedby={`${id}-hint`}
-          required
-        />
-        <p id={`${id}-hint`} className="muted">
-          At least {PASSWORD_MIN} characters.
-        </p>
         <Button
           type="submit"
           variant="primary"

@@ -1,14 +1,15 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from '../components/ui/button.tsx';
+import { TextField } from '../components/ui/form-field.tsx';
 import { useSignIn } from '../features/auth/api/sign-in.ts';
 import { signIn } from '../lib/api-key-store.ts';
+import { CredentialFields, SignInError } from './credential-fields.tsx';
 
 /** Email and password for people; below, an API key (the `#key=` link's key, or one pasted). */
 export function SignInForm({ message }: { message: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [key, setKey] = useState('');
-  const id = useId();
   const account = useSignIn();
   const onAccount = (event: FormEvent) => {
     event.preventDefault();
@@ -23,32 +24,9 @@ export function SignInForm({ message }: { message: string | null }) {
     <main className="sign-in">
       <div className="sign-in-card">
         <h1 className="brand-title">Promptlog</h1>
-        {problem ? (
-          <p className="sign-in-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        <SignInError message={problem} />
         <form className="sign-in-form" onSubmit={onAccount} aria-label="Sign in with your account">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input
-            id={`${id}-email`}
-            className="input"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            required
-          />
-          <label htmlFor={`${id}-password`}>Password</label>
-          <input
-            id={`${id}-password`}
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            required
-          />
+          <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
           <Button type="submit" variant="primary" disabled={!email.trim() || !password || account.isPending}>
             {account.isPending ? 'Signing in…' : 'Sign in'}
           </Button>
@@ -59,15 +37,13 @@ export function SignInForm({ message }: { message: string | null }) {
             ), or paste an API key: the one in <code>&lt;data dir&gt;/api-key</code>, one from{' '}
             <code>PROMPTLOG_API_KEYS</code>, or a read, annotate or admin key from Settings.
           </p>
-          <label htmlFor={`${id}-key`}>API key</label>
-          <input
-            id={`${id}-key`}
-            className="input"
+          <TextField
+            label="API key"
             type="password"
             autoComplete="off"
             spellCheck={false}
             value={key}
-            onChange={(event) => setKey(event.target.value)}
+            onChange={setKey}
             required
           />
           <Button type="submit" disabled={!key.trim()}>

@@ -1,8 +1,8 @@
 /** Anthropic messages (also via Bedrock and Vertex): tool_use / tool_result, thinking, images. */
 import {
-  argumentsText,
   assistantOutput,
   type Block,
+  blocksOf,
   chat,
   type MappedCall,
   type Message,
@@ -13,7 +13,9 @@ import {
   recordsOf,
   stringOf,
   textBlock,
-  tokenCount,
+  tokensOf,
+  toolCallBlock,
+  toolOptions,
 } from './provider-call.ts';
 
 function imageUrl(source: Record<string, unknown>): string {
@@ -46,18 +48,9 @@ function block(raw: Record<string, unknown>): Block {
   }
 }
 
-function contentOf(content: unknown): Block[] {
-  if (typeof content === 'string') return [textBlock(content)];
-  return recordsOf(content).map(block);
-}
+const contentOf = (content: unknown): Block[] => blocksOf(content, block);
 
-function toolCall(use: Record<string, unknown>): Block {
-  return {
-    id: use.id,
-    type: 'function',
-    function: { name: String(use.name ?? ''), arguments: argumentsText(use.input) },
-  };
-}
+const toolCall = (use: Record<string, unknown>): Block => toolCallBlock(use.id, use.name, use.input);
 
 /** Splits one Anthropic message: tool results become tool messages, tool_use becomes tool_calls. */
 function messages(raw: Record<string, unknown>): Message[] {
@@ -107,17 +100,16 @@ export function mapAnthropicMessages({ kwargs, response }: ProviderCall): Mapped
   if (kwargs.system !== undefined && kwargs.system !== null)
     input.push({ role: 'system', content: contentOf(kwargs.system) });
   for (const raw of recordsOf(kwargs.messages)) input.push(...messages(raw));
-  const extra: Record<string, unknown> = {};
-  if (Array.isArray(kwargs.tools)) extra.tools = toolsOf(kwargs.tools);
-  if (kwargs.tool_choice !== undefined) extra.tool_choice = kwargs.tool_choice;
-  const usage = recordOf(reply.usage);
+  const extra = toolOptions(
+    Array.isArray(kwargs.tools) ? toolsOf(kwargs.tools) : undefined,
+    kwargs.tool_choice,
+  );
   return {
     model: modelOf(reply, kwargs.model),
     apiType: 'messages',
     parameters: parametersOf(kwargs, ['messages', 'model', 'system', 'tools', 'tool_choice']),
     input: chat(input, extra),
     output: outputOf(reply.content),
-    inputTokens: tokenCount(usage.input_tokens),
-    outputTokens: tokenCount(usage.output_tokens),
+    ...tokensOf(reply.usage, 'input_tokens', 'output_tokens'),
   };
 }

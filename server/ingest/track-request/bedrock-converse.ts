@@ -12,7 +12,8 @@ import {
   recordOf,
   recordsOf,
   textBlock,
-  tokenCount,
+  tokensOf,
+  toolCallBlock,
 } from './provider-call.ts';
 
 function block(item: Record<string, unknown>): Block {
@@ -42,11 +43,7 @@ function messages(raw: Record<string, unknown>): Message[] {
     const use = recordOf(item.toolUse);
     const result = recordOf(item.toolResult);
     if (use.toolUseId !== undefined) {
-      calls.push({
-        id: use.toolUseId,
-        type: 'function',
-        function: { name: String(use.name ?? ''), arguments: argumentsText(use.input) },
-      });
+      calls.push(toolCallBlock(use.toolUseId, use.name, use.input));
     } else if (result.toolUseId !== undefined) {
       out.push({
         role: 'tool',
@@ -71,7 +68,6 @@ export function mapBedrockConverse({ kwargs, response }: ProviderCall): MappedCa
     : [];
   const answer = messages(recordOf(recordOf(reply.output).message));
   const last = answer.at(-1);
-  const usage = recordOf(reply.usage);
   const toolConfig = recordOf(kwargs.toolConfig);
   return {
     model: modelOf(reply, kwargs.modelId, kwargs.model),
@@ -84,7 +80,6 @@ export function mapBedrockConverse({ kwargs, response }: ProviderCall): MappedCa
     output: last
       ? assistantOutput(last.content as Block[], (last.tool_calls as Block[] | undefined) ?? [])
       : chat([]),
-    inputTokens: tokenCount(usage.inputTokens),
-    outputTokens: tokenCount(usage.outputTokens),
+    ...tokensOf(reply.usage, 'inputTokens', 'outputTokens'),
   };
 }

@@ -17,6 +17,7 @@ import {
   recordsOf,
   textBlock,
   tokenCount,
+  toolCallBlock,
 } from './provider-call.ts';
 
 const either = (o: Record<string, unknown>, camel: string, snake: string): unknown => o[camel] ?? o[snake];
@@ -47,11 +48,7 @@ function partsOf(parts: unknown): Parts {
           : { type: 'media', media: { type: mime, url } },
       );
     } else if (call.name !== undefined) {
-      out.calls.push({
-        id: call.id ?? call.name,
-        type: 'function',
-        function: { name: String(call.name), arguments: argumentsText(call.args) },
-      });
+      out.calls.push(toolCallBlock(call.id ?? call.name, call.name, call.args));
     } else if (result.name !== undefined) {
       out.results.push({
         role: 'tool',

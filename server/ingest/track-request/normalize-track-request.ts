@@ -3,21 +3,14 @@
  * blueprint the SDKs read back (the input with the model's answer appended).
  */
 import { type PromptBlueprint, trackRequestBodySchema } from '../../../contract/track-request.ts';
-import { parseWith, validationFailed } from '../../http/errors.ts';
+import { parseWith } from '../../http/errors.ts';
 import type { NewRequest } from '../../store/store.ts';
 import { deriveSearchColumns } from '../search-columns.ts';
-import { toEpochMs } from '../timestamps.ts';
+import { requestTimes } from '../timestamps.ts';
 import { pickMapper } from './pick-mapper.ts';
 import { type MappedCall, recordOf } from './provider-call.ts';
 
 const ERROR_MESSAGE_MAX = 1024;
-
-function timestamp(value: string | number, field: string): number {
-  const ms = toEpochMs(value);
-  if (ms !== undefined) return ms;
-  const msg = 'expected an ISO-8601 date-time, epoch seconds or epoch milliseconds';
-  throw validationFailed(`${field}: ${msg}`, [{ loc: ['body', field], msg, type: 'invalid_timestamp' }]);
-}
 
 /** The provider of a call: as sent, else the first word of its function name (`anthropic.messages.create`). */
 function providerOf(providerType: string | null | undefined, functionName: string): string {
@@ -58,14 +51,7 @@ export interface TrackedRequest {
 /** Throws an HttpError (422) naming the first invalid field. */
 export function normalizeTrackRequest(body: unknown): TrackedRequest {
   const wire = parseWith(trackRequestBodySchema, recordOf(body), 'body', 422);
-  const startMs = timestamp(wire.request_start_time, 'request_start_time');
-  const endMs = timestamp(wire.request_end_time, 'request_end_time');
-  if (endMs < startMs) {
-    const msg = 'must not be before request_start_time';
-    throw validationFailed(`request_end_time: ${msg}`, [
-      { loc: ['body', 'request_end_time'], msg, type: 'value_error' },
-    ]);
-  }
+  const { startMs, endMs } = requestTimes(wire);
   const provider = providerOf(wire.provider_type, wire.function_name);
   const call = {
     functionName: wire.function_name,

@@ -1,6 +1,5 @@
 /** OpenAI chat completions (also Mistral, OpenRouter and other OpenAI-shaped chat calls). */
 import {
-  argumentsText,
   arrayOf,
   assistantOutput,
   type Block,
@@ -14,7 +13,9 @@ import {
   recordOf,
   recordsOf,
   textBlock,
-  tokenCount,
+  tokensOf,
+  toolCallBlock,
+  toolOptions,
 } from './provider-call.ts';
 
 /** Message content: a string, null, or parts (text, image_url, input_audio, file, …: kept as sent). */
@@ -26,11 +27,7 @@ export function openAiContent(content: unknown): Block[] {
 export function openAiToolCalls(value: unknown): Block[] {
   return recordsOf(value).map((call) => {
     const fn = recordOf(call.function);
-    return {
-      id: call.id,
-      type: 'function',
-      function: { name: String(fn.name ?? ''), arguments: argumentsText(fn.arguments) },
-    };
+    return toolCallBlock(call.id, fn.name, fn.arguments);
   });
 }
 
@@ -52,20 +49,15 @@ function toolsOf(kwargs: Record<string, unknown>): Record<string, unknown>[] | u
 
 export function mapOpenAiChat({ kwargs, response }: ProviderCall): MappedCall {
   const reply = recordOf(response);
-  const extra: Record<string, unknown> = {};
-  const tools = toolsOf(kwargs);
-  if (tools) extra.tools = tools;
-  if (kwargs.tool_choice !== undefined) extra.tool_choice = kwargs.tool_choice;
+  const extra = toolOptions(toolsOf(kwargs), kwargs.tool_choice);
   const answer = recordOf(recordOf(arrayOf(reply.choices)[0]).message);
   const refusal = typeof answer.refusal === 'string' ? { refusal: answer.refusal } : {};
-  const usage = recordOf(reply.usage);
   return {
     model: modelOf(reply, kwargs.model),
     apiType: 'chat-completions',
     parameters: parametersOf(kwargs, ['messages', 'model', 'tools', 'tool_choice', 'functions']),
     input: chat(recordsOf(kwargs.messages).map(message), extra),
     output: assistantOutput(openAiContent(answer.content), openAiToolCalls(answer.tool_calls), refusal),
-    inputTokens: tokenCount(usage.prompt_tokens),
-    outputTokens: tokenCount(usage.completion_tokens),
+    ...tokensOf(reply.usage, 'prompt_tokens', 'completion_tokens'),
   };
 }

@@ -7,7 +7,7 @@ import {
   type ProviderCall,
   parametersOf,
   recordOf,
-  tokenCount,
+  tokensOf,
 } from './provider-call.ts';
 
 function promptText(prompt: unknown): string | undefined {
@@ -16,30 +16,35 @@ function promptText(prompt: unknown): string | undefined {
   return undefined;
 }
 
-export function mapOpenAiCompletion({ kwargs, response }: ProviderCall): MappedCall {
-  const reply = recordOf(response);
-  const choice = recordOf(arrayOf(reply.choices)[0]);
-  const usage = recordOf(reply.usage);
+/** A prompt-text call: the prompt in, the reply's `text` out. */
+function completionCall(
+  kwargs: Record<string, unknown>,
+  reply: Record<string, unknown>,
+  text: unknown,
+  tokens: Pick<MappedCall, 'inputTokens' | 'outputTokens'>,
+): MappedCall {
   return {
     model: modelOf(reply, kwargs.model),
     apiType: 'completions',
     parameters: parametersOf(kwargs, ['prompt', 'model']),
     input: completion(promptText(kwargs.prompt)),
-    output: completion(typeof choice.text === 'string' ? choice.text : undefined),
-    inputTokens: tokenCount(usage.prompt_tokens),
-    outputTokens: tokenCount(usage.completion_tokens),
+    output: completion(typeof text === 'string' ? text : undefined),
+    ...tokens,
   };
+}
+
+export function mapOpenAiCompletion({ kwargs, response }: ProviderCall): MappedCall {
+  const reply = recordOf(response);
+  const choice = recordOf(arrayOf(reply.choices)[0]);
+  return completionCall(
+    kwargs,
+    reply,
+    choice.text,
+    tokensOf(reply.usage, 'prompt_tokens', 'completion_tokens'),
+  );
 }
 
 export function mapAnthropicCompletion({ kwargs, response }: ProviderCall): MappedCall {
   const reply = recordOf(response);
-  return {
-    model: modelOf(reply, kwargs.model),
-    apiType: 'completions',
-    parameters: parametersOf(kwargs, ['prompt', 'model']),
-    input: completion(promptText(kwargs.prompt)),
-    output: completion(typeof reply.completion === 'string' ? reply.completion : undefined),
-    inputTokens: 0,
-    outputTokens: 0,
-  };
+  return completionCall(kwargs, reply, reply.completion, { inputTokens: 0, outputTokens: 0 });
 }

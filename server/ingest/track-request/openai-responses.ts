@@ -1,8 +1,8 @@
 /** OpenAI Responses API: `instructions` + `input` items in, `output` items out. */
 import {
-  argumentsText,
   assistantOutput,
   type Block,
+  blocksOf,
   chat,
   isRecord,
   type MappedCall,
@@ -14,7 +14,9 @@ import {
   recordsOf,
   stringOf,
   textBlock,
-  tokenCount,
+  tokensOf,
+  toolCallBlock,
+  toolOptions,
 } from './provider-call.ts';
 
 function contentPart(part: Record<string, unknown>): Block {
@@ -38,19 +40,10 @@ function contentPart(part: Record<string, unknown>): Block {
   }
 }
 
-function contentOf(content: unknown): Block[] {
-  if (typeof content === 'string') return [textBlock(content)];
-  return recordsOf(content).map(contentPart);
-}
+const contentOf = (content: unknown): Block[] => blocksOf(content, contentPart);
 
-function toolCall(item: Record<string, unknown>): Block {
-  return {
-    id: item.call_id ?? item.id,
-    tool_id: item.id,
-    type: 'function',
-    function: { name: String(item.name ?? ''), arguments: argumentsText(item.arguments) },
-  };
-}
+const toolCall = (item: Record<string, unknown>): Block =>
+  toolCallBlock(item.call_id ?? item.id, item.name, item.arguments, { tool_id: item.id });
 
 function thinking(item: Record<string, unknown>): Block {
   const summary = recordsOf(item.summary)
@@ -118,17 +111,16 @@ export function mapOpenAiResponses({ kwargs, response }: ProviderCall): MappedCa
   const messages = inputMessages(kwargs.input);
   if (typeof kwargs.instructions === 'string')
     messages.unshift({ role: 'system', content: [textBlock(kwargs.instructions)] });
-  const extra: Record<string, unknown> = {};
-  if (Array.isArray(kwargs.tools)) extra.tools = toolsOf(kwargs.tools);
-  if (kwargs.tool_choice !== undefined) extra.tool_choice = kwargs.tool_choice;
-  const usage = recordOf(reply.usage);
+  const extra = toolOptions(
+    Array.isArray(kwargs.tools) ? toolsOf(kwargs.tools) : undefined,
+    kwargs.tool_choice,
+  );
   return {
     model: modelOf(reply, kwargs.model),
     apiType: 'responses',
     parameters: parametersOf(kwargs, ['input', 'instructions', 'model', 'tools', 'tool_choice']),
     input: chat(messages, extra),
     output: outputOf(reply.output),
-    inputTokens: tokenCount(usage.input_tokens),
-    outputTokens: tokenCount(usage.output_tokens),
+    ...tokensOf(reply.usage, 'input_tokens', 'output_tokens'),
   };
 }

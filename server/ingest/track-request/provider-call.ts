@@ -50,6 +50,16 @@ export function tokenCount(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= INT32_MAX ? value : 0;
 }
 
+/** The input and output token counts of a reply's usage record, under the provider's key names. */
+export function tokensOf(
+  usage: unknown,
+  inputKey: string,
+  outputKey: string,
+): Pick<MappedCall, 'inputTokens' | 'outputTokens'> {
+  const counts = recordOf(usage);
+  return { inputTokens: tokenCount(counts[inputKey]), outputTokens: tokenCount(counts[outputKey]) };
+}
+
 /** Tool-call arguments are JSON text in a blueprint; providers send objects or text. */
 export function argumentsText(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -58,6 +68,38 @@ export function argumentsText(value: unknown): string {
 
 export function textBlock(text: string): Block {
   return { type: 'text', text };
+}
+
+/** Content sent as a string (one text block) or as parts, each mapped by `part`. */
+export function blocksOf(content: unknown, part: (raw: Record<string, unknown>) => Block): Block[] {
+  if (typeof content === 'string') return [textBlock(content)];
+  return recordsOf(content).map(part);
+}
+
+/** A blueprint tool call; `extra` keys (a provider's own call id) follow the id. */
+export function toolCallBlock(
+  id: unknown,
+  name: unknown,
+  args: unknown,
+  extra: Record<string, unknown> = {},
+): Block {
+  return {
+    id,
+    ...extra,
+    type: 'function',
+    function: { name: String(name ?? ''), arguments: argumentsText(args) },
+  };
+}
+
+/** The template's `tools` and `tool_choice`, each only when the call had it. */
+export function toolOptions(
+  tools: Record<string, unknown>[] | undefined,
+  toolChoice: unknown,
+): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (tools) options.tools = tools;
+  if (toolChoice !== undefined) options.tool_choice = toolChoice;
+  return options;
 }
 
 /** The kwargs that are model parameters: everything but the keys the template already holds. */

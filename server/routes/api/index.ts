@@ -3,6 +3,7 @@ import type { RetentionRunner } from '../../retention/retention-runner.ts';
 import type { RouteDeps } from '../deps.ts';
 import { annotationHistoryRoute } from './annotation-history.ts';
 import { annotationRoutes } from './annotations.ts';
+import { bulkRoutes } from './bulk.ts';
 import { deleteRequestsRoute } from './delete-requests.ts';
 import type { ExportTokens } from './export-tokens.ts';
 import { createExportRoute } from './exports.ts';
@@ -11,6 +12,7 @@ import { promptRoutes } from './prompts.ts';
 import { requestRoutes } from './requests.ts';
 import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
+import { scoreDefinitionRoutes } from './score-definitions.ts';
 import { timelineRoute } from './timeline.ts';
 import { traceRoutes } from './traces.ts';
 
@@ -30,4 +32,6 @@ export async function dashboardApiRoutes(
   promptRoutes(app, options);
   traceRoutes(app, options);
   retentionRoute(app, options);
+  scoreDefinitionRoutes(app, options);
+  bulkRoutes(app, options);
 }

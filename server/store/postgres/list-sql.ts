@@ -25,10 +25,13 @@ function keysetCondition(sort: SortField, order: SortOrder, keyset: Keyset): Sql
   return sql`(r.${raw(column)}, r.id) ${op} (${keyset.value}::${raw(cast)}, ${keyset.id}::bigint)`;
 }
 
-/** The columns of a list row, read from `r` (a page of requests already limited). */
+/**
+ * The columns of a list row, read from `r` (a page of requests already limited), named as
+ * ../sql/rows.ts maps them, with the row's annotations aggregated.
+ */
 export const ROW_COLUMNS = raw(`r.id, r.provider, r.model, r.status, r.error_type, r.start_ms, r.end_ms,
   r.latency_ms, r.input_tokens, r.output_tokens, r.total_tokens, r.price, r.prompt_name,
-  r.prompt_version_number, r.input_preview, r.output_preview, r.is_tool_call, r.trace_id,
+  r.prompt_version_number AS prompt_version, r.input_preview, r.output_preview, r.is_tool_call, r.trace_id,
   ARRAY(SELECT t.tag FROM request_tags t WHERE t.request_id = r.id ORDER BY t.tag) AS tags,
   (SELECT coalesce(json_object_agg(m.key, m.value ORDER BY m.key), '{}') FROM request_metadata m
     WHERE m.request_id = r.id) AS metadata,

@@ -10,14 +10,17 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { BulkAction } from '../../../contract/bulk.ts';
 import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
+import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { and, list, raw, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
+import { SqlReviewStore } from '../sql/review-store.ts';
 import { assembleFacets } from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
 import { rowMatches } from '../sql/text-snippet.ts';
@@ -28,6 +31,7 @@ import {
   type TimelineRow,
 } from '../sql/timeline-plan.ts';
 import type {
+  BulkResult,
   NewRequest,
   PromptLink,
   PurgeBatchInput,
@@ -39,6 +43,7 @@ import type {
   StoreRuntimeStats,
 } from '../store.ts';
 import { postgresAuthStore } from './auth.ts';
+import { bulkActionStatement, lockRequestsStatement } from './bulk-sql.ts';
 import { Connection, type ConnectionOptions, type Row } from './connection.ts';
 import { postgresDialect } from './dialect.ts';
 import { facetsStatement, metadataValuesStatement } from './facets-sql.ts';
@@ -88,6 +93,7 @@ export class PostgresStore implements Store {
   readonly auth: AuthStore;
   private readonly closeAuth: () => Promise<void>;
   readonly prompts: PostgresPromptRegistry;
+  readonly review: ReviewStore;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
@@ -97,6 +103,10 @@ export class PostgresStore implements Store {
     this.auth = auth.auth;
     this.closeAuth = auth.close;
     this.prompts = new PostgresPromptRegistry(this.connection);
+    this.review = new SqlReviewStore({
+      rows: async (fragment) => (await this.connection.query(fragment)).rows,
+      run: async (fragment) => (await this.connection.query(fragment)).rowCount ?? 0,
+    });
   }
 
   private q<T extends Row = Row>(fragment: Sql) {
@@ -256,6 +266,20 @@ export class PostgresStore implements Store {
 
   removeTag(id: number, tag: string) {
     return this.annotate(id, removeTagStatement(id, tag));
+  }
+
+  bulkAnnotate(ids: readonly number[], action: BulkAction, options: { allOrNone?: boolean } = {}) {
+    const wanted = [...new Set(ids)];
+    return this.connection.transaction(async (run): Promise<BulkResult> => {
+      const safe = wanted.filter((id) => Number.isSafeInteger(id));
+      const locked = safe.length === 0 ? [] : (await run<{ id: string }>(lockRequestsStatement(safe))).rows;
+      const acted = locked.map((row) => Number(row.id));
+      const found = new Set(acted);
+      const missing = wanted.filter((id) => !found.has(id));
+      if (options.allOrNone && missing.length > 0) return { acted: [], missing };
+      if (acted.length > 0) await run(bulkActionStatement(acted, action));
+      return { acted, missing };
+    });
   }
 
   async linkPrompt(id: number, link: PromptLink): Promise<boolean> {

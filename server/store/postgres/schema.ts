@@ -9,6 +9,7 @@
  * ingest never queues on one hot counter row.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { reviewTablesSql } from '../sql/review-schema.ts';
 import { timelineRollupsSql } from './timeline-schema.ts';
 
 export interface Migration {
@@ -123,6 +124,12 @@ const FACET_SOURCES: Record<string, [string, string, string, string][]> = {
  * transition table(s) to this backend's shard. Rows are upserted in a fixed order so that two
  * transactions on the same shard never wait on each other in opposite orders.
  */
+/** A statement trigger's REFERENCING clause: the rows the statement inserted, deleted or both. */
+function transitionTables(op: 'INSERT' | 'DELETE' | 'UPDATE'): string {
+  if (op === 'INSERT') return 'NEW TABLE AS new_rows';
+  return op === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+}
+
 function facetTrigger(table: string, op: 'INSERT' | 'DELETE' | 'UPDATE'): string {
   const sources = FACET_SOURCES[table] ?? [];
   const changed =
@@ -140,12 +147,7 @@ function facetTrigger(table: string, op: 'INSERT' | 'DELETE' | 'UPDATE'): string
     }
   }
   const fn = `${table}_facets_${op.toLowerCase()}`;
-  const referencing =
-    op === 'INSERT'
-      ? 'NEW TABLE AS new_rows'
-      : op === 'DELETE'
-        ? 'OLD TABLE AS old_rows'
-        : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+  const referencing = transitionTables(op);
   return `
 CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -244,12 +246,7 @@ function metadataValueTrigger(op: 'INSERT' | 'DELETE' | 'UPDATE'): string {
       : op === 'DELETE'
         ? 'SELECT key, value, -1 AS n FROM old_rows'
         : 'SELECT key, value, 1 AS n FROM new_rows UNION ALL SELECT key, value, -1 FROM old_rows';
-  const referencing =
-    op === 'INSERT'
-      ? 'NEW TABLE AS new_rows'
-      : op === 'DELETE'
-        ? 'OLD TABLE AS old_rows'
-        : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+  const referencing = transitionTables(op);
   return `
 CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -416,6 +413,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'timeline rollups per hour, status, provider, model and prompt',
     sql: timelineRollupsSql,
   },
+  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('postgres') },
   {
     version: 110,
     name: "a deleted request's content leaves the span it came from",

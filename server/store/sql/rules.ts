@@ -11,6 +11,7 @@ import {
   type SortField,
 } from '../../../contract/api.ts';
 import type { SearchSortField } from '../../../contract/promptlayer-search.ts';
+import { hasReviewFilter } from './review-filter.ts';
 
 /** At most this many values per facet kind (the most used). */
 export const FACET_LIMIT = 500;
@@ -86,7 +87,8 @@ export function counterFor(filter: RequestFilter): { kind: string; values: strin
     filter.scores.length > 0 ||
     filter.from !== undefined ||
     filter.to !== undefined ||
-    (filter.q !== undefined && filter.q.trim() !== '');
+    (filter.q !== undefined && filter.q.trim() !== '') ||
+    hasReviewFilter(filter);
   if (rest || used.length > 1) return null;
   const [only] = used;
   if (!only) return { kind: 'status', values: [] };

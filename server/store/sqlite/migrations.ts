@@ -10,6 +10,7 @@
  * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { reviewTablesSql } from '../sql/review-schema.ts';
 import { timelineRollupsSql } from './timeline-schema.ts';
 
 export interface SqliteMigration {
@@ -303,6 +304,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     idempotent: true,
     sql: timelineRollupsSql,
   },
+  { version: 90, name: 'score definitions and score comments', sql: reviewTablesSql('sqlite') },
   {
     version: 110,
     name: "a deleted request's content leaves the span it came from",

@@ -17,16 +17,18 @@ import type {
   RequestFilter,
   RequestRow,
 } from '../../../contract/api.ts';
+import type { BulkAction } from '../../../contract/bulk.ts';
 import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
+import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
-
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
 import { purgeScanSql } from '../sql/purge.ts';
+import { SqlReviewStore } from '../sql/review-store.ts';
 import {
   type Annotations,
   collectAnnotations,
@@ -50,6 +52,7 @@ import { searchFilterSql } from '../sql/search-filter.ts';
 import { rowMatches, SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import { assembleTimeline, planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../sql/timeline-plan.ts';
 import type {
+  BulkResult,
   NewRequest,
   PromptLink,
   PurgeBatchInput,
@@ -128,6 +131,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly auth: AuthStore;
   readonly prompts: SqlitePromptRegistry;
+  readonly review: ReviewStore;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -149,6 +153,10 @@ export class SqliteStore implements Store {
   ) {
     this.statements = new Statements(db);
     this.auth = sqliteAuthStore(this.statements);
+    this.review = new SqlReviewStore({
+      rows: async (fragment) => this.statements.all(fragment),
+      run: async (fragment) => this.statements.run(fragment).changes,
+    });
     this.checkpointer = startCheckpointer?.(this.gate) ?? null;
     this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
@@ -480,51 +488,81 @@ export class SqliteStore implements Store {
 
   async setMetadata(id: number, entries: Record<string, string>): Promise<AnnotationsResponse | null> {
     return this.annotate(id, (startMs) => {
-      const exists = this.statements.prepare(
-        'SELECT 1 FROM request_metadata WHERE request_id = ? AND key = ?',
-      );
-      const upsert = this.statements.prepare(UPSERT_METADATA);
-      for (const [key, value] of Object.entries(entries)) {
-        // A changed value is recounted by trigger; a new key is counted here.
-        if (!exists.get(id, key)) this.counters.metadata(key, value);
-        upsert.run(id, key, value, startMs);
-      }
+      for (const [key, value] of Object.entries(entries))
+        this.applyAction(id, startMs, { kind: 'set-metadata', key, value });
     });
   }
 
   async deleteMetadata(id: number, key: string): Promise<AnnotationsResponse | null> {
-    return this.annotate(id, () => {
-      this.statements.prepare('DELETE FROM request_metadata WHERE request_id = ? AND key = ?').run(id, key);
-    });
+    return this.annotate(id, (startMs) => this.applyAction(id, startMs, { kind: 'delete-metadata', key }));
   }
 
   async setScore(id: number, name: string, value: number): Promise<AnnotationsResponse | null> {
-    return this.annotate(id, (startMs) => {
-      const exists = this.statements.prepare(
-        'SELECT 1 FROM request_scores WHERE request_id = ? AND name = ?',
-      );
-      if (!exists.get(id, name)) this.counters.facet('score_name', name);
-      this.statements.prepare(UPSERT_SCORE).run(id, name, value, startMs);
-    });
+    return this.annotate(id, (startMs) => this.applyAction(id, startMs, { kind: 'set-score', name, value }));
   }
 
   async deleteScore(id: number, name: string): Promise<AnnotationsResponse | null> {
-    return this.annotate(id, () => {
-      this.statements.prepare('DELETE FROM request_scores WHERE request_id = ? AND name = ?').run(id, name);
-    });
+    return this.annotate(id, (startMs) => this.applyAction(id, startMs, { kind: 'delete-score', name }));
   }
 
   async addTag(id: number, tag: string): Promise<AnnotationsResponse | null> {
-    return this.annotate(id, (startMs) => {
-      if (this.statements.prepare(INSERT_TAG).run(id, tag, startMs).changes > 0)
-        this.counters.facet('tag', tag);
-    });
+    return this.annotate(id, (startMs) => this.applyAction(id, startMs, { kind: 'add-tag', tag }));
   }
 
   async removeTag(id: number, tag: string): Promise<AnnotationsResponse | null> {
-    return this.annotate(id, () => {
-      this.statements.prepare('DELETE FROM request_tags WHERE request_id = ? AND tag = ?').run(id, tag);
+    return this.annotate(id, (startMs) => this.applyAction(id, startMs, { kind: 'remove-tag', tag }));
+  }
+
+  async bulkAnnotate(ids: readonly number[], action: BulkAction, options: { allOrNone?: boolean } = {}) {
+    await this.gate.open();
+    return this.write((): BulkResult => {
+      const found: [number, number][] = [];
+      const missing: number[] = [];
+      for (const id of new Set(ids)) {
+        const startMs = this.startOf(id);
+        if (startMs === null) missing.push(id);
+        else found.push([id, startMs]);
+      }
+      if (options.allOrNone && missing.length > 0) return { acted: [], missing };
+      for (const [id, startMs] of found) this.applyAction(id, startMs, action);
+      return { acted: found.map(([id]) => id), missing };
     });
+  }
+
+  /** One annotation change on one existing request, inside the caller's write transaction. */
+  private applyAction(id: number, startMs: number, action: BulkAction): void {
+    const run = (text: string, ...params: unknown[]) => this.statements.prepare(text).run(...params);
+    switch (action.kind) {
+      case 'add-tag':
+        if (run(INSERT_TAG, id, action.tag, startMs).changes > 0) this.counters.facet('tag', action.tag);
+        return;
+      case 'remove-tag':
+        run('DELETE FROM request_tags WHERE request_id = ? AND tag = ?', id, action.tag);
+        return;
+      case 'set-metadata': {
+        const exists = this.statements.prepare(
+          'SELECT 1 FROM request_metadata WHERE request_id = ? AND key = ?',
+        );
+        // A changed value is recounted by trigger; a new key is counted here.
+        if (!exists.get(id, action.key)) this.counters.metadata(action.key, action.value);
+        run(UPSERT_METADATA, id, action.key, action.value, startMs);
+        return;
+      }
+      case 'delete-metadata':
+        run('DELETE FROM request_metadata WHERE request_id = ? AND key = ?', id, action.key);
+        return;
+      case 'set-score': {
+        const exists = this.statements.prepare(
+          'SELECT 1 FROM request_scores WHERE request_id = ? AND name = ?',
+        );
+        if (!exists.get(id, action.name)) this.counters.facet('score_name', action.name);
+        run(UPSERT_SCORE, id, action.name, action.value, startMs);
+        return;
+      }
+      case 'delete-score':
+        run('DELETE FROM request_scores WHERE request_id = ? AND name = ?', id, action.name);
+        return;
+    }
   }
 
   async linkPrompt(id: number, link: PromptLink): Promise<boolean> {

@@ -10,6 +10,7 @@ import { useContractContext } from './context.ts';
 import { defineListTests } from './list-tests.ts';
 import { definePayloadTests } from './payload-tests.ts';
 import { defineRetentionTests } from './retention-tests.ts';
+import { defineReviewTests } from './review-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
 import { defineSpanTests } from './span-tests.ts';
 import { defineTextSearchTests } from './text-search-tests.ts';
@@ -28,5 +29,6 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     definePayloadTests(ctx);
     defineRetentionTests(ctx);
     defineTimelineTests(ctx);
+    defineReviewTests(ctx);
   });
 }

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type ApiKeyInfo, KEY_SCOPES, type KeyScope } from '../../../contract/auth.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { SelectField, TextField } from '../../components/ui/form-field.tsx';
 import { formatRelativeTime } from '../../lib/format.ts';
 import { settingsQueries, useCreateKey, useRevokeKey } from './api/settings-queries.ts';
+import { SettingsError, SettingsSection } from './settings-section.tsx';
 
 const SCOPE_HELP: Record<KeyScope, string> = {
   ingest: 'for apps: log, track, traces, prompt templates; cannot read requests back',
@@ -24,55 +26,42 @@ export function KeysSection() {
   const keys = useQuery(settingsQueries.keys());
   const revoke = useRevokeKey();
   return (
-    <section className="settings-section" aria-labelledby="keys-title">
-      <h2 id="keys-title">API keys</h2>
-      <p className="muted">Give each app its own ingest key. A key is shown once, when it is created.</p>
-      {keys.isError ? <p role="alert">{keys.error.message}</p> : null}
-      <table className="settings-table" aria-label="API keys">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Key</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.data?.keys.map((key) => (
-            <tr key={key.id}>
-              <td>{key.name}</td>
-              <td>{key.scope}</td>
-              <td className="bp-mono">{key.prefix}…</td>
-              <td>
-                {when(key.createdAt)} by {key.createdBy}
-              </td>
-              <td>{when(key.lastUsedAt)}</td>
-              <td>
-                {keyStatus(key)}{' '}
-                {key.revokedAt === null ? (
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    onClick={() => revoke.mutate(key.id)}
-                    aria-label={`Revoke ${key.name}`}
-                  >
-                    Revoke
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <CreateKeyForm />
-    </section>
+    <SettingsSection
+      title="API keys"
+      intro="Give each app its own ingest key. A key is shown once, when it is created."
+      error={keys.error}
+      columns={['Name', 'Scope', 'Key', 'Created', 'Last used', 'Status']}
+      after={<CreateKeyForm />}
+    >
+      {keys.data?.keys.map((key) => (
+        <tr key={key.id}>
+          <td>{key.name}</td>
+          <td>{key.scope}</td>
+          <td className="bp-mono">{key.prefix}…</td>
+          <td>
+            {when(key.createdAt)} by {key.createdBy}
+          </td>
+          <td>{when(key.lastUsedAt)}</td>
+          <td>
+            {keyStatus(key)}{' '}
+            {key.revokedAt === null ? (
+              <Button
+                size="sm"
+                variant="danger"
+                onClick={() => revoke.mutate(key.id)}
+                aria-label={`Revoke ${key.name}`}
+              >
+                Revoke
+              </Button>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </SettingsSection>
   );
 }
 
 function CreateKeyForm() {
-  const id = useId();
   const create = useCreateKey();
   const [name, setName] = useState('');
   const [scope, setScope] = useState<KeyScope>('ingest');
@@ -84,39 +73,25 @@ function CreateKeyForm() {
   };
   return (
     <form className="settings-form" onSubmit={onSubmit} aria-label="Create a key">
-      <label htmlFor={`${id}-name`}>Key name</label>
-      <input
-        id={`${id}-name`}
-        className="input"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
+      <TextField label="Key name" value={name} onChange={setName} required />
+      <SelectField
+        label="Scope"
+        value={scope}
+        options={KEY_SCOPES}
+        onChange={setScope}
+        optionLabel={(option) => `${option}: ${SCOPE_HELP[option]}`}
       />
-      <label htmlFor={`${id}-scope`}>Scope</label>
-      <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value as KeyScope)}>
-        {KEY_SCOPES.map((option) => (
-          <option key={option} value={option}>
-            {option}: {SCOPE_HELP[option]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-days`}>Expires after (days, optional)</label>
-      <input
-        id={`${id}-days`}
-        className="input"
+      <TextField
+        label="Expires after (days, optional)"
         inputMode="numeric"
         pattern="[0-9]*"
         value={days}
-        onChange={(e) => setDays(e.target.value)}
+        onChange={setDays}
       />
       <Button type="submit" variant="primary" disabled={create.isPending || !name.trim()}>
         Create key
       </Button>
-      {create.error ? (
-        <p role="alert" className="settings-error">
-          {create.error.message}
-        </p>
-      ) : null}
+      <SettingsError error={create.error} />
       {create.data ? (
         <div className="settings-new-key" role="status">
           <p>

@@ -1,3 +1,4 @@
+import { ScoreDefinitionsSection } from '../review/score-definitions-section.tsx';
 import { AuditSection } from './audit-section.tsx';
 import { KeysSection } from './keys-section.tsx';
 import { PeopleSection } from './people-section.tsx';
@@ -9,6 +10,7 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <PeopleSection />
       <KeysSection />
+      <ScoreDefinitionsSection />
       <AuditSection />
     </div>
   );

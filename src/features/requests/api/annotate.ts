@@ -6,6 +6,8 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type AnnotationsResponse, annotationsResponseSchema } from '../../../../contract/api.ts';
 import { ApiError, apiFetch } from '../../../lib/api-client.ts';
+import { scoreDefinitionQueries } from '../../review/api/score-definition-queries.ts';
+import { hasReviewFilter } from '../../review/review-chips.ts';
 import { applyChangeToCache, applyServerAnnotations, cachedAnnotations } from './annotation-cache.ts';
 import { type AnnotationChange, changeRequest, inverseChange } from './annotation-change.ts';
 import { type ListView, requestQueries } from './request-queries.ts';
@@ -22,7 +24,8 @@ interface AnnotateContext {
 
 /** A list whose filter reads the changed kind of annotation may gain or lose this request. */
 export function listDependsOn(view: ListView, change: AnnotationChange): boolean {
-  if (change.kind === 'set-score' || change.kind === 'delete-score') return view.filter.scores.length > 0;
+  if (change.kind === 'set-score' || change.kind === 'delete-score')
+    return view.filter.scores.length > 0 || hasReviewFilter(view.filter);
   if (change.kind === 'set-metadata' || change.kind === 'delete-metadata')
     return view.filter.metadata.length > 0;
   return view.filter.tags.length > 0;
@@ -82,6 +85,8 @@ export function useAnnotate() {
       });
       void queryClient.invalidateQueries({ queryKey: requestQueries.facets().queryKey, refetchType: 'none' });
       void queryClient.invalidateQueries({ queryKey: requestQueries.history(id).queryKey });
+      if (change.kind === 'set-score' || change.kind === 'delete-score')
+        void queryClient.invalidateQueries({ queryKey: scoreDefinitionQueries.comments(id).queryKey });
     },
   });
 }

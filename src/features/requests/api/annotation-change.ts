@@ -9,7 +9,7 @@ export type Annotations = Pick<AnnotationsResponse, 'tags' | 'metadata' | 'score
 export type AnnotationChange =
   | { kind: 'set-metadata'; key: string; value: string }
   | { kind: 'delete-metadata'; key: string }
-  | { kind: 'set-score'; name: string; value: number }
+  | { kind: 'set-score'; name: string; value: number; comment?: string }
   | { kind: 'delete-score'; name: string }
   | { kind: 'add-tag'; tag: string }
   | { kind: 'remove-tag'; tag: string };
@@ -71,7 +71,7 @@ export function inverseChange(before: Annotations, change: AnnotationChange): An
 export function changeRequest(
   id: number,
   change: AnnotationChange,
-): { method: 'PUT' | 'DELETE'; path: string; body?: { value: string | number } } {
+): { method: 'PUT' | 'DELETE'; path: string; body?: { value: string | number; comment?: string } } {
   const base = `/api/requests/${id}`;
   const seg = encodeURIComponent;
   switch (change.kind) {
@@ -79,8 +79,13 @@ export function changeRequest(
       return { method: 'PUT', path: `${base}/metadata/${seg(change.key)}`, body: { value: change.value } };
     case 'delete-metadata':
       return { method: 'DELETE', path: `${base}/metadata/${seg(change.key)}` };
-    case 'set-score':
-      return { method: 'PUT', path: `${base}/scores/${seg(change.name)}`, body: { value: change.value } };
+    case 'set-score': {
+      const body =
+        change.comment === undefined
+          ? { value: change.value }
+          : { value: change.value, comment: change.comment };
+      return { method: 'PUT', path: `${base}/scores/${seg(change.name)}`, body };
+    }
     case 'delete-score':
       return { method: 'DELETE', path: `${base}/scores/${seg(change.name)}` };
     case 'add-tag':

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, type Ref } from 'react';
 import { useCan } from '../../auth/session-context.tsx';
+import { scoreDefinitionQueries } from '../../review/api/score-definition-queries.ts';
 import type { Annotate } from '../api/annotation-change.ts';
 import { requestQueries } from '../api/index.ts';
 import { DrawerError, DrawerSkeleton } from './drawer-states.tsx';
@@ -17,6 +18,8 @@ export const DrawerLoader = memo(function DrawerLoader({ id, onChange, metadataK
   const detail = useQuery(requestQueries.detail(id));
   const history = useQuery({ ...requestQueries.history(id), meta: { silent: true } });
   const readOnly = !useCan('annotate');
+  const definitions = useQuery({ ...scoreDefinitionQueries.list(), meta: { silent: true } });
+  const comments = useQuery({ ...scoreDefinitionQueries.comments(id), meta: { silent: true } });
   if (detail.data)
     return (
       <DrawerView
@@ -25,6 +28,8 @@ export const DrawerLoader = memo(function DrawerLoader({ id, onChange, metadataK
         metadataKeyRef={metadataKeyRef}
         readOnly={readOnly}
         history={history.data?.events ?? []}
+        definitions={definitions.data?.definitions ?? []}
+        comments={comments.data?.comments ?? []}
       />
     );
   if (detail.isError)

@@ -1,6 +1,7 @@
 import { lazy, type Ref, Suspense } from 'react';
 import type { RequestDetail } from '../../../../contract/api.ts';
 import type { AnnotationEvent } from '../../../../contract/auth.ts';
+import type { ScoreComment, ScoreDefinition } from '../../../../contract/score-definitions.ts';
 import type { Annotate } from '../api/annotation-change.ts';
 import { BlueprintView } from './blueprint/blueprint-view.tsx';
 import { HistorySection, latestScoreAuthors } from './history-section.tsx';
@@ -20,6 +21,9 @@ export interface DrawerViewProps {
   readOnly?: boolean;
   /** Who changed which annotation, newest first. */
   history?: readonly AnnotationEvent[];
+  /** Active score definitions: the score form offers their labels and ranges. */
+  definitions?: readonly ScoreDefinition[];
+  comments?: readonly ScoreComment[];
 }
 
 /** Everything about one loaded request. Pure: data in, edits out. */
@@ -29,6 +33,8 @@ export function DrawerView({
   metadataKeyRef,
   readOnly = false,
   history = [],
+  definitions = [],
+  comments = [],
 }: DrawerViewProps) {
   return (
     <div className="drawer-view" data-request-id={detail.id}>
@@ -46,6 +52,8 @@ export function DrawerView({
         onChange={onChange}
         readOnly={readOnly}
         authors={latestScoreAuthors(history)}
+        definitions={definitions}
+        comments={comments}
       />
       <TagsSection tags={detail.tags} onChange={onChange} readOnly={readOnly} />
       <MetadataSection

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import type { ScoreComment, ScoreDefinition } from '../../../../contract/score-definitions.ts';
+import { DefinedScores } from '../../review/defined-scores.tsx';
+import { ScoreCommentLine } from '../../review/score-comment-line.tsx';
 import type { Annotate } from '../api/annotation-change.ts';
 import { type Authorship, Byline } from './history-section.tsx';
 import { parseScoreInput } from './score-form.ts';
@@ -13,9 +16,18 @@ interface ScoresSectionProps {
   readOnly?: boolean;
   /** Who set each score shown (from the annotation history). */
   authors?: Record<string, Authorship>;
+  definitions?: readonly ScoreDefinition[];
+  comments?: readonly ScoreComment[];
 }
 
-export function ScoresSection({ scores, onChange, readOnly = false, authors = {} }: ScoresSectionProps) {
+export function ScoresSection({
+  scores,
+  onChange,
+  readOnly = false,
+  authors = {},
+  definitions = [],
+  comments = [],
+}: ScoresSectionProps) {
   const [name, setName] = useState('default');
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<{ field: 'name' | 'value'; message: string } | null>(null);
@@ -45,11 +57,13 @@ export function ScoresSection({ scores, onChange, readOnly = false, authors = {}
                 Remove
               </button>
             )}
+            <ScoreCommentLine comment={comments.find((c) => c.name === scoreName)} />
           </li>
         ))}
       </ul>
       {readOnly ? null : (
         <>
+          <DefinedScores definitions={definitions} scores={scores} comments={comments} onChange={onChange} />
           <form
             className="drawer-form"
             noValidate

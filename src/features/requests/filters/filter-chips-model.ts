@@ -2,6 +2,7 @@
 
 import type { RequestFilter } from '../../../../contract/api.ts';
 import { formatStatus } from '../../../lib/format.ts';
+import { reviewChips } from '../../review/review-chips.ts';
 import type { RangePreset } from '../view-params.ts';
 import { timeRangeLabel } from './time-range.tsx';
 
@@ -81,6 +82,7 @@ export function filterChips(filter: RequestFilter, range: RangePreset | null): F
       without: (f) => ({ ...f, scores: f.scores.filter((s) => s.name !== score.name) }),
     });
   }
+  chips.push(...reviewChips(filter));
   return chips;
 }
 

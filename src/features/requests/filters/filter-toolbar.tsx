@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback } from 'react';
 import { STATUSES } from '../../../../contract/api.ts';
 import { formatStatus } from '../../../lib/format.ts';
+import { ReviewFilter } from '../../review/review-filter.tsx';
 import { requestQueries } from '../api/request-queries.ts';
 import type { RequestsView } from '../url-state.ts';
 import { FacetSelect } from './facet-select.tsx';
@@ -85,6 +86,7 @@ export function FilterToolbar({
           active={filter.scores}
           onAdd={(condition) => setFilter((prev) => withScore(prev, condition))}
         />
+        <ReviewFilter scoreNames={facets.data?.scoreNames ?? []} filter={filter} onChange={setFilter} />
       </div>
       <FilterChips
         filter={filter}

@@ -1,0 +1,135 @@
+/**
+ * Bulk actions (contract/bulk.ts): on a selection (one transaction, all or nothing: a stale id
+ * refuses the whole selection) or on everything matching a filter (a job in batches, with
+ * progress and cancel). Both are checked against score definitions and land in the audit log.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  type BulkAction,
+  bulkJobBodySchema,
+  bulkJobSchema,
+  bulkSelectionBodySchema,
+  bulkSelectionResponseSchema,
+} from '../../../contract/bulk.ts';
+import { parseListParams } from '../../../contract/filter-query.ts';
+import { actorLabel } from '../../auth/principal.ts';
+import { HttpError, notFound, parseWith } from '../../http/errors.ts';
+import { queryParser, route } from '../../http/route.ts';
+import { BulkJobs } from '../../review/bulk-jobs.ts';
+import type { RouteDeps } from '../deps.ts';
+import { recordAnnotations } from './annotation-history.ts';
+import { checkScore } from './score-check.ts';
+
+const listQuery = queryParser(parseListParams);
+const jobParamsSchema = z.object({ id: z.uuid() });
+
+function historyChange(action: BulkAction) {
+  switch (action.kind) {
+    case 'add-tag':
+    case 'remove-tag':
+      return { kind: 'tag', name: action.tag, value: action.kind === 'add-tag' ? action.tag : null } as const;
+    case 'set-metadata':
+    case 'delete-metadata':
+      return {
+        kind: 'metadata',
+        name: action.key,
+        value: action.kind === 'set-metadata' ? action.value : null,
+      } as const;
+    case 'set-score':
+    case 'delete-score':
+      return {
+        kind: 'score',
+        name: action.name,
+        value: action.kind === 'set-score' ? String(action.value) : null,
+      } as const;
+  }
+}
+
+const checkAction = (deps: RouteDeps, action: BulkAction) =>
+  action.kind === 'set-score' ? checkScore(deps.store, action.name, action.value) : Promise.resolve();
+
+export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { store } = deps;
+  const jobs = new BulkJobs(store, (job) =>
+    store.auth.appendAudit({
+      at: job.finishedAt ?? Date.now(),
+      actor: job.actor,
+      action: 'bulk_job_finished',
+      detail: { id: job.id, state: job.state, done: job.done, total: job.total, error: job.error },
+    }),
+  );
+  app.addHook('onClose', () => jobs.close());
+
+  route(
+    app,
+    'POST',
+    '/api/bulk',
+    { body: bulkSelectionBodySchema, response: bulkSelectionResponseSchema },
+    async ({ body, request }) => {
+      await checkAction(deps, body.action);
+      const result = await store.bulkAnnotate(body.ids, body.action, { allOrNone: true });
+      if (result.missing.length > 0) {
+        const msg = `${result.missing.length} selected request(s) no longer exist (e.g. ${result.missing[0]}): nothing was changed; reload and select again`;
+        throw new HttpError(409, 'stale_selection', `ids: ${msg}`, [
+          { loc: ['body', 'ids'], msg, type: 'stale_selection' },
+        ]);
+      }
+      const change = historyChange(body.action);
+      await Promise.all(result.acted.map((id) => recordAnnotations(store, request, id, [change])));
+      await store.auth.appendAudit({
+        at: Date.now(),
+        actor: actorLabel(request.principal),
+        action: 'bulk_selection',
+        detail: { action: body.action, requests: result.acted.length },
+      });
+      return { changed: result.acted.length };
+    },
+  );
+
+  route(
+    app,
+    'POST',
+    '/api/bulk-jobs',
+    { body: bulkJobBodySchema, status: 202, response: bulkJobSchema },
+    async ({ body, request }) => {
+      const params = new URLSearchParams(body.query.replace(/^\?/, ''));
+      const { filter } = listQuery(params);
+      await checkAction(deps, body.action);
+      const total = await store.countRequests(filter);
+      if (total === 0) {
+        const msg = 'no request matches this filter: nothing to do';
+        throw new HttpError(422, 'no_rows', `query: ${msg}`, [
+          { loc: ['body', 'query'], msg, type: 'no_rows' },
+        ]);
+      }
+      const actor = actorLabel(request.principal);
+      const job = jobs.start({ action: body.action, filter, query: params.toString(), total, actor });
+      await store.auth.appendAudit({
+        at: job.startedAt,
+        actor,
+        action: 'bulk_job_started',
+        detail: { id: job.id, action: body.action, filter: job.query, total },
+      });
+      return job;
+    },
+  );
+
+  const byId = (raw: unknown) => parseWith(jobParamsSchema, raw, 'path').id;
+  const found = (id: string, job: ReturnType<BulkJobs['get']>) => {
+    if (!job)
+      throw notFound(
+        `Bulk job ${id} not found (jobs are kept by the server that runs them, for a while).`,
+        'job_not_found',
+      );
+    return job;
+  };
+  app.get('/api/bulk-jobs/:id', async (request) => {
+    const id = byId(request.params);
+    return found(id, jobs.get(id));
+  });
+  app.post('/api/bulk-jobs/:id/cancel', async (request) => {
+    const id = byId(request.params);
+    return found(id, jobs.cancel(id));
+  });
+}
