@@ -21,11 +21,13 @@ export interface BenchArgs {
   purge: number | undefined;
   /** A saved run to print the cost-growth table against (default .bench/last-run-<store>-1000000.json). */
   baseline: string | undefined;
+  /** Also measure a whole-filter bulk tag of this many requests while clients log (bench/bulk-bench.ts). */
+  bulk: number | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
                    [--samples K] [--ingest N] [--otlp-batches N] [--templates T] [--template-versions V]
-                   [--skip-browser] [--only TEXT] [--busy] [--purge N] [--baseline FILE]`;
+                   [--skip-browser] [--only TEXT] [--busy] [--purge N] [--bulk N] [--baseline FILE]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -52,6 +54,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       busy: { type: 'boolean' },
       purge: { type: 'string' },
       baseline: { type: 'string' },
+      bulk: { type: 'string' },
     },
     strict: true,
   });
@@ -76,5 +79,6 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     busy: values.busy ?? false,
     purge: values.purge === undefined ? undefined : positiveInt(values.purge, 'purge', 0),
     baseline: values.baseline,
+    bulk: values.bulk === undefined ? undefined : positiveInt(values.bulk, 'bulk', 0),
   };
 }

@@ -12,6 +12,7 @@ import { parseBenchArgs, USAGE } from './args.ts';
 import { runAuthBench } from './auth-bench.ts';
 import { runBrowserSection } from './browser-section.ts';
 import { buildSpa } from './build-spa.ts';
+import { runBulkBench } from './bulk-bench.ts';
 import { startBusyLoad } from './busy-load.ts';
 import { runBusySearchBench } from './busy-search-bench.ts';
 import { compareBusy, formatBusyTable } from './busy-table.ts';
@@ -20,6 +21,7 @@ import { createFloor } from './floor.ts';
 import { formatGrowthTable, readSavedRun } from './growth.ts';
 import { BenchHttp } from './http-client.ts';
 import { runIngestBench } from './ingest-bench.ts';
+import { INITIAL_JS_BUDGET_KB, initialJsKb } from './initial-js.ts';
 import { acquireLock } from './lock.ts';
 import {
   OTLP_BATCH,
@@ -194,6 +196,25 @@ try {
     ),
   );
 
+  const initialJs = spa.ok && !args.skipBrowser ? initialJsKb('dist') : null;
+  if (initialJs)
+    rows.push(
+      judged(
+        {
+          section: 'browser',
+          name: 'initial JS (gzip, kB)',
+          samples: 1,
+          p50: Number.NaN,
+          p95: Number.NaN,
+          budget: `≤ ${INITIAL_JS_BUDGET_KB} kB`,
+          value: initialJs.kb,
+          unit: 'kB',
+          note: `${initialJs.kb.toFixed(1)} kB in ${initialJs.files.join(', ')}`,
+        },
+        initialJs.kb <= INITIAL_JS_BUDGET_KB,
+        `${initialJs.kb.toFixed(1)} kB > ${INITIAL_JS_BUDGET_KB} kB`,
+      ),
+    );
   rows.push(...(await browserSection()));
 
   if (args.busy) {
@@ -237,6 +258,18 @@ try {
       `${ingest.perSecond} req/s, ${ingest.errors} errors`,
     ),
   );
+
+  if (args.bulk !== undefined) {
+    rows.push(
+      ...(await runBulkBench({
+        baseUrl: server.url,
+        apiKey,
+        rows: Math.min(args.bulk, db.rows),
+        clients: INGEST_CLIENTS,
+        budgetScale,
+      })),
+    );
+  }
 
   console.log(`bench: /track-request, ${args.ingestCount} requests from ${INGEST_CLIENTS} clients`);
   const tracked = await runTrackRequestBench({

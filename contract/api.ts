@@ -11,6 +11,7 @@
  *   q=<free text>                    full text over input and output text
  *   noscore=<name> (repeatable: has none of them)   scored_by=<author> (repeatable, any of)
  *   commented=true                   has a comment on a score
+ *   prompt_version=3 (repeatable)    logged with that prompt template version (any of)
  */
 import { z } from 'zod';
 
@@ -59,6 +60,8 @@ export const requestFilterSchema = z.object({
   scoredBy: z.array(z.string().min(1)).optional(),
   /** Review work: requests with a comment on one of their scores (`commented=true`). */
   commented: z.literal(true).optional(),
+  /** Requests logged with one of these prompt template versions (`prompt_version=`; with `prompt=`, that template's). */
+  promptVersions: z.array(z.number().int().min(1)).optional(),
 });
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
 export const emptyFilter = (): RequestFilter => requestFilterSchema.parse({});

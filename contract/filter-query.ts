@@ -74,6 +74,8 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
   if (commented === 'true') raw.commented = true;
   else if (commented !== null)
     issues.push({ param: 'commented', message: 'expected true (or leave it out)' });
+  const versions = params.getAll('prompt_version');
+  if (versions.length > 0) raw.promptVersions = versions.map((v) => (/^\d+$/.test(v) ? Number(v) : v));
   const traces = params.getAll('trace');
   if (traces.length > 0) raw.traceIds = traces.map((trace) => trace.toLowerCase());
   for (const [name, value] of params) {
@@ -140,8 +142,9 @@ function limitIssues(
   for (const [param, field] of [
     ['noscore', 'noScores'],
     ['scored_by', 'scoredBy'],
+    ['prompt_version', 'promptVersions'],
   ] as const)
-    checkValues(param, (raw[field] as string[] | undefined) ?? []);
+    checkValues(param, ((raw[field] as unknown[] | undefined) ?? []).map(String));
   if (metadata.size > metadataKeys)
     issues.push({
       param: META_PREFIX,
@@ -190,6 +193,7 @@ function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): s
     traceIds: 'trace',
     noScores: 'noscore',
     scoredBy: 'scored_by',
+    promptVersions: 'prompt_version',
   };
   if (typeof field === 'string' && names[field]) return names[field];
   if (field === 'scores' && typeof index === 'number') {
@@ -248,6 +252,7 @@ export function filterToParams(
   for (const name of filter.noScores ?? []) params.append('noscore', name);
   for (const author of filter.scoredBy ?? []) params.append('scored_by', author);
   if (filter.commented) params.set('commented', 'true');
+  for (const version of filter.promptVersions ?? []) params.append('prompt_version', String(version));
   if (filter.from !== undefined) params.set('from', new Date(filter.from).toISOString());
   if (filter.to !== undefined) params.set('to', new Date(filter.to).toISOString());
   if (filter.q) params.set('q', filter.q);

@@ -19,6 +19,18 @@ describe('review filters in the query string', () => {
     );
   });
 
+  it('round-trips prompt_version (issue #9) and names it when it is not a version number', () => {
+    const parsed = parseFilterParams(new URLSearchParams('prompt=weather&prompt_version=3&prompt_version=4'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.value).toMatchObject({ promptNames: ['weather'], promptVersions: [3, 4] });
+    expect(filterToParams(parsed.value).toString()).toBe('prompt=weather&prompt_version=3&prompt_version=4');
+    for (const bad of ['prompt_version=abc', 'prompt_version=0', 'prompt_version=1.5']) {
+      const result = parseFilterParams(new URLSearchParams(bad));
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok) expect(result.issues.map((issue) => issue.param)).toContain('prompt_version');
+    }
+  });
+
   it('leaves them out when absent and names the parameter at fault', () => {
     const empty = parseFilterParams(new URLSearchParams(''));
     expect(empty.ok && empty.value.noScores).toBeUndefined();

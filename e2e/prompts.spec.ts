@@ -45,6 +45,11 @@ test('list, versions, diff, new version, show requests', async ({ page, server }
     prompt_name: 'support/triage',
     prompt_version_number: 1,
   } as never);
+  await server.log({
+    ...chatBody('Classify: screen flickers', 'hardware'),
+    prompt_name: 'support/triage',
+    prompt_version_number: 2,
+  } as never);
   await server.log(chatBody('unrelated question', 'unrelated answer'));
 
   await page.goto(server.signInUrl('/prompts'));
@@ -86,11 +91,19 @@ test('list, versions, diff, new version, show requests', async ({ page, server }
   });
   expect(fetched.body.version).toBe(3);
 
-  await page.getByRole('link', { name: 'Show requests' }).click();
-  await expect(page).toHaveURL(/\/\?prompt=support%2Ftriage/);
+  await page.getByRole('link', { name: 'Show requests', exact: true }).click();
+  await expect(page).toHaveURL(/\/\?prompt=support%2Ftriage$/);
   const requests = page.getByRole('table', { name: 'Requests' });
+  await expect(requests.locator('tbody tr')).toHaveCount(2);
+
+  // One version's requests: the template and the version, as removable filter chips.
+  await page.goBack();
+  await page.getByRole('link', { name: 'Show requests of version 1' }).click();
+  await expect(page).toHaveURL(/\/\?prompt=support%2Ftriage&prompt_version=1$/);
   await expect(requests.locator('tbody tr')).toHaveCount(1);
   await expect(requests).toContainText('printer broken');
+  await expect(page.getByText('Prompt version: 1')).toBeVisible();
+  await page.screenshot(shot('requests-of-version'));
 });
 
 test('empty registry, dark theme, narrow window', async ({ page, server }) => {

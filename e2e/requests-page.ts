@@ -26,7 +26,7 @@ export class RequestsPage {
 
   /** Waits until the rendered rows are exactly these ids, in order. */
   async expectRowIds(ids: number[]): Promise<void> {
-    await expect.poll(() => this.rowIds(), { timeout: 10_000 }).toEqual(ids);
+    await expect.poll(() => this.rowIds(), { timeout: 20_000 }).toEqual(ids);
   }
 
   async expectCountText(count: number): Promise<void> {

@@ -7,6 +7,9 @@ import { chatBody } from '../server/testing/factories.ts';
 import { expect, test } from './fixtures.ts';
 import { RequestsPage } from './requests-page.ts';
 
+// Signing in with a password: the page's first read (sent before the form) is answered 401.
+test.use({ allowedConsoleErrors: [/401/] });
+
 const SHOTS = '/tmp/shots-review';
 mkdirSync(SHOTS, { recursive: true });
 const PASSWORD = 'a long enough password';

@@ -10,6 +10,9 @@ import { chatBody } from '../server/testing/factories.ts';
 import { drawer } from './drawer-support.ts';
 import { expect, type TestServer, test } from './fixtures.ts';
 
+// Signing in with a password: the page's first read (sent before the form) is answered 401.
+test.use({ allowedConsoleErrors: [/401/] });
+
 const SHOTS = '/tmp/shots-review';
 mkdirSync(SHOTS, { recursive: true });
 const PASSWORD = 'a long enough password';

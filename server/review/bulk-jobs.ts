@@ -90,6 +90,7 @@ export class BulkJobs {
     const { job } = running;
     // Started synchronously by start(): let it return the job first.
     await nextTurn();
+    let final: BulkJob['state'] = 'failed';
     try {
       let cursor: string | undefined;
       while (!running.cancel) {
@@ -112,13 +113,15 @@ export class BulkJobs {
         cursor = page.nextCursor;
         await nextTurn();
       }
-      job.state = running.cancel ? 'cancelled' : 'done';
+      final = running.cancel ? 'cancelled' : 'done';
     } catch (error) {
-      job.state = 'failed';
       job.error = error instanceof Error ? error.message : String(error);
     }
-    job.finishedAt = Date.now();
-    await this.onFinish({ ...job }).catch(() => undefined);
+    // Observers see the job finished only once its audit entry is written.
+    const finishedAt = Date.now();
+    await this.onFinish({ ...job, state: final, finishedAt }).catch(() => undefined);
+    job.state = final;
+    job.finishedAt = finishedAt;
     return job;
   }
 

@@ -64,6 +64,6 @@ export function filterConditions(filter: RequestFilter): Sql[] {
   if (filter.from !== undefined) parts.push(sql`r.start_ms >= ${filter.from}`);
   if (filter.to !== undefined) parts.push(sql`r.start_ms < ${filter.to}`);
   if (filter.q !== undefined) parts.push(textCondition(filter.q));
-  parts.push(...reviewPredicates(filter, raw('r.id')));
+  parts.push(...reviewPredicates(filter, raw('r.id'), 'prompt_version_number'));
   return parts;
 }

@@ -1,21 +1,27 @@
 /**
- * The review-work parts of a filter (issue #12) as predicates on the request whose id is `id`:
- * no score named X, scored by an author (annotation history), a comment on a score. Plain SQL
- * both adapters run. None of them can drive a page from an index: they narrow what another
- * part (or the time order) reads.
+ * The narrowing-only parts of a filter as predicates on the request whose id is `id`: review work
+ * (issue #12: no score named X, scored by an author, a comment on a score) and a prompt template
+ * version (issue #9). Plain SQL both adapters run. None of them can drive a page from an index:
+ * they narrow what another part (the prompt name, or the time order) reads.
  */
 import type { RequestFilter } from '../../../contract/api.ts';
-import { or, type Sql, sql } from './fragment.ts';
+import { or, raw, type Sql, sql } from './fragment.ts';
 
-export type ReviewFilter = Pick<RequestFilter, 'noScores' | 'scoredBy' | 'commented'>;
+export type ReviewFilter = Pick<RequestFilter, 'noScores' | 'scoredBy' | 'commented' | 'promptVersions'>;
+
+/** The requests column holding the prompt version: the adapters name it differently. */
+export type PromptVersionColumn = 'prompt_version' | 'prompt_version_number';
 
 export function hasReviewFilter(filter: ReviewFilter): boolean {
   return (
-    (filter.noScores?.length ?? 0) > 0 || (filter.scoredBy?.length ?? 0) > 0 || filter.commented === true
+    (filter.noScores?.length ?? 0) > 0 ||
+    (filter.scoredBy?.length ?? 0) > 0 ||
+    filter.commented === true ||
+    (filter.promptVersions?.length ?? 0) > 0
   );
 }
 
-export function reviewPredicates(filter: ReviewFilter, id: Sql): Sql[] {
+export function reviewPredicates(filter: ReviewFilter, id: Sql, versionColumn: PromptVersionColumn): Sql[] {
   const parts: Sql[] = [];
   for (const name of new Set(filter.noScores ?? []))
     parts.push(
@@ -28,5 +34,10 @@ export function reviewPredicates(filter: ReviewFilter, id: Sql): Sql[] {
     );
   if (filter.commented)
     parts.push(sql`EXISTS (SELECT 1 FROM score_comments sc2 WHERE sc2.request_id = ${id})`);
+  const versions = [...new Set(filter.promptVersions ?? [])];
+  if (versions.length > 0)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM requests pv WHERE pv.id = ${id} AND (${or(versions.map((v) => sql`pv.${raw(versionColumn)} = ${v}`))}))`,
+    );
   return parts;
 }

@@ -7,6 +7,7 @@
  * - a term of 1 or 2 characters as the start of a word (`ai`, `v2`), from the word index:
  *   a trigram index cannot answer it and a scan would have no bounded cost.
  */
+import { likeEscape } from './rules.ts';
 /** Terms beyond this many are ignored (each one costs an index read). */
 export const MAX_TERMS = 16;
 /** Trigrams of one term looked up in the index; the LIKE confirms the rest of the term. */
@@ -76,7 +77,7 @@ export function wordPrefixMatch(query: TextQuery): string | null {
 }
 
 /** `%term%` with LIKE's wildcards escaped (escape character `\`). */
-export const containsPattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (term: string): string => `%${likeEscape(term)}%`;
 
 /**
  * Where the first term occurs in `text` (case-insensitively), for highlighting a row's

@@ -70,7 +70,7 @@ export function sidePredicate(
     case 'fts':
       return sql`${dialect.noIndex(id)} IN (${dialect.ftsIds(candidate.q)})`;
     case 'review':
-      return and(reviewPredicates(candidate.filter, id));
+      return and(reviewPredicates(candidate.filter, id, 'prompt_version'));
   }
 }
 

@@ -226,7 +226,7 @@ function candidateIds(dialect: Dialect, candidate: Candidate): Sql {
     case 'fts':
       return dialect.ftsIds(candidate.q);
     case 'review':
-      return sql`SELECT r.id FROM requests r WHERE ${and(reviewPredicates(candidate.filter, raw('r.id')))}`;
+      return sql`SELECT r.id FROM requests r WHERE ${and(reviewPredicates(candidate.filter, raw('r.id'), 'prompt_version'))}`;
   }
 }
 

@@ -28,7 +28,7 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineTextSearchTests(ctx);
     definePayloadTests(ctx);
     defineRetentionTests(ctx);
-    defineTimelineTests(ctx);
     defineReviewTests(ctx);
+    defineTimelineTests(ctx);
   });
 }

@@ -200,6 +200,32 @@ export function defineReviewTests(ctx: ContractContext): void {
       const probe = await store.probe(id(1), filter({ noScores: ['helpfulness'] }));
       expect(probe.newCount).toBe(ids.filter((x, i) => x > id(1) && [2, 4, 5, 6].includes(i)).length);
     });
+
+    it('a prompt template version (issue #9): alone, with its template name, with other parts', async () => {
+      const store = ctx.store();
+      const ids = await store.insertRequests(
+        Array.from({ length: 6 }, (_, i) =>
+          makeNewRequest({
+            startMs: NOW - i * 1000,
+            price: i / 100,
+            promptName: i < 4 ? 'weather' : 'travel',
+            promptVersionNumber: i < 4 ? 1 + (i % 2) : 2,
+            tags: i === 1 ? ['x'] : [],
+          }),
+        ),
+      );
+      const id = (i: number) => ids[i] as number;
+      expect(await matching({ promptVersions: [2] })).toEqual([id(1), id(3), id(4), id(5)]);
+      expect(await matching({ promptNames: ['weather'], promptVersions: [2] })).toEqual([id(1), id(3)]);
+      expect(await matching({ promptNames: ['weather'], promptVersions: [1, 2] })).toEqual([
+        id(0),
+        id(1),
+        id(2),
+        id(3),
+      ]);
+      expect(await matching({ promptNames: ['weather'], promptVersions: [2], tags: ['x'] })).toEqual([id(1)]);
+      expect(await matching({ promptVersions: [7] })).toEqual([]);
+    });
   });
 
   describe('bulk annotate', () => {

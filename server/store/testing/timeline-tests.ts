@@ -47,6 +47,7 @@ function spread(count: number, seed: number, fromMs: number, spanMs: number): Ne
       endMs: startMs + Math.floor(10 + next() ** 3 * 20_000),
       price: Math.round(next() * 1000) / 100_000,
       promptName: i % 3 === 0 ? null : i % 3 === 1 ? 'weather' : 'summary',
+      promptVersionNumber: i % 3 === 0 ? null : 1 + (i % 2),
       tags: i % 4 === 0 ? ['prod'] : i % 4 === 1 ? ['prod', 'beta'] : [],
       metadata: i % 5 === 0 ? { team: 'search' } : {},
       inputText: i % 7 === 0 ? 'needle in the input' : 'plain question',
@@ -125,6 +126,7 @@ const FILTERS: [string, Partial<RequestFilter>][] = [
   ['tag (scan)', { tags: ['prod'] }],
   ['metadata (scan)', { metadata: [{ key: 'team', values: ['search'] }] }],
   ['q (scan)', { q: 'needle' }],
+  ['prompt version (scan)', { promptNames: ['weather'], promptVersions: [2] }],
 ];
 
 export function defineTimelineTests(ctx: ContractContext): void {
@@ -140,7 +142,12 @@ export function defineTimelineTests(ctx: ContractContext): void {
       for (const [, partial] of FILTERS) {
         for (const range of [THREE_DAYS, RAGGED, TWO_HOURS]) {
           const timeline = await expectMatchesScan(ctx, filter({ ...partial, ...range }));
-          const rollup = !partial.tags && !partial.metadata && !partial.q && range !== TWO_HOURS;
+          const rollup =
+            !partial.tags &&
+            !partial.metadata &&
+            !partial.q &&
+            !partial.promptVersions &&
+            range !== TWO_HOURS;
           expect(timeline.source).toBe(rollup ? 'rollup' : 'scan');
         }
       }

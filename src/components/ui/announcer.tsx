@@ -1,18 +1,23 @@
 /**
  * One polite aria-live region for short confirmations ("Copied"). announce() can be called from
- * any event handler; the text is cleared and re-set so repeating the same message is announced again.
+ * any event handler. The text stays until the next message (no timer: a slow machine must not
+ * clear it before anyone reads it); the same message again is cleared for a frame first, so
+ * assistive technology hears a change.
  */
 import { createStore, useStore } from '../../lib/create-store.ts';
 
-// The sequence number makes a repeated message a new state, so it is announced again.
 const message = createStore({ text: '', seq: 0 });
 
 export function announce(text: string): void {
-  const mine = message.get().seq + 1;
-  message.set({ text, seq: mine });
-  setTimeout(() => {
-    if (message.get().seq === mine) message.set({ text: '', seq: mine });
-  }, 2000);
+  const seq = message.get().seq + 1;
+  if (message.get().text !== text) {
+    message.set({ text, seq });
+    return;
+  }
+  message.set({ text: '', seq });
+  requestAnimationFrame(() => {
+    if (message.get().seq === seq) message.set({ text, seq });
+  });
 }
 
 export function LiveAnnouncer() {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { filterToParams } from '../../../contract/filter-query.ts';
 import type { TemplateVersion } from '../../../contract/prompt-registry.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { formatRelativeTime } from '../../lib/format.ts';
@@ -8,11 +9,17 @@ import { VersionBlueprint } from './version-blueprint.tsx';
 import { VersionDiff } from './version-diff.tsx';
 import { VersionForm } from './version-form.tsx';
 
+/** The requests table filtered to a template (and one of its versions). */
+const requestsHref = (name: string, version?: number) =>
+  `/?${filterToParams({ promptNames: [name], ...(version === undefined ? {} : { promptVersions: [version] }) })}`;
+
 function VersionCard({
+  name,
   version,
   compared,
   onCompare,
 }: {
+  name: string;
   version: TemplateVersion;
   compared: boolean;
   onCompare: () => void;
@@ -30,6 +37,14 @@ function VersionCard({
           {formatRelativeTime(version.created_at)}
         </span>
         <span className="spacer" />
+        <a
+          className="btn btn-default btn-sm"
+          href={requestsHref(name, version.version)}
+          onClick={onLinkClick}
+          aria-label={`Show requests of version ${version.version}`}
+        >
+          Requests
+        </a>
         <label className="inline">
           <input type="checkbox" checked={compared} onChange={onCompare} />
           Compare
@@ -80,12 +95,8 @@ export function TemplateDetail({
       <div className="prompts-toolbar">
         <h1 id="prompt-detail-title">{name}</h1>
         <span className="spacer" />
-        {/* The request table filters by template name (all versions); each row shows its version. */}
-        <a
-          className="btn btn-default btn-md"
-          href={`/?prompt=${encodeURIComponent(name)}`}
-          onClick={onLinkClick}
-        >
+        {/* Every version's requests; each version card links to its own. */}
+        <a className="btn btn-default btn-md" href={requestsHref(name)} onClick={onLinkClick}>
           Show requests
         </a>
         {showForm ? null : (
@@ -107,6 +118,7 @@ export function TemplateDetail({
       {list.map((version) => (
         <VersionCard
           key={version.id}
+          name={name}
           version={version}
           compared={compare.includes(version.version)}
           onCompare={() => toggleCompare(version.version)}

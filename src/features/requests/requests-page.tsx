@@ -8,6 +8,8 @@ import { isEmptyFilter } from '../../../contract/filter-query.ts';
 import { ColumnVisibilityMenu } from '../../components/data-table/column-visibility-menu.tsx';
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility.ts';
 import { formatCount } from '../../lib/format.ts';
+import { useCan } from '../auth/session-context.tsx';
+import { BulkDialog } from '../review/bulk/bulk-dialog.tsx';
 import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterToolbar } from './filters/filter-toolbar.tsx';
@@ -43,6 +45,7 @@ export function RequestsPage({
   const filtered = !isEmptyFilter(view.query.filter) || view.range !== null;
   const refreshing = list.isFetching && !list.isFetchingNextPage && !list.isPending;
   const total = count.data && !count.isPlaceholderData ? count.data.total : undefined;
+  const canAnnotate = useCan('annotate');
 
   let body: React.ReactNode;
   if (list.isPending) body = <TableSkeleton />;
@@ -98,6 +101,7 @@ export function RequestsPage({
           </button>
         ) : null}
         <div className="table-bar-actions">
+          {canAnnotate ? <BulkDialog view={view.query} total={total} /> : null}
           <ExportMenu view={view.query} disabled={rows.length === 0} />
           <ColumnVisibilityMenu
             columns={requestColumns}

@@ -44,6 +44,13 @@ export function filterChips(filter: RequestFilter, range: RangePreset | null): F
       });
     }
   }
+  for (const version of filter.promptVersions ?? []) {
+    chips.push({
+      key: `promptVersion:${version}`,
+      label: `Prompt version: ${version}`,
+      without: (f) => ({ ...f, promptVersions: (f.promptVersions ?? []).filter((v) => v !== version) }),
+    });
+  }
   for (const traceId of filter.traceIds ?? []) {
     chips.push({
       key: `trace:${traceId}`,

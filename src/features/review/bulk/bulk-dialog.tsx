@@ -1,0 +1,168 @@
+/**
+ * "Change all N matching": one action on every request of the current filter, run by the server
+ * in batches; the dialog shows its progress and can cancel it. Annotators and admins only.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { listToParams } from '../../../../contract/filter-query.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import { formatCount } from '../../../lib/format.ts';
+import type { ListView } from '../../requests/api/request-queries.ts';
+import { requestQueries } from '../../requests/api/request-queries.ts';
+import '../review.css';
+import {
+  BULK_KINDS,
+  type BulkDraft,
+  describeAction,
+  nameLabel,
+  needsValue,
+  parseBulkDraft,
+} from './bulk-action-draft.ts';
+import { bulkJobQueries, useCancelBulkJob, useStartBulkJob } from './bulk-queries.ts';
+
+export function BulkDialog({ view, total }: { view: ListView; total: number | undefined }) {
+  const [open, setOpen] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const count = total ?? 0;
+  return (
+    <>
+      <Button size="sm" disabled={count === 0} onClick={() => setOpen(true)}>
+        Change all…
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (!next) setJobId(null);
+        }}
+        title={`Change all ${formatCount(count)} matching ${count === 1 ? 'request' : 'requests'}`}
+      >
+        {jobId ? <BulkProgress id={jobId} /> : <BulkForm view={view} count={count} onStarted={setJobId} />}
+      </Dialog>
+    </>
+  );
+}
+
+function BulkForm({
+  view,
+  count,
+  onStarted,
+}: {
+  view: ListView;
+  count: number;
+  onStarted: (id: string) => void;
+}) {
+  const id = useId();
+  const start = useStartBulkJob();
+  const [draft, setDraft] = useState<BulkDraft>({ kind: 'add-tag', name: '', value: '' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const parsed = parseBulkDraft(draft);
+  return (
+    <form
+      className="bulk-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!parsed.ok) return setProblem(parsed.message);
+        setProblem(null);
+        const query = listToParams({ filter: view.filter }).toString();
+        start.mutate(
+          { action: parsed.action, query, expected: count },
+          { onSuccess: (job) => onStarted(job.id) },
+        );
+      }}
+    >
+      <label htmlFor={`${id}-kind`}>Action</label>
+      <select
+        id={`${id}-kind`}
+        value={draft.kind}
+        onChange={(e) => setDraft({ ...draft, kind: e.target.value as BulkDraft['kind'] })}
+      >
+        {BULK_KINDS.map(([kind, label]) => (
+          <option key={kind} value={kind}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-name`}>{nameLabel(draft.kind)}</label>
+      <input
+        id={`${id}-name`}
+        className="input"
+        value={draft.name}
+        aria-invalid={problem !== null}
+        onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+      />
+      {needsValue(draft.kind) ? (
+        <>
+          <label htmlFor={`${id}-value`}>{draft.kind === 'set-score' ? 'Score (0–100)' : 'Value'}</label>
+          <input
+            id={`${id}-value`}
+            className="input"
+            value={draft.value}
+            inputMode={draft.kind === 'set-score' ? 'numeric' : undefined}
+            onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+          />
+        </>
+      ) : null}
+      {problem ? (
+        <p role="alert" className="settings-error">
+          {problem}
+        </p>
+      ) : null}
+      {start.error ? (
+        <p role="alert" className="settings-error">
+          {start.error.message}
+        </p>
+      ) : null}
+      <Button type="submit" variant="primary" disabled={start.isPending}>
+        {parsed.ok
+          ? `${capitalise(describeAction(parsed.action))} on ${formatCount(count)} requests`
+          : `Apply to ${formatCount(count)} requests`}
+      </Button>
+    </form>
+  );
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function BulkProgress({ id }: { id: string }) {
+  const client = useQueryClient();
+  const job = useQuery(bulkJobQueries.job(id));
+  const cancel = useCancelBulkJob();
+  const state = job.data?.state;
+  useEffect(() => {
+    // Finished: the table, counts and facets show the change.
+    if (state && state !== 'running') void client.invalidateQueries({ queryKey: requestQueries.all() });
+  }, [state, client]);
+  if (job.isError) return <p role="alert">{job.error.message}</p>;
+  if (!job.data) return <p className="muted">Starting…</p>;
+  const { done, total } = job.data;
+  const what = capitalise(describeAction(job.data.action));
+  return (
+    <div className="bulk-progress">
+      <p>
+        {what}: <strong>{formatCount(done)}</strong> of {formatCount(total)} requests
+      </p>
+      <progress
+        max={Math.max(total, 1)}
+        value={done}
+        aria-label="Bulk change progress"
+        aria-valuetext={`${done} of ${total}`}
+      />
+      {state === 'running' ? (
+        <Button variant="danger" onClick={() => cancel.mutate(id)} disabled={cancel.isPending}>
+          Cancel
+        </Button>
+      ) : (
+        <p role="status">
+          {state === 'done'
+            ? `Done: ${formatCount(done)} requests changed.`
+            : state === 'cancelled'
+              ? `Cancelled: ${formatCount(done)} requests were changed before it stopped.`
+              : `Failed after ${formatCount(done)} requests: ${job.data.error ?? 'unknown error'}`}
+        </p>
+      )}
+    </div>
+  );
+}
