@@ -30,7 +30,7 @@ test.describe('timeline screenshots', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(server.signInUrl());
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    await expect(timeline.getByText(/^300 requests/)).toBeVisible();
+    await expect(timeline.getByText(/^Charted: 300 /)).toBeVisible();
     await page.screenshot(shot('light'));
     const box = await page.getByTestId('timeline-plot').boundingBox();
     if (!box) throw new Error('no plot');
@@ -46,7 +46,7 @@ test.describe('timeline screenshots', () => {
     await page.goBack();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(timeline.getByText(/^300 requests/)).toBeVisible();
+    await expect(timeline.getByText(/^Charted: 300 /)).toBeVisible();
     await page.screenshot(shot('dark'));
     await timeline.getByRole('button', { name: 'p95 latency' }).click();
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);

@@ -31,7 +31,7 @@ test.describe('timeline above the table', () => {
     const table = new RequestsPage(page);
     await table.expectCountText(N);
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    await expect(timeline.getByText(`${N} requests · 20.0% errors`)).toBeVisible();
+    await expect(timeline.getByText(`Charted: ${N} · 20.0% errors`)).toBeVisible();
 
     const plot = page.getByTestId('timeline-plot');
     const box = await plot.boundingBox();
@@ -51,7 +51,7 @@ test.describe('timeline above the table', () => {
     expect(inRange).toBeGreaterThan(0);
     expect(inRange).toBeLessThan(N);
     await table.expectCountText(inRange);
-    await expect(timeline.getByText(new RegExp(`^${inRange} requests? `))).toBeVisible();
+    await expect(timeline.getByText(new RegExp(`^Charted: ${inRange} `))).toBeVisible();
 
     await page.goBack();
     await expect(page).not.toHaveURL(/from=/);
@@ -63,7 +63,7 @@ test.describe('timeline above the table', () => {
     await page.goto(server.signInUrl());
     await page.goto(server.pageUrl('?status=ERROR'));
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    await expect(timeline.getByText('8 requests · 100.0% errors')).toBeVisible();
+    await expect(timeline.getByText('Charted: 8 · 100.0% errors')).toBeVisible();
 
     await timeline.getByRole('button', { name: 'p95 latency' }).click();
     await expect(timeline.getByRole('button', { name: 'p95 latency' })).toHaveAttribute(
@@ -105,7 +105,7 @@ test.describe('timeline above the table', () => {
       });
       fail = false;
       await timeline.getByRole('button', { name: 'Retry' }).click();
-      await expect(timeline.getByText(`${N} requests`)).toBeVisible();
+      await expect(timeline.getByText(`Charted: ${N} ·`)).toBeVisible();
     });
   });
 });

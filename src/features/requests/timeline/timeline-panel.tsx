@@ -31,7 +31,8 @@ function Summary({ timeline }: { timeline: TimelineResponse }) {
   const cost = timeline.buckets.reduce((n, b) => n + b.cost, 0);
   return (
     <p className="timeline-summary">
-      {formatCount(total)} {total === 1 ? 'request' : 'requests'}
+      {/* Not "N requests": that is the table's count line, which specs and readers look for alone. */}
+      Charted: {formatCount(total)}
       {total > 0 ? ` · ${((errors / total) * 100).toFixed(1)}% errors · ${formatCost(cost)}` : ''} · per{' '}
       {describeBucket(timeline.bucketMs)}
     </p>
