@@ -126,7 +126,9 @@ async function filterChanges(browser: Browser, ctx: BrowserBenchContext): Promis
       await page.goto(`${ctx.baseUrl}/`);
       await page.locator('tbody tr[data-row-id]').first().waitFor({ timeout: 30_000 });
       await page.getByRole('button', { name: new RegExp(`^${target.label}`) }).click();
-      const checkbox = page.getByRole('checkbox', { name: target.value, exact: true });
+      // Statuses show as words ("Warning"); model and provider names as they are.
+      const escaped = target.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const checkbox = page.getByRole('checkbox', { name: new RegExp(`^${escaped}$`, 'i') });
       await checkbox.waitFor();
       const measured = waitForTopRow(page, target.topId, target.param, target.value);
       await checkbox.click();
