@@ -15,9 +15,11 @@ import { makeNewRequest } from '../../testing/factories.ts';
 import { DEFAULT_WAL_THRESHOLD_BYTES } from './checkpointer.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
-// A threshold an eighth of the default (64 MiB), so that a run a fifth as long (the suite must hold
-// on a loaded machine) still crosses it many times; the bound scales with it.
-const THRESHOLD_BYTES = DEFAULT_WAL_THRESHOLD_BYTES / 8;
+// Half the default threshold (64 MiB), so that a run a fifth as long (the suite must hold on a
+// loaded machine) still crosses it several times. Not smaller: what arrives while a restart runs
+// does not shrink with the threshold (about 16 MB at full speed here), and the bound is 2 x threshold.
+// Measured: high water 39.9 MiB, 14 restarts.
+const THRESHOLD_BYTES = DEFAULT_WAL_THRESHOLD_BYTES / 2;
 const LOGS = 40_000;
 const CLIENTS = 16;
 /** The bound the README documents: the restart threshold, plus what arrives while it happens. */
@@ -101,8 +103,8 @@ it(`keeps the WAL under ${WAL_BOUND_BYTES / 2 ** 20} MiB through ${LOGS} logs wi
     sampleWal();
     expect(highWater).toBeGreaterThan(0);
     expect(highWater).toBeLessThanOrEqual(WAL_BOUND_BYTES);
-    // Crossed many times, not once by luck.
-    expect(store.walStats()?.restarts).toBeGreaterThan(2);
+    // Crossed several times, not once by luck.
+    expect(store.walStats()?.restarts).toBeGreaterThan(3);
 
     // Writes have stopped; the other thread keeps reading.
     await expect
