@@ -1,7 +1,8 @@
 /**
  * Browser bench for the drawer's trace (issue 10): a 5,000-span trace (half of them LLM spans that
  * became requests) stays responsive.
- *   - open one of its requests: longest main-thread task until the waterfall shows (≤ 200 ms)
+ *   - open one of its requests from the loaded table: longest main-thread task until the waterfall
+ *     shows (≤ 200 ms)
  *   - click another LLM span in the waterfall (the drawer switches request): longest task (≤ 200 ms)
  * The trace's requests are deleted again at the end (its spans stay, as after any request delete).
  */
@@ -53,11 +54,24 @@ async function storeTrace(
   return { traceId, first: requests[0] as number, other: requests[3] as number };
 }
 
+/**
+ * The app is loaded on the table first (its start-up is not the trace's cost), then the request
+ * opens the way a link inside the app opens it: the URL changes, the drawer follows.
+ */
 async function openTrace(page: Page, ctx: BrowserBenchContext, requestId: number): Promise<void> {
-  await page.goto(`${ctx.baseUrl}/?request=${requestId}#key=${ctx.apiKey}`);
+  await page.goto(`${ctx.baseUrl}/#key=${ctx.apiKey}`);
+  await page.locator('tbody tr[data-row-id]').first().waitFor({ timeout: 60_000 });
+  await page.evaluate('window.__longTasks = []');
+  await page.evaluate(
+    `history.pushState(null, '', '/?request=${requestId}'); dispatchEvent(new PopStateEvent('popstate'));`,
+  );
   await page
     .locator('.trace-summary', { hasText: `${TRACE_SPANS.toLocaleString('en')} spans` })
     .waitFor({ timeout: 60_000 });
+  // The waterfall's first rows paint in the frame after the summary.
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+  );
 }
 
 const traceBench: BrowserBench = async (ctx) => {
