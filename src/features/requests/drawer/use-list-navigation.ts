@@ -54,6 +54,9 @@ export function useListNavigation(currentId: number): ListNavigation {
           const data = await queryClient.ensureInfiniteQueryData(requestQueries.list(query));
           currentIds = idsOf(data);
           hasMore = data.pages.at(-1)?.nextCursor != null;
+        } catch {
+          // The table shows the list's error; the key does nothing.
+          return;
         } finally {
           loading.current = false;
         }
