@@ -1,7 +1,8 @@
 /** POST /log-request from concurrent keep-alive clients: throughput, latency and errors. */
 import { generateLogRequests } from '../server/seed/generate.ts';
 import { BenchHttp } from './http-client.ts';
-import { summarize } from './percentile.ts';
+import { percentile, summarize } from './percentile.ts';
+import { type JudgedRow, judged } from './table.ts';
 import type { BenchResult } from './types.ts';
 
 export const INGEST_TAG = 'bench-ingest';
@@ -98,4 +99,23 @@ export async function runIngestBench(options: {
     note: note.join('; '),
   };
   return { result, perSecond, errors, latencies };
+}
+
+/** The row for `/log-request` while something else runs (a purge, a bulk change): p99 and errors. */
+export function ingestWhileRow(
+  ingest: Awaited<ReturnType<typeof runIngestBench>>,
+  row: { section: string; name: string; p99BudgetMs: number },
+): JudgedRow {
+  const p99 = percentile(ingest.latencies, 99);
+  return judged(
+    {
+      ...ingest.result,
+      section: row.section,
+      name: row.name,
+      budget: `p99 ≤ ${row.p99BudgetMs} ms, 0 errors`,
+      note: `p99 ${p99.toFixed(1)} ms; ${ingest.result.note}`,
+    },
+    p99 <= row.p99BudgetMs && ingest.errors === 0,
+    `p99 ${p99.toFixed(1)} ms, ${ingest.errors} errors`,
+  );
 }
