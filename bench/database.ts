@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyFilter, requestFilterSchema } from '../contract/api.ts';
-import { openSeedStore } from '../server/seed/open-seed-store.ts';
 import { bulkSeedSqlite } from '../server/seed/bulk-seed.ts';
+import { openSeedStore } from '../server/seed/open-seed-store.ts';
 import { type SeedOptions, seedStore } from '../server/seed/seed-store.ts';
 import { openStore } from '../server/store/open-store.ts';
 import { SqliteStore } from '../server/store/sqlite/index.ts';

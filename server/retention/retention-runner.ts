@@ -139,7 +139,11 @@ export class RetentionRunner {
   private async purgeSpans(cutoffMs: number, record: RetentionRun): Promise<void> {
     let after: SpanPosition | null = null;
     while (!this.stopped) {
-      const batch = await this.store.purgeSpansBatch({ beforeMs: cutoffMs, scan: this.timing.batchSize, after });
+      const batch = await this.store.purgeSpansBatch({
+        beforeMs: cutoffMs,
+        scan: this.timing.batchSize,
+        after,
+      });
       record.spansDeleted += batch.deleted;
       after = batch.next;
       if (after === null) return;

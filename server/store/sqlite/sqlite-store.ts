@@ -56,9 +56,9 @@ import type {
   NewRequest,
   PromptLink,
   PurgeBatchInput,
+  PurgeBatchResult,
   PurgeSpansInput,
   PurgeSpansResult,
-  PurgeBatchResult,
   SearchQuery,
   SearchResult,
   StorageInfo,
@@ -723,7 +723,9 @@ export class SqliteStore implements Store {
       return {
         deleted: doomed.length,
         next:
-          scanned.length < input.scan || !last ? null : { startUs: Number(last.start_us), id: Number(last.id) },
+          scanned.length < input.scan || !last
+            ? null
+            : { startUs: Number(last.start_us), id: Number(last.id) },
       };
     });
   }

@@ -54,7 +54,12 @@ async function purgeAllSpans(store: Store): Promise<{ deleted: number; batches: 
 }
 
 /** A root span, an LLM span (logged as a request when `request` is given) and a tool span. */
-async function seedTrace(store: Store, traceId: string, startMs: number, request: { scored: boolean } | null) {
+async function seedTrace(
+  store: Store,
+  traceId: string,
+  startMs: number,
+  request: { scored: boolean } | null,
+) {
   const startUs = startMs * 1000;
   const span = (spanId: string, parentSpanId: string | null, offsetUs: number): NewSpan => ({
     traceId,
