@@ -277,11 +277,14 @@ export class SqliteStore implements Store {
    * load, secondary indexes) until finishBulkLoad(), or the next open if the process dies first.
    */
   beginBulkLoad(expectedRows: number): BulkLoadPlan {
+    this.counters.fullText.live = false;
     return beginBulkLoad(this.db, expectedRows);
   }
 
   finishBulkLoad(): BulkLoadFinish {
-    return finishBulkLoad(this.db);
+    const finished = finishBulkLoad(this.db);
+    this.counters.fullText.live = true;
+    return finished;
   }
 
   /**
