@@ -12,6 +12,7 @@ import {
 } from '../../../contract/api.ts';
 import type { SearchSortField } from '../../../contract/promptlayer-search.ts';
 import { hasReviewFilter } from './review-filter.ts';
+import { hasRicherFilter } from './richer-filter.ts';
 
 /** At most this many values per facet kind (the most used). */
 export const FACET_LIMIT = 500;
@@ -88,7 +89,8 @@ export function counterFor(filter: RequestFilter): { kind: string; values: strin
     filter.from !== undefined ||
     filter.to !== undefined ||
     (filter.q !== undefined && filter.q.trim() !== '') ||
-    hasReviewFilter(filter);
+    hasReviewFilter(filter) ||
+    hasRicherFilter(filter);
   if (rest || used.length > 1) return null;
   const [only] = used;
   if (!only) return { kind: 'status', values: [] };

@@ -11,6 +11,7 @@ import { defineListTests } from './list-tests.ts';
 import { definePayloadTests } from './payload-tests.ts';
 import { defineRetentionTests } from './retention-tests.ts';
 import { defineReviewTests } from './review-tests.ts';
+import { defineRicherFilterTests } from './richer-filter-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
 import { defineSpanTests } from './span-tests.ts';
 import { defineTextSearchTests } from './text-search-tests.ts';
@@ -29,6 +30,7 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     definePayloadTests(ctx);
     defineRetentionTests(ctx);
     defineReviewTests(ctx);
+    defineRicherFilterTests(ctx);
     defineTimelineTests(ctx);
   });
 }
