@@ -315,4 +315,9 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         UPDATE spans SET request_id = NULL, attributes = '{}', events = '[]' WHERE request_id = old.id;
       END;`,
   },
+  {
+    version: 150,
+    name: 'spans in time order, for retention',
+    sql: 'CREATE INDEX spans_start ON spans (start_us);',
+  },
 ];
