@@ -20,6 +20,9 @@ export const FILTER_LIMITS = {
   qWords: 16,
 } as const;
 
+/** The live probe counts new matching requests up to this many (the SPA then shows "1,000+"). */
+export const PROBE_NEW_COUNT_CAP = 1000;
+
 /** POST /api/public/v2/requests/search filter trees. */
 export const SEARCH_LIMITS = {
   /** Filters and groups in the whole tree. */

@@ -18,6 +18,7 @@ import type {
   RequestRow,
 } from '../../../contract/api.ts';
 import type { BulkAction } from '../../../contract/bulk.ts';
+import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
@@ -43,7 +44,6 @@ import {
   clamp,
   counterFor,
   METADATA_VALUES_MAX,
-  PROBE_CAP,
   SEARCH_PER_PAGE_MAX,
   SEARCH_SORT_COLUMNS,
 } from '../sql/rules.ts';
@@ -445,7 +445,7 @@ export class SqliteStore implements Store {
     if (this.reads) return this.reads.run('probe', after, filter);
     const newest = this.statements.get(raw('SELECT COALESCE(max(id), 0) AS n FROM requests'));
     const fresh = this.statements.get(
-      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_CAP),
+      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_NEW_COUNT_CAP),
     );
     const seq = this.statements.get(raw('SELECT change_seq AS n FROM store_state WHERE id = 1'));
     return {

@@ -5,6 +5,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useRef, useState } from 'react';
 import { isEmptyFilter } from '../../../contract/filter-query.ts';
+import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import { ColumnVisibilityMenu } from '../../components/data-table/column-visibility-menu.tsx';
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -21,6 +22,10 @@ import { flattenPages, RequestsTable } from './table/requests-table.tsx';
 import { TimelinePanel } from './timeline/timeline-panel.tsx';
 import type { RequestsView } from './url-state.ts';
 import { useLiveUpdates } from './use-live-updates.ts';
+
+/** The probe counts up to PROBE_NEW_COUNT_CAP: "1,000+" beyond. */
+const newCountLabel = (count: number): string =>
+  count >= PROBE_NEW_COUNT_CAP ? `${formatCount(PROBE_NEW_COUNT_CAP)}+` : formatCount(count);
 
 export function RequestsPage({
   view,
@@ -96,7 +101,7 @@ export function RequestsPage({
             }}
           >
             {live.atTopOfOrder
-              ? `${live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
+              ? `${newCountLabel(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
               : 'List updated: refresh'}
           </button>
         ) : null}
