@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { METADATA_KEY_MAX, SCORE_NAME_MAX, TAG_MAX } from './api.ts';
+import { BULK_SELECTION_MAX } from './limits.ts';
 
-export const BULK_SELECTION_MAX = 500;
+export { BULK_SELECTION_MAX };
 
 const name = (max: number) => z.string().trim().min(1).max(max);
 export const bulkActionSchema = z.discriminatedUnion('kind', [
@@ -23,12 +24,18 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
 ]);
 export type BulkAction = z.infer<typeof bulkActionSchema>;
 
+export const selectionIdsSchema = z.array(z.number().int().positive()).min(1).max(BULK_SELECTION_MAX);
+
 export const bulkSelectionBodySchema = z.object({
   action: bulkActionSchema,
-  ids: z.array(z.number().int().positive()).min(1).max(BULK_SELECTION_MAX),
+  ids: selectionIdsSchema,
 });
 
 export const bulkSelectionResponseSchema = z.object({ changed: z.number().int() });
+
+/** POST /api/bulk/delete (admins): the selected requests, all or none. */
+export const bulkDeleteBodySchema = z.object({ ids: selectionIdsSchema });
+export const bulkDeleteResponseSchema = z.object({ deleted: z.number().int() });
 
 export const bulkJobBodySchema = z.object({
   action: bulkActionSchema,

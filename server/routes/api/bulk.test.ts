@@ -90,6 +90,45 @@ forEachStore((kind) => {
     });
   });
 
+  describe('deleting a selection', () => {
+    it('admins delete the selected ids, all or none, and the audit log names them', async () => {
+      const admin = { cookie: (await signedIn(t.store, 'admin', 'Ada')).cookie, ...SAME_ORIGIN };
+      const doomed = await t.store.insertRequests([
+        makeNewRequest({ model: 'z' }),
+        makeNewRequest({ model: 'z' }),
+      ]);
+      // Annotators and viewers may tag but not delete.
+      expect((await post('/api/bulk/delete', { ids: doomed })).statusCode).toBe(403);
+      const stale = await post('/api/bulk/delete', { ids: [...doomed, 999_999_999] }, admin);
+      expect(stale.statusCode).toBe(409);
+      expect(errorOf(stale)).toMatchObject({ error: 'stale_selection', detail: [{ loc: ['body', 'ids'] }] });
+      expect(await t.store.countRequests({ ...emptyish(), models: ['z'] })).toBe(2);
+      for (const payload of [
+        { ids: [] },
+        { ids: ['1'] },
+        { ids: [0] },
+        {},
+        { ids: Array.from({ length: 501 }, (_, i) => i + 1) },
+      ]) {
+        const bad = await post('/api/bulk/delete', payload, admin);
+        expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(errorOf(bad).message.startsWith('ids'), errorOf(bad).message).toBe(true);
+      }
+      const deleted = await post('/api/bulk/delete', { ids: doomed }, admin);
+      expect(deleted.statusCode, deleted.body).toBe(200);
+      expect(deleted.json()).toEqual({ deleted: 2 });
+      expect(await t.store.countRequests({ ...emptyish(), models: ['z'] })).toBe(0);
+      const audit = await t.store.auth.listAudit(null, 5);
+      expect(audit[0]).toMatchObject({
+        action: 'delete_requests',
+        actor: 'Ada',
+        detail: { rows: 2, ids: expect.arrayContaining(doomed) },
+      });
+      // Deleted twice: the second time the selection is stale.
+      expect((await post('/api/bulk/delete', { ids: doomed }, admin)).statusCode).toBe(409);
+    });
+  });
+
   describe('bulk jobs on a whole filter', () => {
     it('tags every matching request in batches, reports progress, and audits start and finish', async () => {
       const started = await post('/api/bulk-jobs', {

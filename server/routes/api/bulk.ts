@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   type BulkAction,
+  bulkDeleteBodySchema,
+  bulkDeleteResponseSchema,
   bulkJobBodySchema,
   bulkJobSchema,
   bulkSelectionBodySchema,
@@ -46,6 +48,14 @@ function historyChange(action: BulkAction) {
   }
 }
 
+/** Ids of a selection that no longer exist: 409, and nothing was done. */
+function staleSelection(missing: readonly number[]): HttpError {
+  const msg = `${missing.length} selected request(s) no longer exist (e.g. ${missing[0]}): nothing was changed; reload and select again`;
+  return new HttpError(409, 'stale_selection', `ids: ${msg}`, [
+    { loc: ['body', 'ids'], msg, type: 'stale_selection' },
+  ]);
+}
+
 const checkAction = (deps: RouteDeps, action: BulkAction) =>
   action.kind === 'set-score' ? checkScore(deps.store, action.name, action.value) : Promise.resolve();
 
@@ -69,12 +79,7 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async ({ body, request }) => {
       await checkAction(deps, body.action);
       const result = await store.bulkAnnotate(body.ids, body.action, { allOrNone: true });
-      if (result.missing.length > 0) {
-        const msg = `${result.missing.length} selected request(s) no longer exist (e.g. ${result.missing[0]}): nothing was changed; reload and select again`;
-        throw new HttpError(409, 'stale_selection', `ids: ${msg}`, [
-          { loc: ['body', 'ids'], msg, type: 'stale_selection' },
-        ]);
-      }
+      if (result.missing.length > 0) throw staleSelection(result.missing);
       const change = historyChange(body.action);
       await Promise.all(result.acted.map((id) => recordAnnotations(store, request, id, [change])));
       await store.auth.appendAudit({
@@ -84,6 +89,24 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
         detail: { action: body.action, requests: result.acted.length },
       });
       return { changed: result.acted.length };
+    },
+  );
+
+  route(
+    app,
+    'POST',
+    '/api/bulk/delete',
+    { body: bulkDeleteBodySchema, response: bulkDeleteResponseSchema },
+    async ({ body, request }) => {
+      const result = await store.deleteRequestIds(body.ids, { allOrNone: true });
+      if (result.missing.length > 0) throw staleSelection(result.missing);
+      await store.auth.appendAudit({
+        at: Date.now(),
+        actor: actorLabel(request.principal),
+        action: 'delete_requests',
+        detail: { ids: result.acted, rows: result.acted.length },
+      });
+      return { deleted: result.acted.length };
     },
   );
 

@@ -21,8 +21,18 @@ import {
 } from './bulk-action-draft.ts';
 import { bulkJobQueries, useCancelBulkJob, useStartBulkJob } from './bulk-queries.ts';
 
-export function BulkDialog({ view, total }: { view: ListView; total: number | undefined }) {
-  const [open, setOpen] = useState(false);
+export function BulkDialog({
+  view,
+  total,
+  open,
+  onOpenChange: setOpen,
+}: {
+  view: ListView;
+  total: number | undefined;
+  /** Owned by the page: the selection bar's "Select all N matching" opens it too. */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [jobId, setJobId] = useState<string | null>(null);
   const count = total ?? 0;
   return (
