@@ -182,6 +182,37 @@ forEachStore((kind) => {
       ).toBe(done.done);
     });
 
+    it('admins delete every matching request as a job, in batches; audited; annotators may not', async () => {
+      const doomed = await t.store.insertRequests(
+        Array.from({ length: 1_100 }, () => makeNewRequest({ model: 'purge-me' })),
+      );
+      expect((await post('/api/bulk-jobs/delete', { query: 'model=purge-me' })).statusCode).toBe(403);
+      // A delete is not an annotation action: the annotate route refuses it.
+      const sneaky = await post('/api/bulk-jobs', { action: { kind: 'delete' }, query: 'model=purge-me' });
+      expect(sneaky.statusCode).toBe(400);
+      const admin = { cookie: (await signedIn(t.store, 'admin', 'Ad')).cookie, ...SAME_ORIGIN };
+      const started = await post(
+        '/api/bulk-jobs/delete',
+        { query: 'model=purge-me', expected: 1_100 },
+        admin,
+      );
+      expect(started.statusCode, started.body).toBe(202);
+      expect(started.json()).toMatchObject({ action: { kind: 'delete' }, total: 1_100, actor: 'Ad' });
+      const done = await finished((started.json() as BulkJob).id);
+      expect(done).toMatchObject({ state: 'done', done: 1_100, batches: 3 });
+      expect(await t.store.countRequests({ ...emptyish(), models: ['purge-me'] })).toBe(0);
+      expect(await t.store.getRequest(doomed[0] as number)).toBeNull();
+      // The others are untouched.
+      expect(await t.store.countRequests({ ...emptyish(), models: ['a'] })).toBe(Math.ceil(ROWS / 3));
+      const audit = await t.store.auth.listAudit(null, 10);
+      expect(audit.find((e) => e.action === 'bulk_job_started')?.detail).toMatchObject({
+        action: { kind: 'delete' },
+        total: 1_100,
+      });
+      const none = await post('/api/bulk-jobs/delete', { query: 'model=purge-me' }, admin);
+      expect(none.statusCode).toBe(422);
+    });
+
     it('refuses 0 matching rows, a bad filter and an unknown job with 4xx naming the field', async () => {
       const none = await post('/api/bulk-jobs', {
         action: { kind: 'add-tag', tag: 'x' },

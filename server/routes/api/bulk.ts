@@ -3,11 +3,13 @@
  * refuses the whole selection) or on everything matching a filter (a job in batches, with
  * progress and cancel). Both are checked against score definitions and land in the audit log.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   type BulkAction,
+  type BulkJobAction,
   bulkDeleteBodySchema,
+  bulkDeleteJobBodySchema,
   bulkDeleteResponseSchema,
   bulkJobBodySchema,
   bulkJobSchema,
@@ -110,32 +112,42 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
     },
   );
 
+  const startJob = async (action: BulkJobAction, query: string, request: FastifyRequest) => {
+    const params = new URLSearchParams(query.replace(/^\?/, ''));
+    const { filter } = listQuery(params);
+    if (action.kind !== 'delete') await checkAction(deps, action);
+    const total = await store.countRequests(filter);
+    if (total === 0) {
+      const msg = 'no request matches this filter: nothing to do';
+      throw new HttpError(422, 'no_rows', `query: ${msg}`, [
+        { loc: ['body', 'query'], msg, type: 'no_rows' },
+      ]);
+    }
+    const actor = actorLabel(request.principal);
+    const job = jobs.start({ action, filter, query: params.toString(), total, actor });
+    await store.auth.appendAudit({
+      at: job.startedAt,
+      actor,
+      action: 'bulk_job_started',
+      detail: { id: job.id, action, filter: job.query, total },
+    });
+    return job;
+  };
+
   route(
     app,
     'POST',
     '/api/bulk-jobs',
     { body: bulkJobBodySchema, status: 202, response: bulkJobSchema },
-    async ({ body, request }) => {
-      const params = new URLSearchParams(body.query.replace(/^\?/, ''));
-      const { filter } = listQuery(params);
-      await checkAction(deps, body.action);
-      const total = await store.countRequests(filter);
-      if (total === 0) {
-        const msg = 'no request matches this filter: nothing to do';
-        throw new HttpError(422, 'no_rows', `query: ${msg}`, [
-          { loc: ['body', 'query'], msg, type: 'no_rows' },
-        ]);
-      }
-      const actor = actorLabel(request.principal);
-      const job = jobs.start({ action: body.action, filter, query: params.toString(), total, actor });
-      await store.auth.appendAudit({
-        at: job.startedAt,
-        actor,
-        action: 'bulk_job_started',
-        detail: { id: job.id, action: body.action, filter: job.query, total },
-      });
-      return job;
-    },
+    ({ body, request }) => startJob(body.action, body.query, request),
+  );
+  // Deleting is for admins (its own route, so the route rules say so).
+  route(
+    app,
+    'POST',
+    '/api/bulk-jobs/delete',
+    { body: bulkDeleteJobBodySchema, status: 202, response: bulkJobSchema },
+    ({ body, request }) => startJob({ kind: 'delete' }, body.query, request),
   );
 
   const byId = (raw: unknown) => parseWith(jobParamsSchema, raw, 'path').id;
