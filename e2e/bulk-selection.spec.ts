@@ -109,6 +109,15 @@ test('an admin deletes two selected requests after confirming the count', async 
   await expect(row(page, b)).toHaveCount(0);
   await expect(row(page, c)).toBeVisible();
   await expect(bar(page)).toHaveCount(0);
+  // Admins may also delete a whole filter as a job.
+  await page.getByRole('button', { name: 'Change all…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change all 3 matching requests' });
+  await dialog.getByLabel('Action').selectOption('delete');
+  await page.screenshot({ path: `${SHOTS}/delete-job-confirm.png` });
+  await dialog.getByRole('button', { name: 'Delete 3 requests' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Done: 3 requests deleted.');
+  await page.keyboard.press('Escape');
+  await requests.expectCountText(0);
 });
 
 test.describe('as an annotator', () => {
@@ -122,5 +131,11 @@ test.describe('as an annotator', () => {
     await expect(bar(page)).toContainText('1 selected');
     await expect(bar(page).getByRole('button', { name: 'Apply' })).toBeVisible();
     await expect(bar(page).getByRole('button', { name: 'Delete…' })).toHaveCount(0);
+    // "Select all N matching" hands over to the whole-filter job dialog.
+    await bar(page).getByRole('button', { name: 'Select all 3 matching' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change all 3 matching requests' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('option', { name: 'Delete requests' })).toHaveCount(0);
+    await expect(bar(page)).toHaveCount(0);
   });
 });

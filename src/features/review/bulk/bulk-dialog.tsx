@@ -113,7 +113,7 @@ function BulkForm({
         {isAdmin ? <option value="delete">Delete requests</option> : null}
       </select>
       {deleting ? (
-        <p className="settings-error">
+        <p className="settings-error bulk-warning">
           Deletes {what} with their tags, metadata and scores. This cannot be undone.
         </p>
       ) : (
