@@ -124,13 +124,32 @@ test.describe('as an annotator', () => {
   // Signing in with a password: the page's first read (sent before the form) is answered 401.
   test.use({ allowedConsoleErrors: [/401/] });
 
-  test('the bar offers tagging but no delete', async ({ page, server }) => {
+  test('the bar offers tagging and defined scores but no delete', async ({ page, server }) => {
     const ids = await seed((b) => server.log(b), 3);
+    const defined = await server.api('/api/score-definitions', {
+      body: {
+        name: 'helpfulness',
+        kind: 'categorical',
+        labels: [
+          { label: 'Bad', value: 0 },
+          { label: 'Great', value: 100 },
+        ],
+      },
+    });
+    expect(defined.status).toBe(201);
     await signInAs(page, server, 'Annie', 'annotator');
     await box(page, ids[0] as number).click();
     await expect(bar(page)).toContainText('1 selected');
-    await expect(bar(page).getByRole('button', { name: 'Apply' })).toBeVisible();
     await expect(bar(page).getByRole('button', { name: 'Delete…' })).toHaveCount(0);
+    // A score name with a definition offers the definition's labels.
+    await bar(page).getByRole('combobox', { name: 'Action' }).selectOption('set-score');
+    await bar(page).getByLabel('Score name').fill('helpfulness');
+    await bar(page).getByRole('combobox', { name: 'helpfulness value' }).selectOption('Great (100)');
+    await bar(page).getByRole('button', { name: 'Apply' }).click();
+    await expect(bar(page).getByRole('status')).toHaveText(
+      'Done: set score helpfulness to 100 on 1 request.',
+    );
+    await expect(row(page, ids[0] as number)).toContainText('100');
     // "Select all N matching" hands over to the whole-filter job dialog.
     await bar(page).getByRole('button', { name: 'Select all 3 matching' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change all 3 matching requests' });

@@ -9,6 +9,7 @@ import { BULK_SELECTION_MAX } from '../../../../contract/bulk.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { toast } from '../../../components/ui/toast.tsx';
 import { formatCount } from '../../../lib/format.ts';
+import { isTypingTarget } from '../../../lib/keyboard.ts';
 import { useCan } from '../../auth/session-context.tsx';
 import { useBulkSelection } from '../../requests/api/bulk-selection.ts';
 import { ExportMenu } from '../../requests/export-menu.tsx';
@@ -28,7 +29,13 @@ export default function SelectionBar({ selection, view, total, onSelectAllMatchi
   const apply = useBulkSelection();
   const [outcome, setOutcome] = useState<Outcome>(null);
   return (
-    <section className="selection-bar" aria-label="Selected requests">
+    <section
+      className="selection-bar"
+      aria-label="Selected requests"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !isTypingTarget(event.target)) selection.clear();
+      }}
+    >
       <p className="selection-count">
         <strong>{formatCount(count)}</strong> selected
       </p>
