@@ -429,4 +429,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER requests_spans_delete AFTER DELETE ON requests REFERENCING OLD TABLE AS deleted_rows
         FOR EACH STATEMENT EXECUTE FUNCTION requests_spans_delete();`,
   },
+  {
+    version: 150,
+    name: 'spans in time order, for retention',
+    sql: 'CREATE INDEX spans_start ON spans (start_us, id);',
+  },
 ];
