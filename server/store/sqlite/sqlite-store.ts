@@ -673,6 +673,18 @@ export class SqliteStore implements Store {
     return deleted;
   }
 
+  async deleteRequestIds(ids: readonly number[], options: { allOrNone?: boolean } = {}): Promise<BulkResult> {
+    await this.gate.open();
+    return this.write((): BulkResult => {
+      const wanted = [...new Set(ids)];
+      const acted = wanted.filter((id) => this.startOf(id) !== null);
+      const missing = wanted.filter((id) => !acted.includes(id));
+      if ((options.allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
+      this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(acted)})`);
+      return { acted, missing };
+    });
+  }
+
   private corruption: string | null = null;
 
   private rethrow(error: unknown): never {
