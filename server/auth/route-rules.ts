@@ -72,6 +72,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/score-definitions': 'read',
   'GET /api/queues': 'read',
   'GET /api/queues/:id': 'read',
+  'GET /api/queues/:id/summary': 'read',
   'GET /api/queues/:id/items/:requestId/reviews': 'read', // withheld while blind, until the caller reviewed
   'GET /api/facets': 'read',
   'GET /api/traces/:traceId': 'read',

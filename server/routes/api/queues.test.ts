@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_QUEUE_LIMITS } from '../../../contract/limits.ts';
-import type { Queue, QueueProgress, QueueTurn } from '../../../contract/review-queues.ts';
+import type { Queue, QueueProgress, QueueSummary, QueueTurn } from '../../../contract/review-queues.ts';
 import type { ScoreDefinition } from '../../../contract/score-definitions.ts';
 import { SAME_ORIGIN, signedIn } from '../../testing/auth-fixtures.ts';
 import { logBody, makeNewRequest } from '../../testing/factories.ts';
@@ -215,6 +215,39 @@ forEachStore((kind) => {
       expect(after.scores.helpfulness).toBeUndefined();
       expect((await next(queue.id, ann)).item?.requestId).toBe(id);
       expect((await inject('POST', `/api/queues/${queue.id}/undo`, ann)).statusCode).toBe(409);
+    });
+
+    it('summarises two reviewers: distributions, agreement and the most disputed items', async () => {
+      const queue = (await create({ query: undefined, ids, reviewsNeeded: 2 })).json() as Queue;
+      const verdicts: Record<string, number[]> = { Ann: [100, 100, 0], Bea: [100, 0, 0] };
+      for (const [name, headers] of [
+        ['Ann', ann],
+        ['Bea', bea],
+      ] as const) {
+        for (let i = 0; i < ids.length; i++) {
+          const turn = await next(queue.id, headers);
+          const requestId = turn.item?.requestId as number;
+          const verdict = verdicts[name]?.[ids.indexOf(requestId)] as number;
+          expect((await submit(queue.id, requestId, headers, { values: { safe: verdict } })).statusCode).toBe(
+            200,
+          );
+        }
+        expect((await next(queue.id, headers)).item).toBeNull();
+      }
+      const response = await inject('GET', `/api/queues/${queue.id}/summary`, viewer);
+      expect(response.statusCode, response.body).toBe(200);
+      const summary = response.json() as QueueSummary;
+      expect(summary.queue.progress).toMatchObject({ total: 3, done: 3, reviews: 6 });
+      expect(summary.distributions.find((d) => d.name === 'safe')?.buckets).toEqual([
+        { label: 'Fail', value: 0, count: 3 },
+        { label: 'Pass', value: 100, count: 3 },
+      ]);
+      const safeAgreement = summary.agreement.find((a) => a.name === 'safe');
+      expect(safeAgreement?.items).toBe(3);
+      expect(safeAgreement?.percentAgreement).toBeCloseTo(2 / 3, 10);
+      // Ann 2 pass / 1 fail, Bea 1 pass / 2 fail: pe = 2/3·1/3 + 1/3·2/3 = 4/9; κ = (2/3 − 4/9) / (5/9) = 0.4.
+      expect(safeAgreement?.cohensKappa).toBeCloseTo(0.4, 10);
+      expect(summary.disputed.map((d) => d.requestId)).toEqual([ids[1]]);
     });
 
     it('adds a selection to a queue, once each', async () => {

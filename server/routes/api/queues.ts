@@ -17,6 +17,7 @@ import {
   queueParamsSchema,
   queueProgressSchema,
   queueSchema,
+  queueSummarySchema,
   queuesResponseSchema,
   queueTurnSchema,
   submitReviewBodySchema,
@@ -26,6 +27,7 @@ import { actorLabel } from '../../auth/principal.ts';
 import { fieldError, HttpError, notFound } from '../../http/errors.ts';
 import { queryParser, route } from '../../http/route.ts';
 import { addMatchingItems } from '../../review/queue-items.ts';
+import { summarise } from '../../review/queue-summary.ts';
 import type { QueueRow, SubmitOutcome } from '../../store/queue-store.ts';
 import type { RouteDeps } from '../deps.ts';
 import { checkReviewValues, restoreScores, writeReviewScores } from './queue-scores.ts';
@@ -146,6 +148,18 @@ export function queueRoutes(app: FastifyInstance, { store }: RouteDeps): void {
     '/api/queues/:id',
     { params: queueParamsSchema, response: queueSchema },
     async ({ params, request }) => present(await queueOr404(params.id), request),
+  );
+
+  route(
+    app,
+    'GET',
+    '/api/queues/:id/summary',
+    { params: queueParamsSchema, response: queueSummarySchema },
+    async ({ params, request }) => {
+      const row = await queueOr404(params.id);
+      const [queue, reviews] = await Promise.all([present(row, request), store.queues.reviews(row.id)]);
+      return { queue, ...summarise(queue.definitions, reviews, row.reviewsNeeded) };
+    },
   );
 
   route(

@@ -10,6 +10,7 @@ import { useColumnVisibility } from '../../components/data-table/use-column-visi
 import { formatCount } from '../../lib/format.ts';
 import { useCan } from '../auth/session-context.tsx';
 import { BulkDialog } from '../review/bulk/bulk-dialog.tsx';
+import { CreateQueueDialog } from '../review/queues/create-queue-dialog.tsx';
 import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterToolbar } from './filters/filter-toolbar.tsx';
@@ -46,6 +47,7 @@ export function RequestsPage({
   const refreshing = list.isFetching && !list.isFetchingNextPage && !list.isPending;
   const total = count.data && !count.isPlaceholderData ? count.data.total : undefined;
   const canAnnotate = useCan('annotate');
+  const isAdmin = useCan('admin');
 
   let body: React.ReactNode;
   if (list.isPending) body = <TableSkeleton />;
@@ -102,6 +104,7 @@ export function RequestsPage({
         ) : null}
         <div className="table-bar-actions">
           {canAnnotate ? <BulkDialog view={view.query} total={total} /> : null}
+          {isAdmin ? <CreateQueueDialog view={view.query} total={total} /> : null}
           <ExportMenu view={view.query} disabled={rows.length === 0} />
           <ColumnVisibilityMenu
             columns={requestColumns}

@@ -1,0 +1,12 @@
+/** The queue pages, one lazily loaded chunk: the list, a reviewer screen, a summary. */
+import { useLocation } from '../../prompts/prompts-url.ts';
+import { QueuesPage } from './queues-page.tsx';
+import { queuesRoute } from './queues-url.ts';
+import { ReviewScreen } from './review-screen.tsx';
+
+export default function QueuePages() {
+  const route = queuesRoute(useLocation().pathname) ?? { page: 'list' };
+  if (route.page === 'review') return <ReviewScreen key={route.id} queueId={route.id} />;
+  if (route.page === 'summary') return <QueuesPage />;
+  return <QueuesPage />;
+}
