@@ -74,11 +74,11 @@ function CreateQueueForm({ view, count }: { view: ListView; count: number }) {
             blind,
             query: listToParams({ filter: view.filter }).toString(),
           },
-          { onSuccess: (queue) => navigate(queuesHref({ page: 'review', id: queue.id })) },
+          { onSuccess: () => navigate(queuesHref({ page: 'list' })) },
         );
       }}
     >
-      <label htmlFor={`${id}-name`}>Name</label>
+      <label htmlFor={`${id}-name`}>Queue name</label>
       <input id={`${id}-name`} className="input" value={name} onChange={(e) => setName(e.target.value)} />
       <fieldset className="queue-definitions">
         <legend>Scores to fill</legend>

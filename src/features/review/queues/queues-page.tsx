@@ -56,7 +56,9 @@ export function QueuesPage() {
                       value={queue.progress.done}
                       aria-label={`${queue.name}: ${queue.progress.done} of ${queue.progress.total} done`}
                     />{' '}
-                    {formatCount(queue.progress.done)} / {formatCount(queue.progress.total)}
+                    <span className="queue-count">
+                      {formatCount(queue.progress.done)} / {formatCount(queue.progress.total)}
+                    </span>
                     <div className="muted">mine {formatCount(queue.progress.mine)}</div>
                   </td>
                   <td>{queue.definitions.map((d) => d.name).join(', ')}</td>

@@ -1,7 +1,8 @@
 /** /queues/<id>/review: one request at a time, by keyboard; progress "37 / 200 · mine 12". */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { formatCount } from '../../../lib/format.ts';
+import { hasCommandModifier, isTypingTarget } from '../../../lib/keyboard.ts';
 import { onLinkClick } from '../../prompts/prompts-url.ts';
 import '../../requests/drawer/drawer.css';
 import { queueQueries, useQueueActions } from './queue-queries.ts';
@@ -32,6 +33,7 @@ export function ReviewScreen({ queueId }: { queueId: number }) {
             {formatCount(progress.done)} / {formatCount(progress.total)} · mine {formatCount(progress.mine)}
           </p>
         ) : null}
+        {item ? <span className="muted">Request {item.requestId}</span> : null}
         <span className="spacer" />
         <p className="muted queue-keys" aria-hidden="true">
           <kbd>1</kbd>–<kbd>9</kbd> pick · <kbd>Enter</kbd> complete · <kbd>s</kbd> skip · <kbd>u</kbd> undo
@@ -82,23 +84,45 @@ export function ReviewScreen({ queueId }: { queueId: number }) {
             }}
           />
         ) : (
-          <div className="queue-empty">
-            <p>Nothing left for you in this queue.</p>
-            <p className="muted">
-              Every item has its reviews, is reserved by someone else, or you reviewed it already.{' '}
-              <a href={queuesHref({ page: 'summary', id: queueId })} onClick={onLinkClick}>
-                See the summary
-              </a>
-              .
-            </p>
-            <button type="button" className="btn btn-sm" disabled={busy} onClick={() => undo.mutate()}>
-              Undo my last review
-            </button>
-          </div>
+          <NothingLeft queueId={queueId} busy={busy} onUndo={() => undo.mutate()} />
         )
       ) : failure ? null : (
         <p className="muted">Loading…</p>
       )}
     </section>
+  );
+}
+
+/** Nothing left for this reviewer: `u` (or the button) still undoes their last review. */
+function NothingLeft({ queueId, busy, onUndo }: { queueId: number; busy: boolean; onUndo: () => void }) {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (
+      event.key !== 'u' ||
+      event.defaultPrevented ||
+      hasCommandModifier(event) ||
+      isTypingTarget(event.target)
+    )
+      return;
+    event.preventDefault();
+    if (!event.repeat && !busy) onUndo();
+  });
+  useEffect(() => {
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return (
+    <div className="queue-empty">
+      <p>Nothing left for you in this queue.</p>
+      <p className="muted">
+        Every item has its reviews, is reserved by someone else, or you reviewed it already.{' '}
+        <a href={queuesHref({ page: 'summary', id: queueId })} onClick={onLinkClick}>
+          See the summary
+        </a>
+        .
+      </p>
+      <button type="button" className="btn btn-sm" disabled={busy} onClick={onUndo}>
+        Undo my last review (u)
+      </button>
+    </div>
   );
 }
