@@ -279,6 +279,7 @@ export const retentionStatusSchema = z.object({
       finishedAt: z.string().nullable(),
       cutoff: z.string(),
       deleted: z.number().int(),
+      spansDeleted: z.number().int(),
       reclaimedBytes: z.number().int(),
       error: z.string().nullable(),
     }),

@@ -6,7 +6,7 @@
  * Several PostgreSQL servers may each run it: batches are idempotent, at worst they share work.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Store, TimePosition } from '../store/store.ts';
+import type { SpanPosition, Store, TimePosition } from '../store/store.ts';
 import type { RetentionSettings } from './retention-config.ts';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +17,8 @@ export interface RetentionRun {
   /** Requests that started before this were due. */
   cutoff: string;
   deleted: number;
+  /** Spans that were no request's (agent steps, tool calls) in traces with no request left. */
+  spansDeleted: number;
   reclaimedBytes: number;
   error: string | null;
 }
@@ -96,6 +98,7 @@ export class RetentionRunner {
       finishedAt: null,
       cutoff: new Date(Number.isFinite(cutoffMs) ? cutoffMs : 0).toISOString(),
       deleted: 0,
+      spansDeleted: 0,
       reclaimedBytes: 0,
       error: null,
     };
@@ -115,20 +118,37 @@ export class RetentionRunner {
           after = batch.next;
           if (after !== null) await sleep(this.timing.pauseMs);
         } while (after !== null && !this.stopped);
-        if (record.deleted > 0 && !this.stopped)
+        await this.purgeSpans(cutoffMs, record);
+        if (record.deleted + record.spansDeleted > 0 && !this.stopped)
           record.reclaimedBytes = await this.store.reclaimSpace(RECLAIM_PER_RUN_BYTES);
       }
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
     }
     record.finishedAt = new Date().toISOString();
-    if (record.deleted > 0 || record.error)
+    if (record.deleted + record.spansDeleted > 0 || record.error)
       this.log(
-        `retention: deleted ${record.deleted} requests started before ${record.cutoff}` +
+        `retention: deleted ${record.deleted} requests and ${record.spansDeleted} other spans started before ${record.cutoff}` +
           `${record.reclaimedBytes > 0 ? `, returned ${Math.round(record.reclaimedBytes / 1048576)} MB to the OS` : ''}` +
           `${record.error ? `; stopped: ${record.error}` : ''}`,
       );
     return record;
+  }
+
+  /** After the requests, so that traces whose requests just went go with them. */
+  private async purgeSpans(cutoffMs: number, record: RetentionRun): Promise<void> {
+    let after: SpanPosition | null = null;
+    while (!this.stopped) {
+      const batch = await this.store.purgeSpansBatch({
+        beforeMs: cutoffMs,
+        scan: this.timing.batchSize,
+        after,
+      });
+      record.spansDeleted += batch.deleted;
+      after = batch.next;
+      if (after === null) return;
+      await sleep(this.timing.pauseMs);
+    }
   }
 
   /** Stops scheduling and waits for a run in progress to finish its current batch. */

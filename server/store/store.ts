@@ -131,6 +131,25 @@ export interface PurgeBatchResult {
   next: TimePosition | null;
 }
 
+/** A position in the spans' time order (start_us, id). */
+export interface SpanPosition {
+  startUs: number;
+  id: number;
+}
+
+export interface PurgeSpansInput {
+  /** Spans that started before this are deleted, unless their trace still has a request. */
+  beforeMs: number;
+  /** Spans looked at in this batch, oldest first, after `after`. */
+  scan: number;
+  after: SpanPosition | null;
+}
+
+export interface PurgeSpansResult {
+  deleted: number;
+  next: SpanPosition | null;
+}
+
 export interface StorageInfo {
   /** Bytes the database uses on disk (SQLite: the file; PostgreSQL: Promptlog's tables with their indexes and TOAST). */
   bytes: number;
@@ -242,6 +261,8 @@ export interface Store extends SpanStore {
 
   /** Retention: one small batch, in its own short transaction (see server/retention/). */
   purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult>;
+  /** Retention of spans that are no request's (agent steps, tool calls): one small batch, after purgeBatch. */
+  purgeSpansBatch(input: PurgeSpansInput): Promise<PurgeSpansResult>;
   storageInfo(): Promise<StorageInfo>;
   /** Returns up to about `maxBytes` of free space to the OS where the store can; resolves to the bytes returned. */
   reclaimSpace(maxBytes: number): Promise<number>;

@@ -20,7 +20,7 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { and, list, raw, sql } from '../sql/fragment.ts';
-import { purgeScanSql } from '../sql/purge.ts';
+import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
 import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
 import { assembleFacets } from '../sql/rules.ts';
@@ -38,6 +38,8 @@ import type {
   PromptLink,
   PurgeBatchInput,
   PurgeBatchResult,
+  PurgeSpansInput,
+  PurgeSpansResult,
   SearchQuery,
   SearchResult,
   StorageInfo,
@@ -379,6 +381,23 @@ export class PostgresStore implements Store {
         scanned < input.scan || row.id === null || row.id === undefined
           ? null
           : { startMs: Number(row.start_ms), id: Number(row.id) },
+    };
+  }
+
+  async purgeSpansBatch(input: PurgeSpansInput): Promise<PurgeSpansResult> {
+    const result = await this.q(sql`WITH scan AS MATERIALIZED (${purgeSpansScanSql(input)}),
+      gone AS (DELETE FROM spans WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
+      SELECT (SELECT count(*) FROM gone)::bigint AS deleted, (SELECT count(*) FROM scan)::bigint AS scanned,
+        l.start_us, l.id
+      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT start_us, id FROM scan ORDER BY start_us DESC, id DESC LIMIT 1) l ON true`);
+    const row = result.rows[0] ?? {};
+    const scanned = Number(row.scanned ?? 0);
+    return {
+      deleted: Number(row.deleted ?? 0),
+      next:
+        scanned < input.scan || row.id === null || row.id === undefined
+          ? null
+          : { startUs: Number(row.start_us), id: Number(row.id) },
     };
   }
 

@@ -431,4 +431,9 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION requests_spans_delete();`,
   },
   { version: 120, name: 'review queues: items, leases, reviews, skips', sql: queueTablesSql('postgres') },
+  {
+    version: 150,
+    name: 'spans in time order, for retention',
+    sql: 'CREATE INDEX spans_start ON spans (start_us, id);',
+  },
 ];

@@ -28,7 +28,7 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
-import { purgeScanSql } from '../sql/purge.ts';
+import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
 import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
 import {
@@ -59,6 +59,8 @@ import type {
   PromptLink,
   PurgeBatchInput,
   PurgeBatchResult,
+  PurgeSpansInput,
+  PurgeSpansResult,
   SearchQuery,
   SearchResult,
   StorageInfo,
@@ -279,11 +281,14 @@ export class SqliteStore implements Store {
    * load, secondary indexes) until finishBulkLoad(), or the next open if the process dies first.
    */
   beginBulkLoad(expectedRows: number): BulkLoadPlan {
+    this.counters.fullText.live = false;
     return beginBulkLoad(this.db, expectedRows);
   }
 
   finishBulkLoad(): BulkLoadFinish {
-    return finishBulkLoad(this.db);
+    const finished = finishBulkLoad(this.db);
+    this.counters.fullText.live = true;
+    return finished;
   }
 
   /**
@@ -712,6 +717,22 @@ export class SqliteStore implements Store {
           scanned.length < input.scan || !last
             ? null
             : { startMs: Number(last.start_ms), id: Number(last.id) },
+      };
+    });
+  }
+
+  async purgeSpansBatch(input: PurgeSpansInput): Promise<PurgeSpansResult> {
+    return this.write(() => {
+      const scanned = this.statements.all(purgeSpansScanSql(input));
+      const doomed = scanned.filter((row) => Number(row.kept) === 0).map((row) => Number(row.id));
+      if (doomed.length > 0) this.statements.run(sql`DELETE FROM spans WHERE id IN (${list(doomed)})`);
+      const last = scanned.at(-1);
+      return {
+        deleted: doomed.length,
+        next:
+          scanned.length < input.scan || !last
+            ? null
+            : { startUs: Number(last.start_us), id: Number(last.id) },
       };
     });
   }

@@ -1,7 +1,8 @@
 /** Retention's batches: oldest first, only before the cutoff, never what is kept, indexes and counts in step. */
 import { describe, expect, it } from 'vitest';
 import { makeNewRequest } from '../../testing/factories.ts';
-import type { PurgeBatchInput, RetentionKeep, Store } from '../store.ts';
+import type { NewSpan } from '../spans.ts';
+import type { PurgeBatchInput, PurgeSpansInput, RetentionKeep, Store } from '../store.ts';
 import { type ContractContext, filter } from './context.ts';
 import { BASE_MS } from './dataset.ts';
 
@@ -37,6 +38,55 @@ async function purgeAll(store: Store, keep: RetentionKeep): Promise<{ deleted: n
     if (result.next === null) return { deleted, batches };
     input = { ...input, after: result.next };
   }
+}
+
+async function purgeAllSpans(store: Store): Promise<{ deleted: number; batches: number }> {
+  let input: PurgeSpansInput = { beforeMs: BASE_MS - DAY, scan: 2, after: null };
+  let deleted = 0;
+  let batches = 0;
+  for (;;) {
+    const result = await store.purgeSpansBatch(input);
+    deleted += result.deleted;
+    batches += 1;
+    if (result.next === null) return { deleted, batches };
+    input = { ...input, after: result.next };
+  }
+}
+
+/** A root span, an LLM span (logged as a request when `request` is given) and a tool span. */
+async function seedTrace(
+  store: Store,
+  traceId: string,
+  startMs: number,
+  request: { scored: boolean } | null,
+) {
+  const startUs = startMs * 1000;
+  const span = (spanId: string, parentSpanId: string | null, offsetUs: number): NewSpan => ({
+    traceId,
+    spanId,
+    parentSpanId,
+    name: `step ${spanId}`,
+    kind: 1,
+    startUs: startUs + offsetUs,
+    endUs: startUs + offsetUs + 500,
+    statusCode: 0,
+    statusMessage: null,
+    attributes: { 'input.value': 'agent step' },
+    events: [],
+    resource: { 'service.name': 'retention-test' },
+    scope: null,
+  });
+  const id = (n: number) => `${traceId.slice(-8)}0000000${n}`;
+  const root = span(id(1), null, 0);
+  await store.ingestSpans([
+    { span: root, request: null, linkSpanId: null },
+    {
+      span: span(id(2), root.spanId, 1000),
+      request: request && makeNewRequest({ startMs, scores: request.scored ? { default: 90 } : {} }),
+      linkSpanId: null,
+    },
+    { span: span(id(3), root.spanId, 2000), request: null, linkSpanId: null },
+  ]);
 }
 
 export function defineRetentionTests(ctx: ContractContext): void {
@@ -83,6 +133,31 @@ export function defineRetentionTests(ctx: ContractContext): void {
       expect(await store.countRequests(filter())).toBe(recentIds.length);
       expect(await store.reclaimSpace(1 << 30)).toBeGreaterThanOrEqual(0);
       expect((await store.storageInfo()).bytes).toBeGreaterThan(0);
+    });
+
+    it("deletes old spans of traces with no request left, keeping a kept request's whole trace", async () => {
+      const store = ctx.store();
+      const old = BASE_MS - 40 * DAY;
+      const trace = (n: number) => `${n}`.padStart(32, 'c');
+      await seedTrace(store, trace(1), old, { scored: false });
+      await seedTrace(store, trace(2), old + 1000, { scored: true });
+      await seedTrace(store, trace(3), old + 2000, null);
+      await seedTrace(store, trace(4), BASE_MS, null);
+      await seedTrace(store, trace(5), BASE_MS, { scored: false });
+
+      // Before the requests go, every old trace still holding a request stays.
+      expect((await purgeAllSpans(store)).deleted).toBe(3);
+      expect(await store.getTrace(trace(3))).toBeNull();
+
+      expect((await purgeAll(store, { scored: true, tags: [] })).deleted).toBe(1);
+      const { deleted, batches } = await purgeAllSpans(store);
+      expect(deleted).toBe(3);
+      expect(batches).toBeGreaterThanOrEqual(3);
+      expect(await store.getTrace(trace(1))).toBeNull();
+      expect((await store.getTrace(trace(2)))?.spans).toHaveLength(3);
+      expect((await store.getTrace(trace(4)))?.spans).toHaveLength(3);
+      expect((await store.getTrace(trace(5)))?.spans).toHaveLength(3);
+      expect((await purgeAllSpans(store)).deleted).toBe(0);
     });
   });
 }
