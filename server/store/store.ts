@@ -20,6 +20,7 @@ import type { SearchFilterGroup, SearchSortField } from '../../contract/promptla
 import type { TimelineQuery, TimelineResponse } from '../../contract/timeline.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
+import type { QueueStore } from './queue-store.ts';
 import type { ReviewStore } from './review-store.ts';
 import type { SpanStore } from './spans.ts';
 
@@ -196,6 +197,8 @@ export interface Store extends SpanStore {
   readonly prompts: PromptRegistry;
   /** Score definitions and score comments (review-store.ts). */
   readonly review: ReviewStore;
+  /** Review queues: items, leases, reviews (queue-store.ts). */
+  readonly queues: QueueStore;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;
@@ -240,6 +243,11 @@ export interface Store extends SpanStore {
     sort: Pick<ListQuery, 'sort' | 'order'>,
   ): AsyncIterable<RequestDetail>;
   deleteRequests(filter: RequestFilter): Promise<number>;
+  /**
+   * Deletes these requests in one transaction. Ids that do not exist are reported as `missing`;
+   * with `allOrNone`, any missing id means nothing is deleted. `acted` are the deleted ids.
+   */
+  deleteRequestIds(ids: readonly number[], options?: { allOrNone?: boolean }): Promise<BulkResult>;
   /**
    * One bulk action on these requests in one transaction (all or nothing). Ids that do not exist
    * are skipped and reported as `missing`; with `allOrNone`, any missing id means nothing is done.

@@ -14,6 +14,7 @@ import type { BulkAction } from '../../../contract/bulk.ts';
 import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
+import type { QueueStore } from '../queue-store.ts';
 import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
@@ -21,6 +22,7 @@ import type { Sql } from '../sql/fragment.ts';
 import { and, list, raw, sql } from '../sql/fragment.ts';
 import { applyMetaContains, CONTAINS_SCAN_MAX, containsKeys } from '../sql/meta-contains.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
+import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
 import { assembleFacets } from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
@@ -97,6 +99,7 @@ export class PostgresStore implements Store {
   private readonly closeAuth: () => Promise<void>;
   readonly prompts: PostgresPromptRegistry;
   readonly review: ReviewStore;
+  readonly queues: QueueStore;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
@@ -110,6 +113,20 @@ export class PostgresStore implements Store {
       rows: async (fragment) => (await this.connection.query(fragment)).rows,
       run: async (fragment) => (await this.connection.query(fragment)).rowCount ?? 0,
     });
+    this.queues = new SqlQueueStore(
+      {
+        rows: async (fragment) => (await this.connection.query(fragment)).rows,
+        run: async (fragment) => (await this.connection.query(fragment)).rowCount ?? 0,
+        transaction: (work) =>
+          this.connection.transaction((run) =>
+            work({
+              rows: async (fragment) => (await run(fragment)).rows,
+              run: async (fragment) => (await run(fragment)).rowCount ?? 0,
+            }),
+          ),
+      },
+      ' FOR UPDATE',
+    );
   }
 
   private q<T extends Row = Row>(fragment: Sql) {
@@ -362,6 +379,20 @@ export class PostgresStore implements Store {
       deleted += (await this.q(sql`DELETE FROM requests WHERE id IN (${list(batch)})`)).rowCount ?? 0;
     }
     return deleted;
+  }
+
+  deleteRequestIds(ids: readonly number[], options: { allOrNone?: boolean } = {}) {
+    const wanted = [...new Set(ids)];
+    return this.connection.transaction(async (run): Promise<BulkResult> => {
+      const safe = wanted.filter((id) => Number.isSafeInteger(id));
+      const locked = safe.length === 0 ? [] : (await run<{ id: string }>(lockRequestsStatement(safe))).rows;
+      const acted = locked.map((row) => Number(row.id));
+      const found = new Set(acted);
+      const missing = wanted.filter((id) => !found.has(id));
+      if ((options.allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
+      await run(sql`DELETE FROM requests WHERE id = ANY(${acted}::bigint[])`);
+      return { acted, missing };
+    });
   }
 
   async ping(): Promise<void> {
