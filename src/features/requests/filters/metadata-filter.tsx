@@ -1,23 +1,37 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useDeferredValue, useId, useState } from 'react';
-import type { FacetValue, RequestFilter } from '../../../../contract/api.ts';
+import type { FacetValue } from '../../../../contract/api.ts';
 import { requestQueries } from '../api/request-queries.ts';
 import { FilterPopover } from './filter-popover.tsx';
 
-/** Adds one `key = value` metadata condition; keys and values autocomplete from the facets. */
+export type MetadataOperator = 'eq' | 'ne' | 'contains' | 'exists' | 'missing';
+const OPERATORS: [MetadataOperator, string][] = [
+  ['eq', '= equals'],
+  ['ne', '≠ does not equal'],
+  ['contains', 'contains'],
+  ['exists', 'exists'],
+  ['missing', 'does not exist'],
+];
+const takesValue = (op: MetadataOperator) => op === 'eq' || op === 'ne' || op === 'contains';
+
+/**
+ * Adds one metadata condition (`key = value`, ≠, contains, exists, does not exist); keys and
+ * values autocomplete from the facets.
+ */
 export function MetadataFilter({
   keys,
-  active,
+  activeCount,
   onAdd,
 }: {
   keys: FacetValue[];
-  active: RequestFilter['metadata'];
-  onAdd: (key: string, value: string) => void;
+  activeCount: number;
+  onAdd: (key: string, op: MetadataOperator, value: string) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState('');
+  const [op, setOp] = useState<MetadataOperator>('eq');
   const [value, setValue] = useState('');
-  const ids = { key: useId(), value: useId(), keyList: useId(), valueList: useId() };
+  const ids = { key: useId(), op: useId(), value: useId(), keyList: useId(), valueList: useId() };
   const deferredKey = useDeferredValue(key.trim());
   const deferredValue = useDeferredValue(value);
   const knownKey = keys.some((k) => k.value === deferredKey);
@@ -27,13 +41,13 @@ export function MetadataFilter({
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!key.trim() || !value) return;
-    onAdd(key.trim(), value);
+    if (!key.trim() || (takesValue(op) && !value)) return;
+    onAdd(key.trim(), op, value);
     setValue('');
     setOpen(false);
   };
   return (
-    <FilterPopover label="Metadata" activeCount={active.length} open={open} onOpenChange={setOpen}>
+    <FilterPopover label="Metadata" activeCount={activeCount} open={open} onOpenChange={setOpen}>
       <form className="stack" onSubmit={submit}>
         <label htmlFor={ids.key}>Filter metadata key</label>
         <input
@@ -52,14 +66,30 @@ export function MetadataFilter({
             </option>
           ))}
         </datalist>
-        <label htmlFor={ids.value}>Filter metadata value</label>
+        <label htmlFor={ids.op}>Metadata condition</label>
+        <select
+          id={ids.op}
+          className="input input-sm"
+          value={op}
+          onChange={(event) => setOp(event.target.value as MetadataOperator)}
+        >
+          {OPERATORS.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.value} hidden={!takesValue(op)}>
+          Filter metadata value
+        </label>
         <input
+          hidden={!takesValue(op)}
           id={ids.value}
           className="input input-sm"
           list={ids.valueList}
           value={value}
           onChange={(event) => setValue(event.target.value)}
-          placeholder="equals…"
+          placeholder={op === 'contains' ? 'text, any case…' : 'value…'}
           autoComplete="off"
         />
         <datalist id={ids.valueList}>
@@ -69,7 +99,11 @@ export function MetadataFilter({
             </option>
           ))}
         </datalist>
-        <button type="submit" className="btn btn-sm btn-primary" disabled={!key.trim() || !value}>
+        <button
+          type="submit"
+          className="btn btn-sm btn-primary"
+          disabled={!key.trim() || (takesValue(op) && !value)}
+        >
           Add metadata filter
         </button>
       </form>
