@@ -58,3 +58,6 @@ export const TIMELINE_LIMITS = {
   /** Rows a timeline reads when the rollups cannot answer its filter (q, metadata, scores, tags, traces); newest first. */
   scanRows: 100_000,
 } as const;
+
+/** Ids in one selection: bulk actions, delete and export of selected requests (contract/bulk.ts). */
+export const BULK_SELECTION_MAX = 500;

@@ -1,17 +1,12 @@
 /**
- * Bulk-load mode for the seed CLI (one exclusive writer). Per-row FTS5 maintenance (word and
- * trigram indexes) and random inserts into a dozen secondary B-trees dominate a large load, so
- * while it runs the full-text insert triggers are dropped (the new rows are indexed in one pass at the end) and, when the
- * load is at least as big as what is already there, the secondary indexes are dropped and
- * rebuilt by sorting afterwards. What must be redone is recorded in the same transaction as
+ * Bulk-load mode for the seed CLI (one exclusive writer). FTS5 maintenance (word and trigram
+ * indexes) and random inserts into a dozen secondary B-trees dominate a large load, so while it
+ * runs the new rows are not indexed per transaction (the store's FullTextBatch is off; they are
+ * indexed in one pass at the end) and, when the load is at least as big as what is already
+ * there, the secondary indexes are dropped and rebuilt by sorting afterwards. What must be redone is recorded in the same transaction as
  * the drops, so a load that dies half-way is finished the next time the database is opened.
  */
 import type Database from 'better-sqlite3';
-import { TRIGRAM_INSERT_TRIGGER } from './migrations.ts';
-
-const FTS_INSERT_TRIGGER = `CREATE TRIGGER IF NOT EXISTS request_bodies_fts_insert AFTER INSERT ON request_bodies BEGIN
-  INSERT INTO requests_fts (rowid, input_text, output_text) VALUES (new.request_id, new.input_text, new.output_text);
-END`;
 
 /** Below this many rows to load, dropping and rebuilding the indexes does not pay. */
 const DROP_INDEXES_MIN_ROWS = 20_000;
@@ -29,8 +24,6 @@ export function beginBulkLoad(db: Database.Database, expectedRows: number): Bulk
         `INSERT INTO fts_backlog (id, from_id) SELECT 1, COALESCE(max(id), 0) + 1 FROM requests
           WHERE true ON CONFLICT (id) DO NOTHING`,
       ).run();
-      db.exec('DROP TRIGGER IF EXISTS request_bodies_fts_insert');
-      db.exec('DROP TRIGGER IF EXISTS request_bodies_trgm_insert');
       const existing = (db.prepare('SELECT count(*) AS n FROM requests').get() as { n: number }).n;
       if (expectedRows < DROP_INDEXES_MIN_ROWS || expectedRows < existing) return { droppedIndexes: 0 };
       // Only indexes with DDL: primary keys (sql IS NULL) stay, and so do unique constraints' autoindexes.
@@ -56,8 +49,7 @@ export interface BulkLoadFinish {
 }
 
 /**
- * Indexes the rows a bulk load left behind, restores the trigger and recreates dropped
- * indexes. A no-op when no bulk load is pending.
+ * Indexes the rows a bulk load left behind and recreates dropped indexes. A no-op when no bulk load is pending.
  */
 export function finishBulkLoad(db: Database.Database): BulkLoadFinish {
   return db
@@ -77,8 +69,6 @@ export function finishBulkLoad(db: Database.Database): BulkLoadFinish {
           `INSERT INTO requests_trgm (rowid, input_text, output_text)
             SELECT request_id, input_text, output_text FROM request_bodies WHERE request_id >= ?`,
         ).run(backlog.from_id);
-        db.exec(FTS_INSERT_TRIGGER);
-        db.exec(TRIGRAM_INSERT_TRIGGER);
         db.exec('DELETE FROM fts_backlog');
       }
       const dropped = db.prepare('SELECT name, sql FROM bulk_dropped_indexes').all() as {

@@ -3,6 +3,7 @@
  * of 5,000 requests costs a few hundred counter upserts instead of one per row and facet.
  * Deletes and updates are counted by the schema's triggers.
  */
+import { FullTextBatch } from './full-text-batch.ts';
 import type { Statements } from './statements.ts';
 import { TimelineDeltas } from './timeline-deltas.ts';
 
@@ -25,6 +26,8 @@ export class CounterDeltas {
   private readonly metaValues = new Map<string, Map<string, number>>();
   /** The timeline rollups' share, flushed and discarded with the facet counts. */
   readonly timeline = new TimelineDeltas();
+  /** The inserted rows' full text, indexed with the counters at commit. */
+  readonly fullText = new FullTextBatch();
 
   facet(kind: string, value: string, extra = ''): void {
     const byValue = child(this.facets, kind, () => new Map<string, Map<string, number>>());
@@ -52,6 +55,7 @@ export class CounterDeltas {
         for (const [value, n] of byValue) upsert.run(key, value, n);
     }
     this.timeline.flush(statements);
+    this.fullText.flush(statements);
     this.discard();
   }
 
@@ -60,5 +64,6 @@ export class CounterDeltas {
     this.facets.clear();
     this.metaValues.clear();
     this.timeline.discard();
+    this.fullText.discard();
   }
 }

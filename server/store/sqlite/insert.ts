@@ -114,6 +114,7 @@ export function insertRow(statements: Statements, row: InsertRow, counters: Coun
   const result = statements.prepare(INSERT_REQUEST).run(...row.request);
   const id = Number(result.lastInsertRowid);
   statements.prepare(INSERT_BODY).run(id, ...row.body.map(asBindable));
+  counters.fullText.add(id);
   const newTags: string[] = [];
   if (row.tags.length > 0) {
     const insertTag = statements.prepare(INSERT_TAG);

@@ -172,7 +172,7 @@ END;
  * candidates that a LIKE on the stored text confirms. Rows still waiting in an interrupted bulk
  * load's backlog are left to finishBulkLoad(), which indexes them in both tables.
  */
-export const TRIGRAM_INSERT_TRIGGER = `CREATE TRIGGER IF NOT EXISTS request_bodies_trgm_insert AFTER INSERT ON request_bodies BEGIN
+const TRIGRAM_INSERT_TRIGGER = `CREATE TRIGGER IF NOT EXISTS request_bodies_trgm_insert AFTER INSERT ON request_bodies BEGIN
   INSERT INTO requests_trgm (rowid, input_text, output_text) VALUES (new.request_id, new.input_text, new.output_text);
 END`;
 
@@ -319,5 +319,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     version: 150,
     name: 'spans in time order, for retention',
     sql: 'CREATE INDEX spans_start ON spans (start_us);',
+  },
+  {
+    version: 151,
+    name: 'full text indexed once per transaction, not per row',
+    // The store indexes each transaction's new bodies in one statement (full-text-batch.ts).
+    sql: `DROP TRIGGER IF EXISTS request_bodies_fts_insert;
+      DROP TRIGGER IF EXISTS request_bodies_trgm_insert;`,
   },
 ];

@@ -277,11 +277,14 @@ export class SqliteStore implements Store {
    * load, secondary indexes) until finishBulkLoad(), or the next open if the process dies first.
    */
   beginBulkLoad(expectedRows: number): BulkLoadPlan {
+    this.counters.fullText.live = false;
     return beginBulkLoad(this.db, expectedRows);
   }
 
   finishBulkLoad(): BulkLoadFinish {
-    return finishBulkLoad(this.db);
+    const finished = finishBulkLoad(this.db);
+    this.counters.fullText.live = true;
+    return finished;
   }
 
   /**
@@ -668,6 +671,18 @@ export class SqliteStore implements Store {
       );
     }
     return deleted;
+  }
+
+  async deleteRequestIds(ids: readonly number[], options: { allOrNone?: boolean } = {}): Promise<BulkResult> {
+    await this.gate.open();
+    return this.write((): BulkResult => {
+      const wanted = [...new Set(ids)];
+      const acted = wanted.filter((id) => this.startOf(id) !== null);
+      const missing = wanted.filter((id) => !acted.includes(id));
+      if ((options.allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
+      this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(acted)})`);
+      return { acted, missing };
+    });
   }
 
   private corruption: string | null = null;

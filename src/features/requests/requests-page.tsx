@@ -4,13 +4,15 @@
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useRef, useState } from 'react';
-import { isEmptyFilter } from '../../../contract/filter-query.ts';
+import { isEmptyFilter, listToParams } from '../../../contract/filter-query.ts';
 import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import { ColumnVisibilityMenu } from '../../components/data-table/column-visibility-menu.tsx';
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility.ts';
+import { useRowSelection } from '../../components/data-table/use-row-selection.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useCan } from '../auth/session-context.tsx';
 import { BulkDialog } from '../review/bulk/bulk-dialog.tsx';
+import { SelectionBarSlot } from '../review/bulk/selection-bar-slot.tsx';
 import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterToolbar } from './filters/filter-toolbar.tsx';
@@ -51,6 +53,9 @@ export function RequestsPage({
   const refreshing = list.isFetching && !list.isFetchingNextPage && !list.isPending;
   const total = count.data && !count.isPlaceholderData ? count.data.total : undefined;
   const canAnnotate = useCan('annotate');
+  // A new filter starts a new selection: rows selected before may not match it.
+  const selection = useRowSelection(listToParams({ filter: view.query.filter }).toString());
+  const [bulkOpen, setBulkOpen] = useState(false);
 
   let body: React.ReactNode;
   if (list.isPending) body = <TableSkeleton />;
@@ -71,6 +76,7 @@ export function RequestsPage({
         onColumnVisibilityChange={setColumnVisibility}
         scrollRef={scrollRef}
         onScroll={onScroll}
+        selection={canAnnotate ? selection : undefined}
       />
     );
 
@@ -106,7 +112,9 @@ export function RequestsPage({
           </button>
         ) : null}
         <div className="table-bar-actions">
-          {canAnnotate ? <BulkDialog view={view.query} total={total} /> : null}
+          {canAnnotate ? (
+            <BulkDialog view={view.query} total={total} open={bulkOpen} onOpenChange={setBulkOpen} />
+          ) : null}
           <ExportMenu view={view.query} disabled={rows.length === 0} />
           <ColumnVisibilityMenu
             columns={requestColumns}
@@ -115,6 +123,17 @@ export function RequestsPage({
           />
         </div>
       </div>
+      {canAnnotate ? (
+        <SelectionBarSlot
+          selection={selection}
+          view={view.query}
+          total={total}
+          onSelectAllMatching={() => {
+            selection.clear();
+            setBulkOpen(true);
+          }}
+        />
+      ) : null}
       <div className="table-region">
         {refreshing ? (
           <div className="progress-bar" role="progressbar" aria-label="Refreshing requests" />
