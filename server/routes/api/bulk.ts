@@ -17,6 +17,7 @@ import {
   bulkSelectionResponseSchema,
 } from '../../../contract/bulk.ts';
 import { parseListParams } from '../../../contract/filter-query.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { actorLabel } from '../../auth/principal.ts';
 import { HttpError, notFound, parseWith } from '../../http/errors.ts';
 import { queryParser, route } from '../../http/route.ts';
@@ -84,11 +85,9 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
       if (result.missing.length > 0) throw staleSelection(result.missing);
       const change = historyChange(body.action);
       await Promise.all(result.acted.map((id) => recordAnnotations(store, request, id, [change])));
-      await store.auth.appendAudit({
-        at: Date.now(),
-        actor: actorLabel(request.principal),
-        action: 'bulk_selection',
-        detail: { action: body.action, requests: result.acted.length },
+      await auditCaller(store.auth, request, 'bulk_selection', {
+        action: body.action,
+        requests: result.acted.length,
       });
       return { changed: result.acted.length };
     },
@@ -102,11 +101,9 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async ({ body, request }) => {
       const result = await store.deleteRequestIds(body.ids, { allOrNone: true });
       if (result.missing.length > 0) throw staleSelection(result.missing);
-      await store.auth.appendAudit({
-        at: Date.now(),
-        actor: actorLabel(request.principal),
-        action: 'delete_requests',
-        detail: { ids: result.acted, rows: result.acted.length },
+      await auditCaller(store.auth, request, 'delete_requests', {
+        ids: result.acted,
+        rows: result.acted.length,
       });
       return { deleted: result.acted.length };
     },

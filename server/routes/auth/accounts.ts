@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { requestParamsSchema } from '../../../contract/api.ts';
 import { createAccountBodySchema, updateAccountBodySchema } from '../../../contract/auth.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { hashPassword } from '../../auth/passwords.ts';
-import { actorLabel } from '../../auth/principal.ts';
 import { HttpError, notFound, parseWith } from '../../http/errors.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
@@ -23,12 +23,7 @@ export function accountRoutes(app: FastifyInstance, { store }: AuthRouteDeps): v
       Date.now(),
     );
     if (!account) throw new HttpError(409, 'email_taken', 'email: an account with this email already exists');
-    await store.auth.appendAudit({
-      at: Date.now(),
-      actor: actorLabel(request.principal),
-      action: 'account_created',
-      detail: { email: account.email, role: account.role },
-    });
+    await auditCaller(store.auth, request, 'account_created', { email: account.email, role: account.role });
     return reply.code(201).send(account);
   });
 
@@ -60,12 +55,7 @@ export function accountRoutes(app: FastifyInstance, { store }: AuthRouteDeps): v
     if (body.name !== undefined && body.name !== before.name) changes.name = body.name;
     if (body.password !== undefined) changes.password = 'changed';
     const action = changes.role ? 'role_changed' : 'account_changed';
-    await store.auth.appendAudit({
-      at: Date.now(),
-      actor: actorLabel(request.principal),
-      action,
-      detail: changes,
-    });
+    await auditCaller(store.auth, request, action, changes);
     return account;
   });
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requestParamsSchema } from '../../../contract/api.ts';
 import { createKeyBodySchema } from '../../../contract/auth.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { actorLabel } from '../../auth/principal.ts';
 import { newToken, tokenDigest } from '../../auth/secrets.ts';
 import { badRequest, notFound, parseWith } from '../../http/errors.ts';
@@ -42,11 +43,10 @@ export function keyRoutes(app: FastifyInstance, { store }: AuthRouteDeps): void 
     const id = parseWith(requestParamsSchema, request.params, 'path').id;
     const revoked = await store.auth.revokeKey(id, Date.now());
     if (!revoked) throw notFound(`Key ${id} not found.`, 'key_not_found');
-    await store.auth.appendAudit({
-      at: Date.now(),
-      actor: actorLabel(request.principal),
-      action: 'key_revoked',
-      detail: { id: revoked.id, name: revoked.name, scope: revoked.scope },
+    await auditCaller(store.auth, request, 'key_revoked', {
+      id: revoked.id,
+      name: revoked.name,
+      scope: revoked.scope,
     });
     return revoked;
   });
