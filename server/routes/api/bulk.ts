@@ -19,7 +19,7 @@ import {
 import { parseListParams } from '../../../contract/filter-query.ts';
 import { auditCaller } from '../../auth/audit.ts';
 import { actorLabel } from '../../auth/principal.ts';
-import { HttpError, notFound, parseWith } from '../../http/errors.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
 import { queryParser, route } from '../../http/route.ts';
 import { BulkJobs } from '../../review/bulk-jobs.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -147,7 +147,6 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
     ({ body, request }) => startJob({ kind: 'delete' }, body.query, request),
   );
 
-  const byId = (raw: unknown) => parseWith(jobParamsSchema, raw, 'path').id;
   const found = (id: string, job: ReturnType<BulkJobs['get']>) => {
     if (!job)
       throw notFound(
@@ -156,12 +155,9 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
       );
     return job;
   };
-  app.get('/api/bulk-jobs/:id', async (request) => {
-    const id = byId(request.params);
-    return found(id, jobs.get(id));
-  });
-  app.post('/api/bulk-jobs/:id/cancel', async (request) => {
-    const id = byId(request.params);
-    return found(id, jobs.cancel(id));
-  });
+  const oneJob = { params: jobParamsSchema, response: bulkJobSchema };
+  route(app, 'GET', '/api/bulk-jobs/:id', oneJob, async ({ params: { id } }) => found(id, jobs.get(id)));
+  route(app, 'POST', '/api/bulk-jobs/:id/cancel', oneJob, async ({ params: { id } }) =>
+    found(id, jobs.cancel(id)),
+  );
 }
