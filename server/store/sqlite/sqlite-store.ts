@@ -23,12 +23,14 @@ import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
+import type { QueueStore } from '../queue-store.ts';
 import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
+import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
 import {
   type Annotations,
@@ -102,7 +104,7 @@ import { ReadPool, type ReadPoolOptions } from './read-pool.ts';
 
 import { ingestSpans, readSpan, readTrace } from './spans.ts';
 
-import { Statements } from './statements.ts';
+import { Statements, sqliteTransactions } from './statements.ts';
 import { WriteGate } from './write-gate.ts';
 
 const dialect = sqliteDialect;
@@ -134,6 +136,7 @@ export class SqliteStore implements Store {
   readonly auth: AuthStore;
   readonly prompts: SqlitePromptRegistry;
   readonly review: ReviewStore;
+  readonly queues: QueueStore;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -159,6 +162,7 @@ export class SqliteStore implements Store {
       rows: async (fragment) => this.statements.all(fragment),
       run: async (fragment) => this.statements.run(fragment).changes,
     });
+    this.queues = new SqlQueueStore(sqliteTransactions(db, this.statements), '');
     this.checkpointer = startCheckpointer?.(this.gate) ?? null;
     this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>

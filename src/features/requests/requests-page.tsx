@@ -13,6 +13,7 @@ import { formatCount } from '../../lib/format.ts';
 import { useCan } from '../auth/session-context.tsx';
 import { BulkDialog } from '../review/bulk/bulk-dialog.tsx';
 import { SelectionBarSlot } from '../review/bulk/selection-bar-slot.tsx';
+import { CreateQueueDialog } from '../review/queues/create-queue-dialog.tsx';
 import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterToolbar } from './filters/filter-toolbar.tsx';
@@ -56,6 +57,7 @@ export function RequestsPage({
   // A new filter starts a new selection: rows selected before may not match it.
   const selection = useRowSelection(listToParams({ filter: view.query.filter }).toString());
   const [bulkOpen, setBulkOpen] = useState(false);
+  const isAdmin = useCan('admin');
 
   let body: React.ReactNode;
   if (list.isPending) body = <TableSkeleton />;
@@ -115,6 +117,7 @@ export function RequestsPage({
           {canAnnotate ? (
             <BulkDialog view={view.query} total={total} open={bulkOpen} onOpenChange={setBulkOpen} />
           ) : null}
+          {isAdmin ? <CreateQueueDialog view={view.query} total={total} /> : null}
           <ExportMenu view={view.query} disabled={rows.length === 0} />
           <ColumnVisibilityMenu
             columns={requestColumns}
