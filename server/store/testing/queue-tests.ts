@@ -91,6 +91,7 @@ export function defineQueueTests(ctx: ContractContext): void {
       const { queue, ids } = await queueWith(store, 2, { reviewsNeeded: 2 });
       const [a, b] = ids as [number, number];
       expect((await store.queues.claimNext(queue.id, 'Bo', NOW, LEASE))?.requestId).toBe(a);
+      expect(await store.queues.peekNext(queue.id, 'Bo', a)).toBe(b);
       expect((await store.queues.claimNext(queue.id, 'Cy', NOW, LEASE))?.requestId).toBe(a);
       expect((await store.queues.claimNext(queue.id, 'Di', NOW, LEASE))?.requestId).toBe(b);
       const submitted = await store.queues.submitReview({
