@@ -14,6 +14,7 @@
  *   prompt_version=3 (repeatable)    logged with that prompt template version (any of)
  */
 import { z } from 'zod';
+import { BULK_SELECTION_MAX } from './limits.ts';
 
 export const STATUSES = ['SUCCESS', 'WARNING', 'ERROR'] as const;
 export const statusSchema = z.enum(STATUSES);
@@ -172,14 +173,11 @@ export type FacetsResponse = z.infer<typeof facetsResponseSchema>;
 export const metadataValuesResponseSchema = z.object({ values: z.array(facetValueSchema) });
 export type MetadataValuesResponse = z.infer<typeof metadataValuesResponseSchema>;
 
-/** The probe counts new matching requests up to this many (the SPA then shows "1,000+"). */
-export const PROBE_NEW_COUNT_CAP = 1000;
-
 /** GET /api/requests/probe?after=<id>&<filters>: cheap live-update check. */
 export const probeResponseSchema = z.object({
   /** Highest request id in the store (regardless of filters); 0 when empty. */
   newestId: z.number().int(),
-  /** How many requests matching the filters have an id greater than `after` (capped at PROBE_NEW_COUNT_CAP). */
+  /** How many requests matching the filters have an id greater than `after` (capped at PROBE_NEW_COUNT_CAP, contract/limits.ts). */
   newCount: z.number().int(),
   /** Increases on every write (ingest, metadata, score, tag, delete). */
   changeSeq: z.number().int(),
@@ -248,7 +246,12 @@ export const sampleDataStatusSchema = z.object({ count: z.number().int() });
 export const exportFormatSchema = z.enum(['csv', 'jsonl']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 /** POST /api/exports {format, query: "<the list query string>"} → a short-lived, single-use download URL. */
-export const createExportBodySchema = z.object({ format: exportFormatSchema, query: z.string().max(16_384) });
+export const createExportBodySchema = z.object({
+  format: exportFormatSchema,
+  query: z.string().max(16_384),
+  /** Only these requests (a table selection), in the query's order; ids that no longer exist are left out. */
+  ids: z.array(z.number().int().positive()).min(1).max(BULK_SELECTION_MAX).optional(),
+});
 export const createExportResponseSchema = z.object({ url: z.string() });
 /** GET /api/exports/:token — the token is checked by the server's signature, not by shape. */
 export const exportTokenParamsSchema = z.object({ token: z.string() });

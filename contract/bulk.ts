@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { METADATA_KEY_MAX, SCORE_NAME_MAX, TAG_MAX } from './api.ts';
+import { BULK_SELECTION_MAX } from './limits.ts';
 
-export const BULK_SELECTION_MAX = 500;
+export { BULK_SELECTION_MAX };
 
 const name = (max: number) => z.string().trim().min(1).max(max);
 export const bulkActionSchema = z.discriminatedUnion('kind', [
@@ -23,12 +24,25 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
 ]);
 export type BulkAction = z.infer<typeof bulkActionSchema>;
 
+/** What a whole-filter job does: an annotation action, or deleting the requests (admins only). */
+export const bulkJobActionSchema = z.discriminatedUnion('kind', [
+  ...bulkActionSchema.options,
+  z.object({ kind: z.literal('delete') }),
+]);
+export type BulkJobAction = z.infer<typeof bulkJobActionSchema>;
+
+export const selectionIdsSchema = z.array(z.number().int().positive()).min(1).max(BULK_SELECTION_MAX);
+
 export const bulkSelectionBodySchema = z.object({
   action: bulkActionSchema,
-  ids: z.array(z.number().int().positive()).min(1).max(BULK_SELECTION_MAX),
+  ids: selectionIdsSchema,
 });
 
 export const bulkSelectionResponseSchema = z.object({ changed: z.number().int() });
+
+/** POST /api/bulk/delete (admins): the selected requests, all or none. */
+export const bulkDeleteBodySchema = z.object({ ids: selectionIdsSchema });
+export const bulkDeleteResponseSchema = z.object({ deleted: z.number().int() });
 
 export const bulkJobBodySchema = z.object({
   action: bulkActionSchema,
@@ -38,10 +52,13 @@ export const bulkJobBodySchema = z.object({
   expected: z.number().int().min(0).optional(),
 });
 
+/** POST /api/bulk-jobs/delete (admins): delete every request matching the list query, in batches. */
+export const bulkDeleteJobBodySchema = bulkJobBodySchema.omit({ action: true });
+
 export const BULK_JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
 export const bulkJobSchema = z.object({
   id: z.string(),
-  action: bulkActionSchema,
+  action: bulkJobActionSchema,
   query: z.string(),
   state: z.enum(BULK_JOB_STATES),
   /** Matching requests when the job started (new requests logged meanwhile are left alone). */

@@ -20,6 +20,9 @@ export const FILTER_LIMITS = {
   qWords: 16,
 } as const;
 
+/** The live probe counts new matching requests up to this many (the SPA then shows "1,000+"). */
+export const PROBE_NEW_COUNT_CAP = 1000;
+
 /** POST /api/public/v2/requests/search filter trees. */
 export const SEARCH_LIMITS = {
   /** Filters and groups in the whole tree. */
@@ -55,6 +58,9 @@ export const TIMELINE_LIMITS = {
   /** Rows a timeline reads when the rollups cannot answer its filter (q, metadata, scores, tags, traces); newest first. */
   scanRows: 100_000,
 } as const;
+
+/** Ids in one selection: bulk actions, delete and export of selected requests (contract/bulk.ts). */
+export const BULK_SELECTION_MAX = 500;
 
 /** Review queues (contract/review-queues.ts). */
 export const REVIEW_QUEUE_LIMITS = {

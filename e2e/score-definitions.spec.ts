@@ -8,32 +8,14 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { chatBody } from '../server/testing/factories.ts';
 import { drawer } from './drawer-support.ts';
-import { expect, type TestServer, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { signInAs } from './sign-in.ts';
 
 // Signing in with a password: the page's first read (sent before the form) is answered 401.
 test.use({ allowedConsoleErrors: [/401/] });
 
 const SHOTS = '/tmp/shots-review';
 mkdirSync(SHOTS, { recursive: true });
-const PASSWORD = 'a long enough password';
-
-async function signInAs(
-  page: Page,
-  server: TestServer,
-  name: string,
-  role: 'admin' | 'annotator',
-  path = '/',
-) {
-  const email = `${name.toLowerCase()}@example.test`;
-  const { status } = await server.api('/api/accounts', { body: { email, name, role, password: PASSWORD } });
-  expect(status).toBe(201);
-  await page.goto(server.pageUrl(path));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.locator('header.app-header')).toContainText(name);
-}
-
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -42,8 +42,8 @@ test('names and scores readable at 1440 px; numbers right-aligned and tabular; "
   const requests = new RequestsPage(page);
   const row = requests.rows.first();
   await expect(row).toContainText('accuracy 87');
-  const cell = (index: number) => row.locator('td').nth(index);
-  // Time, ID, Prompt, Model, Input, Output, Status, Latency, Tokens, Cost, Tags, Scores
+  // The selection checkbox first, then Time, ID, Prompt, Model, Input, Output, Status, Latency, Tokens, Cost, Tags, Scores
+  const cell = (index: number) => row.locator('td').nth(index + 1);
   expect(await whole(cell(2).locator('.truncate'))).toBe(true);
   expect(await whole(cell(3).locator('.truncate'))).toBe(true);
   expect(await whole(cell(10).locator('.tag'))).toBe(true);

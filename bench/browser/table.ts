@@ -2,6 +2,7 @@
  * Browser bench for the requests table (issue 3), against the bench server's database:
  *   - navigation → first rows visible, cold (fresh browser context each time), median of 5 (≤ 1 s)
  *   - a filter change (a facet checkbox click) → the table shows the filtered rows (≤ 300 ms)
+ *   - a row's selection checkbox click → it shows checked (one row re-renders, not the table)
  * Times come from inside the page: navigation start (performance time origin) or the click
  * event, to the first animation frame in which the expected rows are rendered.
  */
@@ -11,6 +12,7 @@ import type { BenchResult, BrowserBench, BrowserBenchContext } from '../types.ts
 
 const COLD_LOADS = 5;
 const FILTER_SAMPLES = 8;
+const TOGGLE_SAMPLES = 12;
 
 // In-page code is source text: tsx-transpiled functions reference helpers that do not exist in the page.
 
@@ -140,12 +142,59 @@ async function filterChanges(browser: Browser, ctx: BrowserBenchContext): Promis
   return samples;
 }
 
+/** Resolves with ms from the next click to the frame in which row `id`'s checkbox shows `checked`. */
+const waitForChecked = (page: Page, id: string, checked: boolean): Promise<number> =>
+  page.evaluate(`
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const check = () => {
+        const box = document.querySelector('tbody tr[data-row-id="${id}"] input[type=checkbox]');
+        if (window.__tableBench.clickAt > started && box && box.checked === ${checked}) {
+          requestAnimationFrame(() => resolve(performance.now() - window.__tableBench.clickAt));
+        } else if (performance.now() > started + 10000) reject(new Error('the checkbox never changed'));
+        else requestAnimationFrame(check);
+      };
+      check();
+    })
+  `);
+
+/** Selecting and unselecting rows by their checkbox, after scrolling a few pages in. */
+async function selectionToggles(browser: Browser, ctx: BrowserBenchContext): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const samples: number[] = [];
+  try {
+    await context.addInitScript(`localStorage.setItem('promptlog.apiKey', ${JSON.stringify(ctx.apiKey)});`);
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+    await page.goto(`${ctx.baseUrl}/`);
+    const rows = page.locator('tbody tr[data-row-id]');
+    await rows.first().waitFor({ timeout: 30_000 });
+    // Load a few pages (more rows in the model) and come back to the top.
+    for (let i = 0; i < 4; i++)
+      await page.locator('.data-table-scroll').evaluate((el) => el.scrollBy(0, 5000));
+    await page.locator('.data-table-scroll').evaluate((el) => el.scrollTo(0, 0));
+    await rows.first().waitFor();
+    for (let i = 0; i < TOGGLE_SAMPLES; i++) {
+      const row = rows.nth(i % 6);
+      const id = (await row.getAttribute('data-row-id')) ?? '';
+      const checked = !(await row.locator('input[type=checkbox]').isChecked());
+      const measured = waitForChecked(page, id, checked);
+      await row.locator('input[type=checkbox]').click();
+      samples.push(await measured);
+    }
+  } finally {
+    await context.close();
+  }
+  return samples;
+}
+
 const tableBench: BrowserBench = async (ctx) => {
   const browser = await chromium.launch(ctx.chromiumPath ? { executablePath: ctx.chromiumPath } : {});
   try {
     const loads: number[] = [];
     for (let i = 0; i < COLD_LOADS; i++) loads.push(await coldLoad(browser, ctx));
     const filters = await filterChanges(browser, ctx);
+    const toggles = await selectionToggles(browser, ctx);
     const results: BenchResult[] = [
       {
         section: 'browser',
@@ -158,6 +207,12 @@ const tableBench: BrowserBench = async (ctx) => {
         name: 'table: filter change → updated rows',
         ...summarize(filters),
         budget: 'median ≤ 300 ms',
+      },
+      {
+        section: 'browser',
+        name: 'table: row checkbox → shown selected',
+        ...summarize(toggles),
+        budget: 'median ≤ 50 ms',
       },
     ];
     return results;

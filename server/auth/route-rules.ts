@@ -116,6 +116,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/audit': 'admin',
   'GET /api/retention': 'admin',
   'POST /api/retention/run': 'admin',
+  'POST /api/bulk/delete': 'admin',
+  'POST /api/bulk-jobs/delete': 'admin',
   'POST /api/score-definitions': 'admin',
   'POST /api/score-definitions/:id/archive': 'admin',
   'POST /api/queues': 'admin',

@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestFilter } from '../../contract/api.ts';
-import type { BulkAction, BulkJob } from '../../contract/bulk.ts';
+import type { BulkJob, BulkJobAction } from '../../contract/bulk.ts';
 import type { Store } from '../store/store.ts';
 
 export const BULK_BATCH = 500;
 const KEEP_FINISHED = 50;
 
 export interface StartJob {
-  action: BulkAction;
+  action: BulkJobAction;
   filter: RequestFilter;
   query: string;
   total: number;
@@ -102,10 +102,11 @@ export class BulkJobs {
           cursor,
         });
         if (page.rows.length === 0) break;
-        const { acted } = await this.store.bulkAnnotate(
-          page.rows.map((row) => row.id),
-          job.action,
-        );
+        const ids = page.rows.map((row) => row.id);
+        const { acted } =
+          job.action.kind === 'delete'
+            ? await this.store.deleteRequestIds(ids)
+            : await this.store.bulkAnnotate(ids, job.action);
         job.done += acted.length;
         job.batches += 1;
         this.afterBatch({ ...job });

@@ -244,6 +244,11 @@ export interface Store extends SpanStore {
   ): AsyncIterable<RequestDetail>;
   deleteRequests(filter: RequestFilter): Promise<number>;
   /**
+   * Deletes these requests in one transaction. Ids that do not exist are reported as `missing`;
+   * with `allOrNone`, any missing id means nothing is deleted. `acted` are the deleted ids.
+   */
+  deleteRequestIds(ids: readonly number[], options?: { allOrNone?: boolean }): Promise<BulkResult>;
+  /**
    * One bulk action on these requests in one transaction (all or nothing). Ids that do not exist
    * are skipped and reported as `missing`; with `allOrNone`, any missing id means nothing is done.
    */

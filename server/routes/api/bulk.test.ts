@@ -90,6 +90,45 @@ forEachStore((kind) => {
     });
   });
 
+  describe('deleting a selection', () => {
+    it('admins delete the selected ids, all or none, and the audit log names them', async () => {
+      const admin = { cookie: (await signedIn(t.store, 'admin', 'Ada')).cookie, ...SAME_ORIGIN };
+      const doomed = await t.store.insertRequests([
+        makeNewRequest({ model: 'z' }),
+        makeNewRequest({ model: 'z' }),
+      ]);
+      // Annotators and viewers may tag but not delete.
+      expect((await post('/api/bulk/delete', { ids: doomed })).statusCode).toBe(403);
+      const stale = await post('/api/bulk/delete', { ids: [...doomed, 999_999_999] }, admin);
+      expect(stale.statusCode).toBe(409);
+      expect(errorOf(stale)).toMatchObject({ error: 'stale_selection', detail: [{ loc: ['body', 'ids'] }] });
+      expect(await t.store.countRequests({ ...emptyish(), models: ['z'] })).toBe(2);
+      for (const payload of [
+        { ids: [] },
+        { ids: ['1'] },
+        { ids: [0] },
+        {},
+        { ids: Array.from({ length: 501 }, (_, i) => i + 1) },
+      ]) {
+        const bad = await post('/api/bulk/delete', payload, admin);
+        expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(errorOf(bad).message.startsWith('ids'), errorOf(bad).message).toBe(true);
+      }
+      const deleted = await post('/api/bulk/delete', { ids: doomed }, admin);
+      expect(deleted.statusCode, deleted.body).toBe(200);
+      expect(deleted.json()).toEqual({ deleted: 2 });
+      expect(await t.store.countRequests({ ...emptyish(), models: ['z'] })).toBe(0);
+      const audit = await t.store.auth.listAudit(null, 5);
+      expect(audit[0]).toMatchObject({
+        action: 'delete_requests',
+        actor: 'Ada',
+        detail: { rows: 2, ids: expect.arrayContaining(doomed) },
+      });
+      // Deleted twice: the second time the selection is stale.
+      expect((await post('/api/bulk/delete', { ids: doomed }, admin)).statusCode).toBe(409);
+    });
+  });
+
   describe('bulk jobs on a whole filter', () => {
     it('tags every matching request in batches, reports progress, and audits start and finish', async () => {
       const started = await post('/api/bulk-jobs', {
@@ -141,6 +180,37 @@ forEachStore((kind) => {
       expect(
         await t.store.countRequests({ ...emptyish(), metadata: [{ key: 'batch', values: ['x'] }] }),
       ).toBe(done.done);
+    });
+
+    it('admins delete every matching request as a job, in batches; audited; annotators may not', async () => {
+      const doomed = await t.store.insertRequests(
+        Array.from({ length: 1_100 }, () => makeNewRequest({ model: 'purge-me' })),
+      );
+      expect((await post('/api/bulk-jobs/delete', { query: 'model=purge-me' })).statusCode).toBe(403);
+      // A delete is not an annotation action: the annotate route refuses it.
+      const sneaky = await post('/api/bulk-jobs', { action: { kind: 'delete' }, query: 'model=purge-me' });
+      expect(sneaky.statusCode).toBe(400);
+      const admin = { cookie: (await signedIn(t.store, 'admin', 'Ad')).cookie, ...SAME_ORIGIN };
+      const started = await post(
+        '/api/bulk-jobs/delete',
+        { query: 'model=purge-me', expected: 1_100 },
+        admin,
+      );
+      expect(started.statusCode, started.body).toBe(202);
+      expect(started.json()).toMatchObject({ action: { kind: 'delete' }, total: 1_100, actor: 'Ad' });
+      const done = await finished((started.json() as BulkJob).id);
+      expect(done).toMatchObject({ state: 'done', done: 1_100, batches: 3 });
+      expect(await t.store.countRequests({ ...emptyish(), models: ['purge-me'] })).toBe(0);
+      expect(await t.store.getRequest(doomed[0] as number)).toBeNull();
+      // The others are untouched.
+      expect(await t.store.countRequests({ ...emptyish(), models: ['a'] })).toBe(Math.ceil(ROWS / 3));
+      const audit = await t.store.auth.listAudit(null, 10);
+      expect(audit.find((e) => e.action === 'bulk_job_started')?.detail).toMatchObject({
+        action: { kind: 'delete' },
+        total: 1_100,
+      });
+      const none = await post('/api/bulk-jobs/delete', { query: 'model=purge-me' }, admin);
+      expect(none.statusCode).toBe(422);
     });
 
     it('refuses 0 matching rows, a bad filter and an unknown job with 4xx naming the field', async () => {

@@ -3,10 +3,14 @@
  * refuses the whole selection) or on everything matching a filter (a job in batches, with
  * progress and cancel). Both are checked against score definitions and land in the audit log.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   type BulkAction,
+  type BulkJobAction,
+  bulkDeleteBodySchema,
+  bulkDeleteJobBodySchema,
+  bulkDeleteResponseSchema,
   bulkJobBodySchema,
   bulkJobSchema,
   bulkSelectionBodySchema,
@@ -46,6 +50,14 @@ function historyChange(action: BulkAction) {
   }
 }
 
+/** Ids of a selection that no longer exist: 409, and nothing was done. */
+function staleSelection(missing: readonly number[]): HttpError {
+  const msg = `${missing.length} selected request(s) no longer exist (e.g. ${missing[0]}): nothing was changed; reload and select again`;
+  return new HttpError(409, 'stale_selection', `ids: ${msg}`, [
+    { loc: ['body', 'ids'], msg, type: 'stale_selection' },
+  ]);
+}
+
 const checkAction = (deps: RouteDeps, action: BulkAction) =>
   action.kind === 'set-score' ? checkScore(deps.store, action.name, action.value) : Promise.resolve();
 
@@ -69,12 +81,7 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async ({ body, request }) => {
       await checkAction(deps, body.action);
       const result = await store.bulkAnnotate(body.ids, body.action, { allOrNone: true });
-      if (result.missing.length > 0) {
-        const msg = `${result.missing.length} selected request(s) no longer exist (e.g. ${result.missing[0]}): nothing was changed; reload and select again`;
-        throw new HttpError(409, 'stale_selection', `ids: ${msg}`, [
-          { loc: ['body', 'ids'], msg, type: 'stale_selection' },
-        ]);
-      }
+      if (result.missing.length > 0) throw staleSelection(result.missing);
       const change = historyChange(body.action);
       await Promise.all(result.acted.map((id) => recordAnnotations(store, request, id, [change])));
       await store.auth.appendAudit({
@@ -90,29 +97,57 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
   route(
     app,
     'POST',
+    '/api/bulk/delete',
+    { body: bulkDeleteBodySchema, response: bulkDeleteResponseSchema },
+    async ({ body, request }) => {
+      const result = await store.deleteRequestIds(body.ids, { allOrNone: true });
+      if (result.missing.length > 0) throw staleSelection(result.missing);
+      await store.auth.appendAudit({
+        at: Date.now(),
+        actor: actorLabel(request.principal),
+        action: 'delete_requests',
+        detail: { ids: result.acted, rows: result.acted.length },
+      });
+      return { deleted: result.acted.length };
+    },
+  );
+
+  const startJob = async (action: BulkJobAction, query: string, request: FastifyRequest) => {
+    const params = new URLSearchParams(query.replace(/^\?/, ''));
+    const { filter } = listQuery(params);
+    if (action.kind !== 'delete') await checkAction(deps, action);
+    const total = await store.countRequests(filter);
+    if (total === 0) {
+      const msg = 'no request matches this filter: nothing to do';
+      throw new HttpError(422, 'no_rows', `query: ${msg}`, [
+        { loc: ['body', 'query'], msg, type: 'no_rows' },
+      ]);
+    }
+    const actor = actorLabel(request.principal);
+    const job = jobs.start({ action, filter, query: params.toString(), total, actor });
+    await store.auth.appendAudit({
+      at: job.startedAt,
+      actor,
+      action: 'bulk_job_started',
+      detail: { id: job.id, action, filter: job.query, total },
+    });
+    return job;
+  };
+
+  route(
+    app,
+    'POST',
     '/api/bulk-jobs',
     { body: bulkJobBodySchema, status: 202, response: bulkJobSchema },
-    async ({ body, request }) => {
-      const params = new URLSearchParams(body.query.replace(/^\?/, ''));
-      const { filter } = listQuery(params);
-      await checkAction(deps, body.action);
-      const total = await store.countRequests(filter);
-      if (total === 0) {
-        const msg = 'no request matches this filter: nothing to do';
-        throw new HttpError(422, 'no_rows', `query: ${msg}`, [
-          { loc: ['body', 'query'], msg, type: 'no_rows' },
-        ]);
-      }
-      const actor = actorLabel(request.principal);
-      const job = jobs.start({ action: body.action, filter, query: params.toString(), total, actor });
-      await store.auth.appendAudit({
-        at: job.startedAt,
-        actor,
-        action: 'bulk_job_started',
-        detail: { id: job.id, action: body.action, filter: job.query, total },
-      });
-      return job;
-    },
+    ({ body, request }) => startJob(body.action, body.query, request),
+  );
+  // Deleting is for admins (its own route, so the route rules say so).
+  route(
+    app,
+    'POST',
+    '/api/bulk-jobs/delete',
+    { body: bulkDeleteJobBodySchema, status: 202, response: bulkJobSchema },
+    ({ body, request }) => startJob({ kind: 'delete' }, body.query, request),
   );
 
   const byId = (raw: unknown) => parseWith(jobParamsSchema, raw, 'path').id;

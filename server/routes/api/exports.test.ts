@@ -82,6 +82,40 @@ forEachStore((kind) => {
   }
 
   describe('exports', () => {
+    it('exports only the selected ids (newest first), in the signed link, and audits them', async () => {
+      const selected = [ids[1], ids[4], ids[6]] as number[];
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/exports',
+        headers: KEY_HEADER,
+        payload: { format: 'jsonl', query: 'tag=export', ids: [...selected, 999_999_999] },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const { url } = response.json() as { url: string };
+      expect(url).toContain(`_ids=${encodeURIComponent([...selected, 999_999_999].join(','))}`);
+      // The ids are signed with the rest: a link with other ids is refused.
+      const forged = url.replace(`_ids=${encodeURIComponent(String(ids[1]))}`, '_ids=1');
+      expect((await t.app.inject({ method: 'GET', url: forged })).statusCode).toBe(404);
+      const download = await t.app.inject({ method: 'GET', url });
+      expect(download.statusCode).toBe(200);
+      const lines = download.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: number });
+      // Ids, not the filter (ids[6] is tagged "other"); a missing id is left out.
+      expect(lines.map((line) => line.id)).toEqual([...selected].sort((a, b) => b - a));
+      const audit = await t.store.auth.listAudit(null, 5);
+      expect(audit.find((entry) => entry.action === 'export')?.detail).toMatchObject({ rows: 3 });
+      const tooMany = await t.app.inject({
+        method: 'POST',
+        url: '/api/exports',
+        headers: KEY_HEADER,
+        payload: { format: 'csv', query: '', ids: Array.from({ length: 501 }, (_, i) => i + 1) },
+      });
+      expect(tooMany.statusCode).toBe(400);
+      expect(errorOf(tooMany).message.startsWith('ids'), errorOf(tooMany).message).toBe(true);
+    });
+
     it('streams JSONL: one detail object per matching request, in list order, as an attachment', async () => {
       const url = await startExport('jsonl', 'tag=export');
       const response = await t.app.inject({ method: 'GET', url });

@@ -5,6 +5,7 @@ import {
   createExportResponseSchema,
   exportTokenParamsSchema,
   type ListQuery,
+  type RequestDetail,
 } from '../../../contract/api.ts';
 import { parseListParams } from '../../../contract/filter-query.ts';
 import { headerApiKey } from '../../auth/install-auth.ts';
@@ -20,10 +21,31 @@ const listQuery = queryParser(parseListParams);
 
 /** The body, and the list query it carries checked now, so a bad filter is a 400 here, not a broken download. */
 function exportBody(raw: unknown) {
-  const { format, query } = parseWith(createExportBodySchema, raw, 'body');
+  const { format, query, ids } = parseWith(createExportBodySchema, raw, 'body');
   const params = new URLSearchParams(query.replace(/^\?/, ''));
+  params.delete(IDS_PARAM);
   listQuery(params);
+  // The selection travels in the signed link with the query.
+  if (ids) params.set(IDS_PARAM, ids.join(','));
   return { format, params };
+}
+
+/** The link parameter that carries a selection's ids (not a filter parameter). */
+const IDS_PARAM = '_ids';
+
+function selectionOf(params: URLSearchParams): number[] | null {
+  const raw = params.get(IDS_PARAM);
+  if (raw === null) return null;
+  params.delete(IDS_PARAM);
+  return raw.split(',').map(Number);
+}
+
+/** A selection's requests, newest first (ids that no longer exist are left out). */
+async function* selectedRequests(store: Store, ids: readonly number[]): AsyncGenerator<RequestDetail> {
+  for (const id of [...new Set(ids)].sort((a, b) => b - a)) {
+    const detail = await store.getRequest(id);
+    if (detail) yield detail;
+  }
 }
 
 /** POST /api/exports: a signed, single-use download link for the list query. */
@@ -48,6 +70,7 @@ async function* exportLines(
   store: Store,
   format: 'csv' | 'jsonl',
   query: ListQuery,
+  ids: readonly number[] | null,
   audit: (rows: number, complete: boolean) => Promise<void>,
 ): AsyncGenerator<string> {
   let rows = 0;
@@ -55,7 +78,10 @@ async function* exportLines(
   try {
     if (format === 'csv') yield csvHeader();
     const serialise = format === 'csv' ? csvRow : jsonlRow;
-    for await (const detail of store.exportRequests(query.filter, { sort: query.sort, order: query.order })) {
+    const details = ids
+      ? selectedRequests(store, ids)
+      : store.exportRequests(query.filter, { sort: query.sort, order: query.order });
+    for await (const detail of details) {
       rows += 1;
       yield serialise(detail);
     }
@@ -79,11 +105,10 @@ export function downloadExportRoute(
     { params: exportTokenParamsSchema },
     async ({ params, request, reply }) => {
       const redeemed = tokens.redeem(params.token, rawQuery(request.url), [await store.auth.serverSecret()]);
+      const filter = redeemed?.query.toString() ?? '';
+      const ids = redeemed ? selectionOf(redeemed.query) : null;
       const parsed = redeemed && parseListParams(redeemed.query);
-      const pending =
-        redeemed && parsed?.ok
-          ? { ...redeemed, query: parsed.value, filter: redeemed.query.toString() }
-          : undefined;
+      const pending = redeemed && parsed?.ok ? { ...redeemed, query: parsed.value, filter, ids } : undefined;
       if (!pending)
         throw notFound(
           'Export link not found, already used or expired: start the export again.',
@@ -101,7 +126,7 @@ export function downloadExportRoute(
       // Readable.from pulls the next row only when the socket has drained: constant memory at any size.
       return reply.send(
         Readable.from(
-          exportLines(store, pending.format, pending.query, (rows, complete) =>
+          exportLines(store, pending.format, pending.query, pending.ids, (rows, complete) =>
             store.auth.appendAudit({
               at: Date.now(),
               actor: pending.actor,

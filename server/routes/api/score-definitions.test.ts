@@ -146,6 +146,37 @@ forEachStore((kind) => {
       expect(stored?.scores).toEqual({ helpfulness: 50, accuracy: 4, safe: 100, legacy: 7 });
     });
 
+    it('checks PromptLayer track-score against the definition of its name; free-form names stay open', async () => {
+      const track = (url: string, payload: object) =>
+        t.app.inject({ method: 'POST', url, headers: KEY_HEADER, payload: { request_id: id, ...payload } });
+      const offLabel = await track('/rest/track-score', { score: 60, name: 'helpfulness' });
+      expect(offLabel.statusCode).toBe(422);
+      expect(errorOf(offLabel).detail?.[0]?.loc).toEqual(['body', 'score']);
+      expect(errorOf(offLabel).message).toMatch(/^score: .*Okay \(50\)/);
+      const offStep = await track('/library-track-score', { score: 5, score_name: 'accuracy' });
+      expect(offStep.statusCode).toBe(422);
+      expect(errorOf(offStep).detail?.[0]?.loc).toEqual(['body', 'score']);
+      expect((await track('/rest/track-score', { score: 12, name: 'accuracy' })).statusCode).toBe(422);
+      expect((await track('/library-track-score', { score: 1, name: 'safe' })).statusCode).toBe(422);
+      expect(await t.store.getRequest(id)).toMatchObject({
+        scores: { helpfulness: 50, accuracy: 4, safe: 100 },
+      });
+      expect((await track('/rest/track-score', { score: 100, name: 'helpfulness' })).statusCode).toBe(200);
+      expect((await track('/library-track-score', { score: 0, score_name: 'safe' })).statusCode).toBe(200);
+      expect((await track('/rest/track-score', { score: 33, name: 'legacy' })).statusCode).toBe(200);
+      expect((await track('/rest/track-score', { score: 61 })).statusCode).toBe(200);
+      expect(await t.store.getRequest(id)).toMatchObject({
+        scores: { helpfulness: 100, safe: 0, legacy: 33, default: 61 },
+      });
+      // Put back what the next tests expect.
+      for (const [name, value] of [
+        ['helpfulness', 50],
+        ['safe', 100],
+        ['legacy', 7],
+      ] as const)
+        expect((await score(name, { value })).statusCode).toBe(200);
+    });
+
     it('keeps a comment with the score, by its author; an empty comment or a removed score drops it', async () => {
       expect((await score('helpfulness', { value: 100, comment: 'cites <b>sources</b>' })).statusCode).toBe(
         200,

@@ -14,6 +14,7 @@ import {
 import { notFound } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
 import { recordAnnotations } from '../api/annotation-history.ts';
+import { checkScore } from '../api/score-check.ts';
 import type { RouteDeps } from '../deps.ts';
 
 const missing = (id: number) => notFound(`Request ${id} not found.`, 'request_not_found');
@@ -42,6 +43,9 @@ export function trackRoutes(app: FastifyInstance, { store }: RouteDeps): void {
 
   route(app, 'POST', both('score'), { ...track, body: trackScoreBodySchema }, async ({ body, request }) => {
     const name = body.name ?? body.score_name ?? 'default';
+    const nameField = body.name ? 'name' : 'score_name';
+    // A name with a score definition takes only that definition's values.
+    await checkScore(store, name, body.score, { name: ['body', nameField], value: ['body', 'score'] });
     if (!(await store.setScore(body.request_id, name, body.score))) throw missing(body.request_id);
     await recordAnnotations(store, request, body.request_id, [
       { kind: 'score', name, value: String(body.score) },

@@ -362,6 +362,20 @@ export class PostgresStore implements Store {
     return deleted;
   }
 
+  deleteRequestIds(ids: readonly number[], options: { allOrNone?: boolean } = {}) {
+    const wanted = [...new Set(ids)];
+    return this.connection.transaction(async (run): Promise<BulkResult> => {
+      const safe = wanted.filter((id) => Number.isSafeInteger(id));
+      const locked = safe.length === 0 ? [] : (await run<{ id: string }>(lockRequestsStatement(safe))).rows;
+      const acted = locked.map((row) => Number(row.id));
+      const found = new Set(acted);
+      const missing = wanted.filter((id) => !found.has(id));
+      if ((options.allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
+      await run(sql`DELETE FROM requests WHERE id = ANY(${acted}::bigint[])`);
+      return { acted, missing };
+    });
+  }
+
   async ping(): Promise<void> {
     await this.q(sql`SELECT 1`);
   }

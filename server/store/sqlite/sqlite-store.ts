@@ -18,6 +18,7 @@ import type {
   RequestRow,
 } from '../../../contract/api.ts';
 import type { BulkAction } from '../../../contract/bulk.ts';
+import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
@@ -45,7 +46,6 @@ import {
   clamp,
   counterFor,
   METADATA_VALUES_MAX,
-  PROBE_CAP,
   SEARCH_PER_PAGE_MAX,
   SEARCH_SORT_COLUMNS,
 } from '../sql/rules.ts';
@@ -449,7 +449,7 @@ export class SqliteStore implements Store {
     if (this.reads) return this.reads.run('probe', after, filter);
     const newest = this.statements.get(raw('SELECT COALESCE(max(id), 0) AS n FROM requests'));
     const fresh = this.statements.get(
-      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_CAP),
+      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_NEW_COUNT_CAP),
     );
     const seq = this.statements.get(raw('SELECT change_seq AS n FROM store_state WHERE id = 1'));
     return {
@@ -675,6 +675,18 @@ export class SqliteStore implements Store {
       );
     }
     return deleted;
+  }
+
+  async deleteRequestIds(ids: readonly number[], options: { allOrNone?: boolean } = {}): Promise<BulkResult> {
+    await this.gate.open();
+    return this.write((): BulkResult => {
+      const wanted = [...new Set(ids)];
+      const acted = wanted.filter((id) => this.startOf(id) !== null);
+      const missing = wanted.filter((id) => !acted.includes(id));
+      if ((options.allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
+      this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(acted)})`);
+      return { acted, missing };
+    });
   }
 
   private corruption: string | null = null;

@@ -270,5 +270,27 @@ export function defineReviewTests(ctx: ContractContext): void {
       });
       expect((await store.bulkAnnotate([987_654_321], { kind: 'add-tag', tag: 'x' })).acted).toEqual([]);
     });
+
+    it('deletes a selection of ids in one transaction, all or none; counts and facets follow', async () => {
+      const store = ctx.store();
+      const ids = await store.insertRequests(
+        Array.from({ length: 4 }, () => makeNewRequest({ tags: ['doomed'], model: 'm-del' })),
+      );
+      const [a, b, c, d] = ids as [number, number, number, number];
+      expect(await store.deleteRequestIds([a, 987_654_321], { allOrNone: true })).toEqual({
+        acted: [],
+        missing: [987_654_321],
+      });
+      expect(await store.getRequest(a)).not.toBeNull();
+      const gone = await store.deleteRequestIds([b, a, b, 987_654_321]);
+      expect(gone.acted.sort()).toEqual([a, b].sort());
+      expect(gone.missing).toEqual([987_654_321]);
+      expect(await store.getRequest(a)).toBeNull();
+      expect(await store.countRequests(filter({ tags: ['doomed'] }))).toBe(2);
+      expect((await store.facets()).tags.find((t) => t.value === 'doomed')?.count).toBe(2);
+      expect((await store.deleteRequestIds([c, d], { allOrNone: true })).acted.sort()).toEqual([c, d].sort());
+      expect(await store.countRequests(filter({ models: ['m-del'] }))).toBe(0);
+      expect(await store.deleteRequestIds([a])).toEqual({ acted: [], missing: [a] });
+    });
   });
 }

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataTable } from './data-table.tsx';
 import type { DataTableFeatures } from './data-table-types.ts';
+import { stubLayout } from './testing/stub-layout.ts';
 
 interface Fruit {
   id: number;
@@ -31,34 +32,7 @@ const columns = [
 const fruits = (n: number): Fruit[] =>
   Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `fruit ${i + 1}`, weight: i }));
 
-beforeAll(() => {
-  // jsdom has no layout: give every element a 360 px tall box so the virtualizer has a viewport.
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
-    x: 0,
-    y: 0,
-    top: 0,
-    left: 0,
-    bottom: 360,
-    right: 1000,
-    width: 1000,
-    height: 360,
-    toJSON: () => ({}),
-  } as DOMRect);
-  for (const [name, value] of [
-    ['offsetHeight', 360],
-    ['offsetWidth', 1000],
-    ['clientHeight', 360],
-    ['clientWidth', 1000],
-  ] as const) {
-    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
-  }
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  HTMLElement.prototype.scrollTo ??= () => {};
-});
+beforeAll(stubLayout);
 afterEach(cleanup);
 
 /** The virtualizer measures its viewport after mount; let that settle. */

@@ -14,6 +14,8 @@ import {
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { type DataTableFeatures, dataTableFeatures } from './data-table-types.ts';
 import { HeaderCell } from './header-cell.tsx';
+import type { RowSelection } from './row-selection.ts';
+import { SelectionContext, selectionColumn } from './selection-column.tsx';
 import { useTableKeyboard } from './use-table-keyboard.ts';
 import { VirtualRows } from './virtual-rows.tsx';
 
@@ -50,11 +52,21 @@ export interface DataTableProps<TData extends RowData> {
   /** Lets the parent scroll to the top or read the scroll position. */
   scrollRef?: React.RefObject<HTMLDivElement | null>;
   onScroll?: (scrollTop: number) => void;
+  /**
+   * Row selection (a checkbox column first, `x`, shift-click ranges, Escape clears). The owner
+   * keeps it (useRowSelection) and decides when it starts over, e.g. on a new filter.
+   */
+  selection?: RowSelection;
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, getRowId, sorting, onSortingChange, columnVisibility, onColumnVisibilityChange } =
+  const { data, getRowId, sorting, onSortingChange, columnVisibility, onColumnVisibilityChange, selection } =
     props;
+  const selectable = selection !== undefined;
+  const columns = useMemo(
+    () => (selectable ? [selectionColumn<TData>(), ...props.columns] : props.columns),
+    [selectable, props.columns],
+  );
   const state = useMemo(() => ({ sorting, columnVisibility }), [sorting, columnVisibility]);
   const table = useTable<DataTableFeatures, TData>({
     features: dataTableFeatures,
@@ -121,6 +133,24 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   }
 
   const rowAt = useCallback((index: number) => rows[index]?.original, [rows]);
+  const onToggleRow = useCallback(
+    (index: number, range: boolean) => {
+      const id = rows[index]?.id;
+      if (!selection || id === undefined) return;
+      if (range)
+        selection.toggleRange(
+          rows.map((row) => row.id),
+          id,
+        );
+      else selection.toggle(id);
+    },
+    [rows, selection],
+  );
+  const onClearSelection = useCallback(() => {
+    if (!selection || selection.size === 0) return false;
+    selection.clear();
+    return true;
+  }, [selection]);
   const onKeyDown = useTableKeyboard({
     rowCount: rows.length,
     focusedIndex: clampedFocus,
@@ -128,50 +158,54 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     focusRow,
     onRowOpen: props.onRowOpen,
     onRowKey: props.onRowKey,
+    onToggleRow: selectable ? onToggleRow : undefined,
+    onClearSelection: selectable ? onClearSelection : undefined,
     keysFromPage: props.keysFromPage ?? false,
   });
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: keydown bubbles up from the focused row (roving tabindex).
-    <div
-      ref={attachScroll}
-      className="data-table-scroll"
-      onKeyDown={onKeyDown}
-      onScroll={props.onScroll ? (event) => props.onScroll?.(event.currentTarget.scrollTop) : undefined}
-    >
-      <table
-        aria-label={props.ariaLabel}
-        aria-rowcount={props.totalRows === undefined ? -1 : props.totalRows + 1}
-        data-loaded-rows={rows.length}
-        className="data-table"
-        style={{ '--table-cols': gridTemplate, minWidth } as React.CSSProperties}
+    <SelectionContext value={selection ?? null}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: keydown bubbles up from the focused row (roving tabindex). */}
+      <div
+        ref={attachScroll}
+        className="data-table-scroll"
+        onKeyDown={onKeyDown}
+        onScroll={props.onScroll ? (event) => props.onScroll?.(event.currentTarget.scrollTop) : undefined}
       >
-        <thead className="data-table-head">
-          {table.getHeaderGroups().map((group) => (
-            <tr aria-rowindex={1} key={group.id} className="data-table-row data-table-header-row">
-              {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} table={table} />
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <VirtualRows
-          table={table}
-          rows={rows}
-          rowHeight={props.rowHeight ?? 36}
-          scrollElement={scrollElement}
-          focusedIndex={clampedFocus}
-          focusTake={focus.take}
-          onRowFocused={onRowFocused}
-          onRowOpen={props.onRowOpen}
-          onRowIntent={props.onRowIntent}
-          activeRowId={activeRowId}
-          hasMore={props.hasMore ?? false}
-          isFetchingMore={props.isFetchingMore ?? false}
-          onEndReached={props.onEndReached}
-        />
-      </table>
-      {props.footer}
-    </div>
+        <table
+          aria-label={props.ariaLabel}
+          aria-rowcount={props.totalRows === undefined ? -1 : props.totalRows + 1}
+          data-loaded-rows={rows.length}
+          className="data-table"
+          style={{ '--table-cols': gridTemplate, minWidth } as React.CSSProperties}
+        >
+          <thead className="data-table-head">
+            {table.getHeaderGroups().map((group) => (
+              <tr aria-rowindex={1} key={group.id} className="data-table-row data-table-header-row">
+                {group.headers.map((header) => (
+                  <HeaderCell key={header.id} header={header} table={table} />
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <VirtualRows
+            table={table}
+            rows={rows}
+            rowHeight={props.rowHeight ?? 36}
+            scrollElement={scrollElement}
+            focusedIndex={clampedFocus}
+            focusTake={focus.take}
+            onRowFocused={onRowFocused}
+            onRowOpen={props.onRowOpen}
+            onRowIntent={props.onRowIntent}
+            activeRowId={activeRowId}
+            hasMore={props.hasMore ?? false}
+            isFetchingMore={props.isFetchingMore ?? false}
+            onEndReached={props.onEndReached}
+          />
+        </table>
+        {props.footer}
+      </div>
+    </SelectionContext>
   );
 }

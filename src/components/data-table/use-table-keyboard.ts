@@ -1,6 +1,7 @@
 /**
  * The table's keyboard: j/k and arrows move the focused row (roving tabindex), Home/End jump,
- * Enter opens, other single keys go to onRowKey. With `keysFromPage`, j/k/arrows pressed outside
+ * Enter opens, `x` toggles the focused row's selection (`X` selects up to it), Escape clears the
+ * selection, other single keys go to onRowKey. With `keysFromPage`, j/k/arrows pressed outside
  * any widget (e.g. on the page body) start row navigation too.
  */
 import { type KeyboardEvent, useCallback, useEffect, useRef } from 'react';
@@ -19,11 +20,16 @@ export interface TableKeyboardOptions<TData> {
   focusRow: (index: number) => void;
   onRowOpen: ((row: TData) => void) | undefined;
   onRowKey: ((row: TData, key: string) => boolean) | undefined;
+  /** Selection keys; absent when the table has no selection. */
+  onToggleRow?: ((index: number, range: boolean) => void) | undefined;
+  /** Escape: returns true when there was a selection to clear. */
+  onClearSelection?: (() => boolean) | undefined;
   keysFromPage: boolean;
 }
 
 export function useTableKeyboard<TData>(options: TableKeyboardOptions<TData>) {
   const { rowCount, focusedIndex, rowAt, focusRow, onRowOpen, onRowKey, keysFromPage } = options;
+  const { onToggleRow, onClearSelection } = options;
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
@@ -38,16 +44,20 @@ export function useTableKeyboard<TData>(options: TableKeyboardOptions<TData>) {
       if (PREVIOUS_KEYS.includes(event.key)) return move(Math.max(0, current - 1));
       if (event.key === 'Home') return move(0);
       if (event.key === 'End') return move(rowCount - 1);
+      if (event.key === 'Escape' && onClearSelection?.()) return event.preventDefault();
       const row = rowAt(current);
       if (!row || !rowElement || event.target !== rowElement) return;
-      if (event.key === 'Enter') {
+      if ((event.key === 'x' || event.key === 'X') && onToggleRow) {
+        event.preventDefault();
+        onToggleRow(current, event.key === 'X');
+      } else if (event.key === 'Enter') {
         event.preventDefault();
         onRowOpen?.(row);
       } else if (onRowKey?.(row, event.key)) {
         event.preventDefault();
       }
     },
-    [rowCount, focusedIndex, rowAt, focusRow, onRowOpen, onRowKey],
+    [rowCount, focusedIndex, rowAt, focusRow, onRowOpen, onRowKey, onToggleRow, onClearSelection],
   );
 
   const fromPage = useRef({ rowCount, focusedIndex, focusRow });

@@ -112,7 +112,7 @@ export function VirtualRows<TData extends RowData>(props: VirtualRowsProps<TData
             className={`data-table-row data-table-body-row${isActive ? ' active' : ''}`}
             style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
             onClick={(event) => {
-              if ((event.target as HTMLElement).closest('button, a, input')) return;
+              if ((event.target as HTMLElement).closest('button, a, input, label')) return;
               props.onRowFocused(item.index);
               props.onRowOpen?.(row.original);
             }}

@@ -18,11 +18,20 @@ function download(url: string): void {
   link.remove();
 }
 
-export function ExportMenu({ view, disabled }: { view: ListView; disabled: boolean }) {
+export function ExportMenu({
+  view,
+  disabled,
+  ids,
+}: {
+  view: ListView;
+  disabled: boolean;
+  /** Export only these requests (a table selection) instead of every matching one. */
+  ids?: number[];
+}) {
   const createExport = useCreateExport();
   const run = (format: ExportFormat) =>
     createExport.mutate(
-      { view, format },
+      { view, format, ...(ids ? { ids } : {}) },
       {
         onSuccess: ({ url }) => download(url),
         onError: (error) =>
@@ -34,10 +43,10 @@ export function ExportMenu({ view, disabled }: { view: ListView; disabled: boole
     );
   return (
     <DropdownMenu
-      label="Every matching request"
+      label={ids ? 'The selected requests' : 'Every matching request'}
       trigger={
         <Button size="sm" disabled={disabled || createExport.isPending}>
-          <DownloadIcon /> Export
+          <DownloadIcon /> {ids ? 'Export selected' : 'Export'}
         </Button>
       }
     >

@@ -4,12 +4,15 @@
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useRef, useState } from 'react';
-import { isEmptyFilter } from '../../../contract/filter-query.ts';
+import { isEmptyFilter, listToParams } from '../../../contract/filter-query.ts';
+import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import { ColumnVisibilityMenu } from '../../components/data-table/column-visibility-menu.tsx';
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility.ts';
+import { useRowSelection } from '../../components/data-table/use-row-selection.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useCan } from '../auth/session-context.tsx';
 import { BulkDialog } from '../review/bulk/bulk-dialog.tsx';
+import { SelectionBarSlot } from '../review/bulk/selection-bar-slot.tsx';
 import { CreateQueueDialog } from '../review/queues/create-queue-dialog.tsx';
 import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
@@ -22,6 +25,10 @@ import { flattenPages, RequestsTable } from './table/requests-table.tsx';
 import { TimelinePanel } from './timeline/timeline-panel.tsx';
 import type { RequestsView } from './url-state.ts';
 import { useLiveUpdates } from './use-live-updates.ts';
+
+/** The probe counts up to PROBE_NEW_COUNT_CAP: "1,000+" beyond. */
+const newCountLabel = (count: number): string =>
+  count >= PROBE_NEW_COUNT_CAP ? `${formatCount(PROBE_NEW_COUNT_CAP)}+` : formatCount(count);
 
 export function RequestsPage({
   view,
@@ -47,6 +54,9 @@ export function RequestsPage({
   const refreshing = list.isFetching && !list.isFetchingNextPage && !list.isPending;
   const total = count.data && !count.isPlaceholderData ? count.data.total : undefined;
   const canAnnotate = useCan('annotate');
+  // A new filter starts a new selection: rows selected before may not match it.
+  const selection = useRowSelection(listToParams({ filter: view.query.filter }).toString());
+  const [bulkOpen, setBulkOpen] = useState(false);
   const isAdmin = useCan('admin');
 
   let body: React.ReactNode;
@@ -68,6 +78,7 @@ export function RequestsPage({
         onColumnVisibilityChange={setColumnVisibility}
         scrollRef={scrollRef}
         onScroll={onScroll}
+        selection={canAnnotate ? selection : undefined}
       />
     );
 
@@ -98,12 +109,14 @@ export function RequestsPage({
             }}
           >
             {live.atTopOfOrder
-              ? `${live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
+              ? `${newCountLabel(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
               : 'List updated: refresh'}
           </button>
         ) : null}
         <div className="table-bar-actions">
-          {canAnnotate ? <BulkDialog view={view.query} total={total} /> : null}
+          {canAnnotate ? (
+            <BulkDialog view={view.query} total={total} open={bulkOpen} onOpenChange={setBulkOpen} />
+          ) : null}
           {isAdmin ? <CreateQueueDialog view={view.query} total={total} /> : null}
           <ExportMenu view={view.query} disabled={rows.length === 0} />
           <ColumnVisibilityMenu
@@ -113,6 +126,17 @@ export function RequestsPage({
           />
         </div>
       </div>
+      {canAnnotate ? (
+        <SelectionBarSlot
+          selection={selection}
+          view={view.query}
+          total={total}
+          onSelectAllMatching={() => {
+            selection.clear();
+            setBulkOpen(true);
+          }}
+        />
+      ) : null}
       <div className="table-region">
         {refreshing ? (
           <div className="progress-bar" role="progressbar" aria-label="Refreshing requests" />

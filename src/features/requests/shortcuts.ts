@@ -14,6 +14,13 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['k', '↑'], description: 'Focus the previous request', scope: 'Table' },
   { keys: ['Enter'], description: 'Open the focused request', scope: 'Table' },
   { keys: ['c'], description: "Copy the focused request's ID", scope: 'Table' },
+  { keys: ['x'], description: 'Select or unselect the focused request', scope: 'Table' },
+  {
+    keys: ['X'],
+    description: 'Select every request from the last selected one to the focused one',
+    scope: 'Table',
+  },
+  { keys: ['Esc'], description: 'Clear the selection', scope: 'Table' },
   { keys: ['/'], description: 'Search requests', scope: 'Anywhere' },
   { keys: ['?'], description: 'Show keyboard shortcuts', scope: 'Anywhere' },
   { keys: ['j'], description: 'Open the next request in the list', scope: 'Drawer' },

@@ -8,6 +8,7 @@ import { type RefObject, useCallback, useMemo } from 'react';
 import type { ListResponse, RequestRow, SortField } from '../../../../contract/api.ts';
 import { SORT_FIELDS } from '../../../../contract/api.ts';
 import { DataTable } from '../../../components/data-table/data-table.tsx';
+import type { RowSelection } from '../../../components/data-table/row-selection.ts';
 import { requestQueries } from '../api/request-queries.ts';
 import type { RequestsView } from '../url-state.ts';
 import { requestColumns } from './columns.tsx';
@@ -32,6 +33,8 @@ export interface RequestsTableProps {
   onColumnVisibilityChange: (next: ColumnVisibilityState) => void;
   scrollRef: RefObject<HTMLDivElement | null>;
   onScroll: (scrollTop: number) => void;
+  /** Row selection for bulk actions (annotators and admins); absent for viewers. */
+  selection?: RowSelection | undefined;
 }
 
 export function RequestsTable(props: RequestsTableProps) {
@@ -84,6 +87,7 @@ export function RequestsTable(props: RequestsTableProps) {
       onEndReached={props.fetchMore}
       scrollRef={props.scrollRef}
       onScroll={props.onScroll}
+      {...(props.selection ? { selection: props.selection } : {})}
       footer={
         props.isFetchingMore ? (
           <div className="table-footer muted" role="status">

@@ -1,5 +1,5 @@
 /** The bulk dialog's fields → a BulkAction checked by the contract, and how to say what it does. */
-import { type BulkAction, bulkActionSchema } from '../../../../contract/bulk.ts';
+import { type BulkAction, type BulkJobAction, bulkActionSchema } from '../../../../contract/bulk.ts';
 
 export const BULK_KINDS = [
   ['add-tag', 'Add tag'],
@@ -41,8 +41,10 @@ export function parseBulkDraft(
   return { ok: true, action: parsed.data };
 }
 
-export function describeAction(action: BulkAction): string {
+export function describeAction(action: BulkJobAction): string {
   switch (action.kind) {
+    case 'delete':
+      return 'delete';
     case 'add-tag':
       return `add tag “${action.tag}”`;
     case 'remove-tag':

@@ -11,6 +11,7 @@ import { formatCount } from '../../../lib/format.ts';
 import type { ListView } from '../../requests/api/request-queries.ts';
 import { requestQueries } from '../../requests/api/request-queries.ts';
 import '../review.css';
+import { useCan } from '../../auth/session-context.tsx';
 import {
   BULK_KINDS,
   type BulkDraft,
@@ -19,10 +20,23 @@ import {
   needsValue,
   parseBulkDraft,
 } from './bulk-action-draft.ts';
-import { bulkJobQueries, useCancelBulkJob, useStartBulkJob } from './bulk-queries.ts';
+import { bulkJobQueries, useCancelBulkJob, useStartBulkJob, useStartDeleteJob } from './bulk-queries.ts';
 
-export function BulkDialog({ view, total }: { view: ListView; total: number | undefined }) {
-  const [open, setOpen] = useState(false);
+/** The form's choice: an annotation action, or (admins) deleting the matching requests. */
+type Kind = BulkDraft['kind'] | 'delete';
+
+export function BulkDialog({
+  view,
+  total,
+  open,
+  onOpenChange: setOpen,
+}: {
+  view: ListView;
+  total: number | undefined;
+  /** Owned by the page: the selection bar's "Select all N matching" opens it too. */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [jobId, setJobId] = useState<string | null>(null);
   const count = total ?? 0;
   return (
@@ -55,18 +69,26 @@ function BulkForm({
 }) {
   const id = useId();
   const start = useStartBulkJob();
+  const startDelete = useStartDeleteJob();
+  const isAdmin = useCan('admin');
+  const [kind, setKind] = useState<Kind>('add-tag');
   const [draft, setDraft] = useState<BulkDraft>({ kind: 'add-tag', name: '', value: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const parsed = parseBulkDraft(draft);
+  const deleting = kind === 'delete';
+  const error = deleting ? startDelete.error : start.error;
+  const what = `${formatCount(count)} ${count === 1 ? 'request' : 'requests'}`;
   return (
     <form
       className="bulk-form"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        const query = listToParams({ filter: view.filter }).toString();
+        if (deleting)
+          return startDelete.mutate({ query, expected: count }, { onSuccess: (job) => onStarted(job.id) });
         if (!parsed.ok) return setProblem(parsed.message);
         setProblem(null);
-        const query = listToParams({ filter: view.filter }).toString();
         start.mutate(
           { action: parsed.action, query, expected: count },
           { onSuccess: (job) => onStarted(job.id) },
@@ -76,49 +98,68 @@ function BulkForm({
       <label htmlFor={`${id}-kind`}>Action</label>
       <select
         id={`${id}-kind`}
-        value={draft.kind}
-        onChange={(e) => setDraft({ ...draft, kind: e.target.value as BulkDraft['kind'] })}
+        value={kind}
+        onChange={(e) => {
+          const next = e.target.value as Kind;
+          setKind(next);
+          if (next !== 'delete') setDraft({ ...draft, kind: next });
+        }}
       >
-        {BULK_KINDS.map(([kind, label]) => (
-          <option key={kind} value={kind}>
+        {BULK_KINDS.map(([value, label]) => (
+          <option key={value} value={value}>
             {label}
           </option>
         ))}
+        {isAdmin ? <option value="delete">Delete requests</option> : null}
       </select>
-      <label htmlFor={`${id}-name`}>{nameLabel(draft.kind)}</label>
-      <input
-        id={`${id}-name`}
-        className="input"
-        value={draft.name}
-        aria-invalid={problem !== null}
-        onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-      />
-      {needsValue(draft.kind) ? (
+      {deleting ? (
+        <p className="settings-error bulk-warning">
+          Deletes {what} with their tags, metadata and scores. This cannot be undone.
+        </p>
+      ) : (
         <>
-          <label htmlFor={`${id}-value`}>{draft.kind === 'set-score' ? 'Score (0–100)' : 'Value'}</label>
+          <label htmlFor={`${id}-name`}>{nameLabel(draft.kind)}</label>
           <input
-            id={`${id}-value`}
+            id={`${id}-name`}
             className="input"
-            value={draft.value}
-            inputMode={draft.kind === 'set-score' ? 'numeric' : undefined}
-            onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+            value={draft.name}
+            aria-invalid={problem !== null}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
+          {needsValue(draft.kind) ? (
+            <>
+              <label htmlFor={`${id}-value`}>{draft.kind === 'set-score' ? 'Score (0–100)' : 'Value'}</label>
+              <input
+                id={`${id}-value`}
+                className="input"
+                value={draft.value}
+                inputMode={draft.kind === 'set-score' ? 'numeric' : undefined}
+                onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+              />
+            </>
+          ) : null}
         </>
-      ) : null}
+      )}
       {problem ? (
         <p role="alert" className="settings-error">
           {problem}
         </p>
       ) : null}
-      {start.error ? (
+      {error ? (
         <p role="alert" className="settings-error">
-          {start.error.message}
+          {error.message}
         </p>
       ) : null}
-      <Button type="submit" variant="primary" disabled={start.isPending}>
-        {parsed.ok
-          ? `${capitalise(describeAction(parsed.action))} on ${formatCount(count)} requests`
-          : `Apply to ${formatCount(count)} requests`}
+      <Button
+        type="submit"
+        variant={deleting ? 'danger' : 'primary'}
+        disabled={start.isPending || startDelete.isPending}
+      >
+        {deleting
+          ? `Delete ${what}`
+          : parsed.ok
+            ? `${capitalise(describeAction(parsed.action))} on ${formatCount(count)} requests`
+            : `Apply to ${formatCount(count)} requests`}
       </Button>
     </form>
   );
@@ -157,7 +198,7 @@ function BulkProgress({ id }: { id: string }) {
       ) : (
         <p role="status">
           {state === 'done'
-            ? `Done: ${formatCount(done)} requests changed.`
+            ? `Done: ${formatCount(done)} requests ${job.data.action.kind === 'delete' ? 'deleted' : 'changed'}.`
             : state === 'cancelled'
               ? `Cancelled: ${formatCount(done)} requests were changed before it stopped.`
               : `Failed after ${formatCount(done)} requests: ${job.data.error ?? 'unknown error'}`}

@@ -26,6 +26,15 @@ export function useStartBulkJob() {
   });
 }
 
+/** Admins: delete every request matching the query, as a job. */
+export function useStartDeleteJob() {
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: (body: { query: string; expected: number }) =>
+      apiFetch('/api/bulk-jobs/delete', { method: 'POST', body, schema: bulkJobSchema }),
+  });
+}
+
 export function useCancelBulkJob() {
   const client = useQueryClient();
   return useMutation({
