@@ -63,6 +63,10 @@ export const requestFilterSchema = z.object({
   commented: z.literal(true).optional(),
   /** Requests logged with one of these prompt template versions (`prompt_version=`; with `prompt=`, that template's). */
   promptVersions: z.array(z.number().int().min(1)).optional(),
+  /** Review work: requests in a review queue, still needing reviews or done (`in_queue=<id>[:pending|:done]`). */
+  inQueue: z
+    .object({ queueId: z.number().int().min(1), state: z.enum(['any', 'pending', 'done']) })
+    .optional(),
 });
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
 export const emptyFilter = (): RequestFilter => requestFilterSchema.parse({});
