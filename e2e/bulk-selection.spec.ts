@@ -80,6 +80,8 @@ test.describe('selecting and tagging', () => {
     await bar(page).getByLabel('Tag').fill('picked');
     await bar(page).getByRole('button', { name: 'Apply' }).click();
     await expect(bar(page).getByRole('alert')).toContainText('no longer exist');
+    // The table shows the rows as they are now: the deleted one is gone.
+    await expect(row(page, b)).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/selection-error-800.png` });
     await expect(row(page, a)).toContainText('picked');
 
