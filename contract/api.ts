@@ -169,14 +169,11 @@ export type FacetsResponse = z.infer<typeof facetsResponseSchema>;
 export const metadataValuesResponseSchema = z.object({ values: z.array(facetValueSchema) });
 export type MetadataValuesResponse = z.infer<typeof metadataValuesResponseSchema>;
 
-/** The probe counts new matching requests up to this many (the SPA then shows "1,000+"). */
-export const PROBE_NEW_COUNT_CAP = 1000;
-
 /** GET /api/requests/probe?after=<id>&<filters>: cheap live-update check. */
 export const probeResponseSchema = z.object({
   /** Highest request id in the store (regardless of filters); 0 when empty. */
   newestId: z.number().int(),
-  /** How many requests matching the filters have an id greater than `after` (capped at PROBE_NEW_COUNT_CAP). */
+  /** How many requests matching the filters have an id greater than `after` (capped at PROBE_NEW_COUNT_CAP, contract/limits.ts). */
   newCount: z.number().int(),
   /** Increases on every write (ingest, metadata, score, tag, delete). */
   changeSeq: z.number().int(),

@@ -20,6 +20,9 @@ export const FILTER_LIMITS = {
   qWords: 16,
 } as const;
 
+/** The live probe counts new matching requests up to this many (the SPA then shows "1,000+"). */
+export const PROBE_NEW_COUNT_CAP = 1000;
+
 /** POST /api/public/v2/requests/search filter trees. */
 export const SEARCH_LIMITS = {
   /** Filters and groups in the whole tree. */
@@ -58,3 +61,19 @@ export const TIMELINE_LIMITS = {
 
 /** Ids in one selection: bulk actions, delete and export of selected requests (contract/bulk.ts). */
 export const BULK_SELECTION_MAX = 500;
+
+/** Review queues (contract/review-queues.ts). */
+export const REVIEW_QUEUE_LIMITS = {
+  /** Requests one queue holds, materialised when it is created (a larger filter is refused). */
+  items: 10_000,
+  /** How long "next" reserves an item for its reviewer. */
+  leaseMs: 5 * 60_000,
+  /** Score definitions one queue fills. */
+  definitions: 20,
+  /** Reviewers assigned by name. */
+  reviewers: 100,
+  /** Reviews an item may ask for. */
+  reviewsNeeded: 10,
+  /** Items of a queue's summary listed as the most disputed. */
+  disputed: 20,
+} as const;

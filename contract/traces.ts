@@ -1,5 +1,6 @@
 /**
- * Traces: the dashboard's /api/traces routes and PromptLayer's GET /api/public/v2/traces/{id}.
+ * Traces: trace ingest (OTLP/HTTP POST /v1/traces, PromptLayer's POST /spans-bulk), the dashboard's
+ * /api/traces routes and PromptLayer's GET /api/public/v2/traces/{id}.
  * Span times are epoch microseconds (OTLP's nanoseconds lose nothing a timeline can show).
  */
 import { z } from 'zod';
@@ -80,4 +81,18 @@ export const publicTraceResponseSchema = z.object({
       request_log_id: z.number().int().nullable(),
     }),
   ),
+});
+
+/** POST /v1/traces: OTLP's ExportTraceServiceResponse (sent as JSON, or as protobuf to a protobuf export). */
+export const otlpExportResponseSchema = z.object({
+  partialSuccess: z.object({ rejectedSpans: z.number().int(), errorMessage: z.string() }).nullable(),
+});
+export type OtlpExportResponse = z.infer<typeof otlpExportResponseSchema>;
+
+/** PromptLayer's POST /spans-bulk (201): the stored spans, and the requests their `log_request`s logged. */
+const spanRowSchema = z.object({ id: z.number().int(), span_id: z.string() });
+export const spansBulkResponseSchema = z.object({
+  success: z.literal(true),
+  spans: z.array(spanRowSchema),
+  request_logs: z.array(spanRowSchema),
 });

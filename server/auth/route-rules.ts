@@ -70,6 +70,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/requests/:id/history': 'read',
   'GET /api/requests/:id/score-comments': 'read',
   'GET /api/score-definitions': 'read',
+  'GET /api/queues': 'read',
+  'GET /api/queues/:id': 'read',
+  'GET /api/queues/:id/summary': 'read',
+  'GET /api/queues/:id/items/:requestId/reviews': 'read', // withheld while blind, until the caller reviewed
   'GET /api/facets': 'read',
   'GET /api/traces/:traceId': 'read',
   'GET /api/traces/:traceId/spans/:spanId': 'read',
@@ -92,6 +96,11 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/bulk-jobs': 'annotate',
   'GET /api/bulk-jobs/:id': 'annotate',
   'POST /api/bulk-jobs/:id/cancel': 'annotate',
+  'POST /api/queues/:id/items': 'annotate', // add a selection to a queue
+  'POST /api/queues/:id/next': 'annotate', // only the assigned reviewers, when the queue names any
+  'POST /api/queues/:id/items/:requestId/submit': 'annotate',
+  'POST /api/queues/:id/items/:requestId/skip': 'annotate',
+  'POST /api/queues/:id/undo': 'annotate',
 
   // Administration
   'DELETE /api/requests': 'admin',
@@ -111,6 +120,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/bulk-jobs/delete': 'admin',
   'POST /api/score-definitions': 'admin',
   'POST /api/score-definitions/:id/archive': 'admin',
+  'POST /api/queues': 'admin',
+  'DELETE /api/queues/:id': 'admin',
 };
 
 /** The rule for a registered route; undefined when the table has no line for it. */

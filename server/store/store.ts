@@ -20,6 +20,7 @@ import type { SearchFilterGroup, SearchSortField } from '../../contract/promptla
 import type { TimelineQuery, TimelineResponse } from '../../contract/timeline.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { PromptRegistry } from './prompt-registry.ts';
+import type { QueueStore } from './queue-store.ts';
 import type { ReviewStore } from './review-store.ts';
 import type { SpanStore } from './spans.ts';
 
@@ -196,6 +197,8 @@ export interface Store extends SpanStore {
   readonly prompts: PromptRegistry;
   /** Score definitions and score comments (review-store.ts). */
   readonly review: ReviewStore;
+  /** Review queues: items, leases, reviews (queue-store.ts). */
+  readonly queues: QueueStore;
 
   /** Commits the request (durably, before resolving) and returns its new id. */
   insertRequest(request: NewRequest): Promise<number>;

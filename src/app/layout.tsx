@@ -8,12 +8,15 @@ import { onLinkClick, useLocation } from '../features/prompts/prompts-url.ts';
 import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
+import { queuesRoute } from '../features/review/queues/queues-url.ts';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { hasCommandModifier, isTypingTarget } from '../lib/keyboard.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 // The Prompts page is its own chunk: the requests table never waits for it.
 const PromptsPage = lazy(() => import('../features/prompts/prompts-page.tsx'));
+// Review queues likewise (list, reviewer screen, summary).
+const QueuePages = lazy(() => import('../features/review/queues/queue-pages.tsx'));
 
 // The drawer is its own chunk: the table's first paint does not wait for its code.
 const RequestDrawer = lazy(() =>
@@ -23,6 +26,7 @@ const RequestDrawer = lazy(() =>
 export function Layout() {
   const pathname = useLocation().pathname;
   const onPrompts = pathname === '/prompts';
+  const onQueues = queuesRoute(pathname) !== null;
   const isAdmin = useCan('admin');
   // Settings (people, keys, audit log) is for admins; the server refuses everyone else anyway.
   const onSettings = pathname === '/settings' && isAdmin;
@@ -56,11 +60,18 @@ export function Layout() {
           <span>Promptlog</span>
         </a>
         <nav className="app-nav" aria-label="Pages">
-          <a href="/" onClick={onLinkClick} aria-current={onPrompts || onSettings ? undefined : 'page'}>
+          <a
+            href="/"
+            onClick={onLinkClick}
+            aria-current={onPrompts || onSettings || onQueues ? undefined : 'page'}
+          >
             Requests
           </a>
           <a href="/prompts" onClick={onLinkClick} aria-current={onPrompts ? 'page' : undefined}>
             Prompts
+          </a>
+          <a href="/queues" onClick={onLinkClick} aria-current={onQueues ? 'page' : undefined}>
+            Queues
           </a>
           {isAdmin ? (
             <a href="/settings" onClick={onLinkClick} aria-current={onSettings ? 'page' : undefined}>
@@ -92,6 +103,12 @@ export function Layout() {
       {onSettings ? (
         <main className="app-main app-main-scroll">
           <SettingsPage />
+        </main>
+      ) : onQueues ? (
+        <main className="app-main app-main-scroll">
+          <Suspense fallback={null}>
+            <QueuePages />
+          </Suspense>
         </main>
       ) : onPrompts ? (
         <main className="app-main app-main-scroll">

@@ -1,22 +1,8 @@
 /** Anthropic messages (also via Bedrock and Vertex): tool_use / tool_result, thinking, images. */
-import {
-  assistantOutput,
-  type Block,
-  blocksOf,
-  chat,
-  type MappedCall,
-  type Message,
-  modelOf,
-  type ProviderCall,
-  parametersOf,
-  recordOf,
-  recordsOf,
-  stringOf,
-  textBlock,
-  tokensOf,
-  toolCallBlock,
-  toolOptions,
-} from './provider-call.ts';
+import { assistantOutput, blocksOf, functionTool, textBlock, toolCallBlock } from './blueprint-blocks.ts';
+import { toolChatCall } from './call-fields.ts';
+import { recordOf, recordsOf, stringOf } from './loose-json.ts';
+import type { Block, MappedCall, Message, ProviderCall } from './provider-call.ts';
 
 function imageUrl(source: Record<string, unknown>): string {
   if (source.type === 'base64')
@@ -73,14 +59,10 @@ function messages(raw: Record<string, unknown>): Message[] {
   return out;
 }
 
-function toolsOf(tools: unknown): Record<string, unknown>[] {
+function toolsOf(tools: unknown): Record<string, unknown>[] | undefined {
+  if (!Array.isArray(tools)) return undefined;
   return recordsOf(tools).map((tool) =>
-    tool.input_schema !== undefined
-      ? {
-          type: 'function',
-          function: { name: tool.name, description: tool.description, parameters: tool.input_schema },
-        }
-      : tool,
+    tool.input_schema !== undefined ? functionTool(tool.name, tool.description, tool.input_schema) : tool,
   );
 }
 
@@ -100,16 +82,6 @@ export function mapAnthropicMessages({ kwargs, response }: ProviderCall): Mapped
   if (kwargs.system !== undefined && kwargs.system !== null)
     input.push({ role: 'system', content: contentOf(kwargs.system) });
   for (const raw of recordsOf(kwargs.messages)) input.push(...messages(raw));
-  const extra = toolOptions(
-    Array.isArray(kwargs.tools) ? toolsOf(kwargs.tools) : undefined,
-    kwargs.tool_choice,
-  );
-  return {
-    model: modelOf(reply, kwargs.model),
-    apiType: 'messages',
-    parameters: parametersOf(kwargs, ['messages', 'model', 'system', 'tools', 'tool_choice']),
-    input: chat(input, extra),
-    output: outputOf(reply.content),
-    ...tokensOf(reply.usage, 'input_tokens', 'output_tokens'),
-  };
+  const template = { keys: ['messages', 'system'], messages: input, tools: toolsOf(kwargs.tools) };
+  return toolChatCall('messages', kwargs, reply, template, outputOf(reply.content));
 }

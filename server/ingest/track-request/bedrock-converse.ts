@@ -1,20 +1,8 @@
 /** Amazon Bedrock Converse: `system`, messages of content items (text, image, toolUse, toolResult, reasoningContent). */
-import {
-  argumentsText,
-  assistantOutput,
-  type Block,
-  chat,
-  type MappedCall,
-  type Message,
-  modelOf,
-  type ProviderCall,
-  parametersOf,
-  recordOf,
-  recordsOf,
-  textBlock,
-  tokensOf,
-  toolCallBlock,
-} from './provider-call.ts';
+import { argumentsText, assistantOutput, chat, textBlock, toolCallBlock } from './blueprint-blocks.ts';
+import { modelOf, parametersOf, tokensOf } from './call-fields.ts';
+import { recordOf, recordsOf } from './loose-json.ts';
+import type { Block, MappedCall, Message, ProviderCall } from './provider-call.ts';
 
 function block(item: Record<string, unknown>): Block {
   if (typeof item.text === 'string') return textBlock(item.text);

@@ -2,23 +2,10 @@
  * Google Gemini (`google.model.generate_content`, `google.convo.send_message`, Vertex): contents
  * of parts. The JS SDK sends camelCase keys, Python snake_case: both are read.
  */
-import {
-  argumentsText,
-  arrayOf,
-  assistantOutput,
-  type Block,
-  chat,
-  type MappedCall,
-  type Message,
-  modelOf,
-  type ProviderCall,
-  parametersOf,
-  recordOf,
-  recordsOf,
-  textBlock,
-  tokenCount,
-  toolCallBlock,
-} from './provider-call.ts';
+import { argumentsText, assistantOutput, chat, textBlock, toolCallBlock } from './blueprint-blocks.ts';
+import { modelOf, parametersOf, tokenCount } from './call-fields.ts';
+import { arrayOf, recordOf, recordsOf } from './loose-json.ts';
+import type { Block, MappedCall, Message, ProviderCall } from './provider-call.ts';
 
 const either = (o: Record<string, unknown>, camel: string, snake: string): unknown => o[camel] ?? o[snake];
 

@@ -7,8 +7,9 @@ import { parseWith } from '../../http/errors.ts';
 import type { NewRequest } from '../../store/store.ts';
 import { deriveSearchColumns } from '../search-columns.ts';
 import { requestTimes } from '../timestamps.ts';
+import { recordOf } from './loose-json.ts';
 import { pickMapper } from './pick-mapper.ts';
-import { type MappedCall, recordOf } from './provider-call.ts';
+import type { MappedCall } from './provider-call.ts';
 
 const ERROR_MESSAGE_MAX = 1024;
 

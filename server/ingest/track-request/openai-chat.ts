@@ -1,22 +1,8 @@
 /** OpenAI chat completions (also Mistral, OpenRouter and other OpenAI-shaped chat calls). */
-import {
-  arrayOf,
-  assistantOutput,
-  type Block,
-  chat,
-  isRecord,
-  type MappedCall,
-  type Message,
-  modelOf,
-  type ProviderCall,
-  parametersOf,
-  recordOf,
-  recordsOf,
-  textBlock,
-  tokensOf,
-  toolCallBlock,
-  toolOptions,
-} from './provider-call.ts';
+import { assistantOutput, chat, textBlock, toolCallBlock } from './blueprint-blocks.ts';
+import { modelOf, parametersOf, tokensOf, toolOptions } from './call-fields.ts';
+import { arrayOf, isRecord, recordOf, recordsOf } from './loose-json.ts';
+import type { Block, MappedCall, Message, ProviderCall } from './provider-call.ts';
 
 /** Message content: a string, null, or parts (text, image_url, input_audio, file, …: kept as sent). */
 export function openAiContent(content: unknown): Block[] {

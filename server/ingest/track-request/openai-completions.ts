@@ -1,14 +1,8 @@
 /** OpenAI legacy completions and Anthropic's legacy completions API: prompt text in, text out. */
-import {
-  arrayOf,
-  completion,
-  type MappedCall,
-  modelOf,
-  type ProviderCall,
-  parametersOf,
-  recordOf,
-  tokensOf,
-} from './provider-call.ts';
+import { completion } from './blueprint-blocks.ts';
+import { modelOf, parametersOf, tokensOf } from './call-fields.ts';
+import { arrayOf, recordOf } from './loose-json.ts';
+import type { MappedCall, ProviderCall } from './provider-call.ts';
 
 function promptText(prompt: unknown): string | undefined {
   if (typeof prompt === 'string') return prompt;

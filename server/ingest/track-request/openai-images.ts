@@ -1,14 +1,8 @@
 /** OpenAI image generation: the prompt as a completion, the images as output media. */
-import {
-  completion,
-  type MappedCall,
-  modelOf,
-  type ProviderCall,
-  parametersOf,
-  recordOf,
-  recordsOf,
-  textBlock,
-} from './provider-call.ts';
+import { completion, textBlock } from './blueprint-blocks.ts';
+import { modelOf, parametersOf } from './call-fields.ts';
+import { recordOf, recordsOf } from './loose-json.ts';
+import type { MappedCall, ProviderCall } from './provider-call.ts';
 
 export function mapOpenAiImages({ kwargs, response }: ProviderCall): MappedCall {
   const reply = recordOf(response);

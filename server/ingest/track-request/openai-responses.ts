@@ -1,23 +1,8 @@
 /** OpenAI Responses API: `instructions` + `input` items in, `output` items out. */
-import {
-  assistantOutput,
-  type Block,
-  blocksOf,
-  chat,
-  isRecord,
-  type MappedCall,
-  type Message,
-  modelOf,
-  type ProviderCall,
-  parametersOf,
-  recordOf,
-  recordsOf,
-  stringOf,
-  textBlock,
-  tokensOf,
-  toolCallBlock,
-  toolOptions,
-} from './provider-call.ts';
+import { assistantOutput, blocksOf, functionTool, textBlock, toolCallBlock } from './blueprint-blocks.ts';
+import { toolChatCall } from './call-fields.ts';
+import { isRecord, recordOf, recordsOf, stringOf } from './loose-json.ts';
+import type { Block, MappedCall, Message, ProviderCall } from './provider-call.ts';
 
 function contentPart(part: Record<string, unknown>): Block {
   switch (part.type) {
@@ -77,13 +62,11 @@ function inputMessages(input: unknown): Message[] {
 }
 
 /** Function tools are flat in the Responses API; blueprints nest them under `function`. */
-function toolsOf(tools: unknown): Record<string, unknown>[] {
+function toolsOf(tools: unknown): Record<string, unknown>[] | undefined {
+  if (!Array.isArray(tools)) return undefined;
   return recordsOf(tools).map((tool) =>
     tool.type === 'function' && !isRecord(tool.function)
-      ? {
-          type: 'function',
-          function: { name: tool.name, description: tool.description, parameters: tool.parameters },
-        }
+      ? functionTool(tool.name, tool.description, tool.parameters)
       : tool,
   );
 }
@@ -111,16 +94,6 @@ export function mapOpenAiResponses({ kwargs, response }: ProviderCall): MappedCa
   const messages = inputMessages(kwargs.input);
   if (typeof kwargs.instructions === 'string')
     messages.unshift({ role: 'system', content: [textBlock(kwargs.instructions)] });
-  const extra = toolOptions(
-    Array.isArray(kwargs.tools) ? toolsOf(kwargs.tools) : undefined,
-    kwargs.tool_choice,
-  );
-  return {
-    model: modelOf(reply, kwargs.model),
-    apiType: 'responses',
-    parameters: parametersOf(kwargs, ['input', 'instructions', 'model', 'tools', 'tool_choice']),
-    input: chat(messages, extra),
-    output: outputOf(reply.output),
-    ...tokensOf(reply.usage, 'input_tokens', 'output_tokens'),
-  };
+  const template = { keys: ['input', 'instructions'], messages: messages, tools: toolsOf(kwargs.tools) };
+  return toolChatCall('responses', kwargs, reply, template, outputOf(reply.output));
 }

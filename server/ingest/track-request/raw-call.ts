@@ -1,5 +1,8 @@
 /** A call of a shape Promptlog does not know: its raw request and reply kept as JSON blocks. */
-import { chat, type MappedCall, modelOf, type ProviderCall, recordOf } from './provider-call.ts';
+import { chat } from './blueprint-blocks.ts';
+import { modelOf } from './call-fields.ts';
+import { recordOf } from './loose-json.ts';
+import type { MappedCall, ProviderCall } from './provider-call.ts';
 
 export function mapRawCall({ kwargs, response }: ProviderCall): MappedCall {
   const reply = recordOf(response);

@@ -9,6 +9,7 @@ import type { ExportTokens } from './export-tokens.ts';
 import { createExportRoute } from './exports.ts';
 import { facetRoutes } from './facets.ts';
 import { promptRoutes } from './prompts.ts';
+import { queueRoutes } from './queues.ts';
 import { requestRoutes } from './requests.ts';
 import { retentionRoute } from './retention.ts';
 import { sampleDataRoutes } from './sample-data.ts';
@@ -34,4 +35,5 @@ export async function dashboardApiRoutes(
   retentionRoute(app, options);
   scoreDefinitionRoutes(app, options);
   bulkRoutes(app, options);
+  queueRoutes(app, options);
 }

@@ -40,7 +40,13 @@ async function decompress(request: FastifyRequest, body: Buffer, limit: number):
   }
 }
 
-/** In this plugin's scope only: JSON and protobuf bodies arrive as (inflated) Buffers. */
+/** A body as this scope's routes receive it: the inflated bytes, and whether they are protobuf. */
+export interface RawBody {
+  bytes: Buffer;
+  protobuf: boolean;
+}
+
+/** In this plugin's scope only: JSON and protobuf bodies arrive as a RawBody. */
 export function rawBodyParsers(app: FastifyInstance, limit: number): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
@@ -48,7 +54,7 @@ export function rawBodyParsers(app: FastifyInstance, limit: number): void {
     { parseAs: 'buffer', bodyLimit: limit },
     (request, body, done) => {
       decompress(request, body as Buffer, limit).then(
-        (bytes) => done(null, bytes),
+        (bytes) => done(null, { bytes, protobuf: isProtobuf(request) } satisfies RawBody),
         (error: Error) => done(error, undefined),
       );
     },

@@ -4,7 +4,7 @@
  */
 import type { RequestFilter } from '../../../contract/api.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
-import { reviewPredicates } from '../sql/review-filter.ts';
+import { narrowingPredicates } from '../sql/narrowing-filter.ts';
 import { filterColumns } from '../sql/rules.ts';
 import { textCondition } from './dialect.ts';
 
@@ -64,6 +64,6 @@ export function filterConditions(filter: RequestFilter): Sql[] {
   if (filter.from !== undefined) parts.push(sql`r.start_ms >= ${filter.from}`);
   if (filter.to !== undefined) parts.push(sql`r.start_ms < ${filter.to}`);
   if (filter.q !== undefined) parts.push(textCondition(filter.q));
-  parts.push(...reviewPredicates(filter, raw('r.id'), 'prompt_version_number'));
+  parts.push(...narrowingPredicates(filter, raw('r.id'), 'prompt_version_number'));
   return parts;
 }

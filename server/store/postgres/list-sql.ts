@@ -3,9 +3,10 @@
  * export batches. Exported so the benchmark can run the very same SQL as its floor.
  */
 import type { ListQuery, RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
+import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import { type CursorPosition, decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
-import { counterFor, PROBE_CAP, SORT_COLUMNS } from '../sql/rules.ts';
+import { counterFor, SORT_COLUMNS } from '../sql/rules.ts';
 import { SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
 import { filterConditions } from './filter-sql.ts';
 import { timeDrivenIds } from './time-plan.ts';
@@ -88,7 +89,7 @@ export function probeStatement(after: number, filter: RequestFilter): Sql {
   const conditions = [sql`r.id > ${after}::bigint`, ...filterConditions(filter)];
   return sql`SELECT
     (SELECT coalesce(max(id), 0) FROM requests) AS newest_id,
-    (SELECT count(*) FROM (SELECT 1 FROM requests r WHERE ${and(conditions)} LIMIT ${PROBE_CAP}) x) AS new_count,
+    (SELECT count(*) FROM (SELECT 1 FROM requests r WHERE ${and(conditions)} LIMIT ${PROBE_NEW_COUNT_CAP}) x) AS new_count,
     (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq) AS change_seq`;
 }
 

@@ -14,12 +14,14 @@ import type { BulkAction } from '../../../contract/bulk.ts';
 import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
+import type { QueueStore } from '../queue-store.ts';
 import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { and, list, raw, sql } from '../sql/fragment.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
+import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
 import { assembleFacets } from '../sql/rules.ts';
 import { searchAsList } from '../sql/search-as-list.ts';
@@ -96,6 +98,7 @@ export class PostgresStore implements Store {
   private readonly closeAuth: () => Promise<void>;
   readonly prompts: PostgresPromptRegistry;
   readonly review: ReviewStore;
+  readonly queues: QueueStore;
 
   private readonly batcher = new InsertBatcher((requests) => this.insertRequests(requests));
 
@@ -109,6 +112,20 @@ export class PostgresStore implements Store {
       rows: async (fragment) => (await this.connection.query(fragment)).rows,
       run: async (fragment) => (await this.connection.query(fragment)).rowCount ?? 0,
     });
+    this.queues = new SqlQueueStore(
+      {
+        rows: async (fragment) => (await this.connection.query(fragment)).rows,
+        run: async (fragment) => (await this.connection.query(fragment)).rowCount ?? 0,
+        transaction: (work) =>
+          this.connection.transaction((run) =>
+            work({
+              rows: async (fragment) => (await run(fragment)).rows,
+              run: async (fragment) => (await run(fragment)).rowCount ?? 0,
+            }),
+          ),
+      },
+      ' FOR UPDATE',
+    );
   }
 
   private q<T extends Row = Row>(fragment: Sql) {

@@ -9,6 +9,7 @@
  * ingest never queues on one hot counter row.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { queueTablesSql } from '../sql/queue-schema.ts';
 import { reviewTablesSql } from '../sql/review-schema.ts';
 import { timelineRollupsSql } from './timeline-schema.ts';
 
@@ -429,6 +430,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER requests_spans_delete AFTER DELETE ON requests REFERENCING OLD TABLE AS deleted_rows
         FOR EACH STATEMENT EXECUTE FUNCTION requests_spans_delete();`,
   },
+  { version: 120, name: 'review queues: items, leases, reviews, skips', sql: queueTablesSql('postgres') },
   {
     version: 150,
     name: 'spans in time order, for retention',

@@ -2,7 +2,14 @@
  * The AuthStore in SQL both adapters run unchanged (plain types, INSERT … RETURNING and
  * ON CONFLICT exist in SQLite and PostgreSQL alike). Each adapter supplies a SqlRunner.
  */
-import type { Account, AnnotationEvent, ApiKeyInfo, AuditEntry } from '../../../contract/auth.ts';
+import {
+  type Account,
+  type AnnotationEvent,
+  type ApiKeyInfo,
+  type AuditEntry,
+  accountSchema,
+  apiKeySchema,
+} from '../../../contract/auth.ts';
 import type {
   AccountPatch,
   AccountWithPassword,
@@ -36,40 +43,28 @@ export const LOCAL_ONLY: RevocationChannel = {
   subscribe: () => undefined,
 };
 
-const ACCOUNT_COLUMNS = raw('id, email, name, role, disabled, source, created_ms');
+/** Columns under their contract names, so a row reads into its contract type by its schema. */
+const ACCOUNT_COLUMNS = raw('id, email, name, role, disabled, source, created_ms AS "createdAt"');
 const KEY_COLUMNS = raw(
-  'id, name, prefix, scope, created_by, created_ms, last_used_ms, expires_ms, revoked_ms',
+  'id, name, prefix, scope, created_by AS "createdBy", created_ms AS "createdAt", ' +
+    'last_used_ms AS "lastUsedAt", expires_ms AS "expiresAt", revoked_ms AS "revokedAt"',
 );
 
 const num = (value: unknown): number => Number(value);
-const numOrNull = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
 
-function toAccount(row: DbRow): Account {
-  return {
-    id: num(row.id),
-    email: String(row.email),
-    name: String(row.name),
-    role: row.role as Account['role'],
-    disabled: num(row.disabled) !== 0,
-    source: row.source as Account['source'],
-    createdAt: num(row.created_ms),
-  };
+/** The row with these columns as numbers (PostgreSQL reads bigint as text); null stays null. */
+function withNumbers(row: DbRow, columns: readonly string[]): DbRow {
+  const out = { ...row };
+  for (const column of columns)
+    if (out[column] !== null && out[column] !== undefined) out[column] = num(out[column]);
+  return out;
 }
 
-function toKey(row: DbRow): ApiKeyInfo {
-  return {
-    id: num(row.id),
-    name: String(row.name),
-    prefix: String(row.prefix),
-    scope: row.scope as ApiKeyInfo['scope'],
-    createdBy: String(row.created_by),
-    createdAt: num(row.created_ms),
-    lastUsedAt: numOrNull(row.last_used_ms),
-    expiresAt: numOrNull(row.expires_ms),
-    revokedAt: numOrNull(row.revoked_ms),
-  };
-}
+const toAccount = (row: DbRow): Account =>
+  accountSchema.parse({ ...withNumbers(row, ['id', 'createdAt']), disabled: num(row.disabled) !== 0 });
+
+const toKey = (row: DbRow): ApiKeyInfo =>
+  apiKeySchema.parse(withNumbers(row, ['id', 'createdAt', 'lastUsedAt', 'expiresAt', 'revokedAt']));
 
 export class SqlAuthStore implements AuthStore {
   private secret: Promise<string> | null = null;
@@ -174,7 +169,7 @@ export class SqlAuthStore implements AuthStore {
 
   findSession(tokenHash: string, nowMs: number): Promise<{ account: Account; expiresAt: number } | null> {
     return this.one(
-      sql`SELECT a.id, a.email, a.name, a.role, a.disabled, a.source, a.created_ms, s.expires_ms
+      sql`SELECT a.id, a.email, a.name, a.role, a.disabled, a.source, a.created_ms AS "createdAt", s.expires_ms
         FROM sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.token_hash = ${tokenHash} AND s.expires_ms > ${nowMs}`,
       (row) => ({ account: toAccount(row), expiresAt: num(row.expires_ms) }),

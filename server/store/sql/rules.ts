@@ -3,20 +3,12 @@
  * the counts of a filter column (and so which counts answer a count without reading requests),
  * LIKE escaping, and how facet counter rows become the FacetsResponse.
  */
-import {
-  type FacetsResponse,
-  type FacetValue,
-  PROBE_NEW_COUNT_CAP,
-  type RequestFilter,
-  type SortField,
-} from '../../../contract/api.ts';
+import type { FacetsResponse, FacetValue, RequestFilter, SortField } from '../../../contract/api.ts';
 import type { SearchSortField } from '../../../contract/promptlayer-search.ts';
-import { hasReviewFilter } from './review-filter.ts';
+import { hasNarrowingFilter } from './narrowing-filter.ts';
 
 /** At most this many values per facet kind (the most used). */
 export const FACET_LIMIT = 500;
-/** The live probe counts new matching requests up to this many. */
-export const PROBE_CAP = PROBE_NEW_COUNT_CAP;
 /** Planner estimates that count index entries stop here. */
 export const ESTIMATE_CAP = 5000;
 /** Metadata value suggestions and PromptLayer search pages hold at most this many rows. */
@@ -88,7 +80,7 @@ export function counterFor(filter: RequestFilter): { kind: string; values: strin
     filter.from !== undefined ||
     filter.to !== undefined ||
     (filter.q !== undefined && filter.q.trim() !== '') ||
-    hasReviewFilter(filter);
+    hasNarrowingFilter(filter);
   if (rest || used.length > 1) return null;
   const [only] = used;
   if (!only) return { kind: 'status', values: [] };

@@ -11,7 +11,7 @@ import { TIMELINE_LIMITS } from '../../../contract/limits.ts';
 import type { TimelineBucket, TimelineMetric, TimelineResponse } from '../../../contract/timeline.ts';
 import type { Dialect } from './dialect.ts';
 import { and, raw, type Sql, sql } from './fragment.ts';
-import { hasReviewFilter } from './review-filter.ts';
+import { hasNarrowingFilter } from './narrowing-filter.ts';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -75,7 +75,7 @@ export const DIMENSIONS = ['all', 'model', 'provider', 'prompt'] as const;
 /** The rollups know status, provider, model and prompt; any other narrowing needs the rows. */
 export function rollupAnswers(filter: RequestFilter): boolean {
   return (
-    !hasReviewFilter(filter) &&
+    !hasNarrowingFilter(filter) &&
     filter.tags.length === 0 &&
     filter.metadata.length === 0 &&
     filter.scores.length === 0 &&

@@ -6,7 +6,7 @@
 import type { RequestFilter } from '../../../contract/api.ts';
 import type { Dialect } from '../sql/dialect.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
-import { hasReviewFilter, type ReviewFilter, reviewPredicates } from '../sql/review-filter.ts';
+import { hasNarrowingFilter, type NarrowingFilter, narrowingPredicates } from '../sql/narrowing-filter.ts';
 import { type FilterColumn, filterColumns } from '../sql/rules.ts';
 
 export type Candidate =
@@ -15,8 +15,8 @@ export type Candidate =
   | { kind: 'meta'; key: string; values: readonly string[] }
   | { kind: 'score'; name: string; min: number; max: number }
   | { kind: 'fts'; q: string }
-  /** Review work (review-filter.ts): never drives, only narrows. */
-  | { kind: 'review'; filter: ReviewFilter };
+  /** Review work and prompt versions (narrowing-filter.ts): never drives, only narrows. */
+  | { kind: 'narrowing'; filter: NarrowingFilter };
 
 /** Every narrowing part of a filter but its time range, in a stable order. */
 export function candidatesOf(filter: RequestFilter): Candidate[] {
@@ -32,7 +32,7 @@ export function candidatesOf(filter: RequestFilter): Candidate[] {
   }
   const q = filter.q?.trim();
   if (q) out.push({ kind: 'fts', q });
-  if (hasReviewFilter(filter)) out.push({ kind: 'review', filter });
+  if (hasNarrowingFilter(filter)) out.push({ kind: 'narrowing', filter });
   return out;
 }
 
@@ -69,8 +69,8 @@ export function sidePredicate(
       return sql`EXISTS (SELECT 1 FROM request_scores sc WHERE sc.request_id = ${id} AND sc.name = ${candidate.name} AND sc.value >= ${candidate.min} AND sc.value <= ${candidate.max})`;
     case 'fts':
       return sql`${dialect.noIndex(id)} IN (${dialect.ftsIds(candidate.q)})`;
-    case 'review':
-      return and(reviewPredicates(candidate.filter, id, 'prompt_version'));
+    case 'narrowing':
+      return and(narrowingPredicates(candidate.filter, id, 'prompt_version'));
   }
 }
 

@@ -14,7 +14,7 @@ import type { RequestFilter, SortField, SortOrder } from '../../../contract/api.
 import type { CursorPosition } from '../sql/cursor.ts';
 import { type Dialect, INDEX } from '../sql/dialect.ts';
 import { and, join, raw, type Sql, sql } from '../sql/fragment.ts';
-import { reviewPredicates } from '../sql/review-filter.ts';
+import { narrowingPredicates } from '../sql/narrowing-filter.ts';
 import { ESTIMATE_CAP, FACET_KIND, SORT_COLUMNS } from '../sql/rules.ts';
 import { type Candidate, candidatesOf, restPredicates, timeRange } from './filter.ts';
 
@@ -34,7 +34,7 @@ export function estimateSql(dialect: Dialect, candidate: Candidate): Sql {
       return sql`SELECT count(*) AS n FROM (SELECT 1 FROM request_metadata WHERE key = ${candidate.key} AND ${dialect.inList(raw('value'), candidate.values)} LIMIT ${ESTIMATE_CAP}) x`;
     case 'fts':
       return sql`SELECT count(*) AS n FROM (${dialect.ftsCandidateIds(candidate.q)} LIMIT ${ESTIMATE_CAP}) x`;
-    case 'review':
+    case 'narrowing':
       // Never drives (chooseDriver skips it): no need to estimate.
       return sql`SELECT ${Number.MAX_SAFE_INTEGER} AS n`;
   }
@@ -59,7 +59,7 @@ export function chooseDriver(
   candidates.forEach((candidate, i) => {
     // No estimate: the only candidate, which then drives whatever its size.
     const count = estimates[i] ?? Number.MAX_SAFE_INTEGER;
-    if (candidate.kind === 'review') return;
+    if (candidate.kind === 'narrowing') return;
     if (candidate.kind === 'fts' && count >= FTS_DRIVE_MAX) return;
     if (count < bestCount) {
       best = candidate;
@@ -164,7 +164,7 @@ function armsFor(dialect: Dialect, driver: Candidate | null): Arm[] {
           rowInScope: true,
         },
       ];
-    case 'review':
+    case 'narrowing':
       // Never chosen as a driver; reading the time order is what it would mean.
       return [requestsArm(r(INDEX.time), [])];
   }
@@ -225,8 +225,8 @@ function candidateIds(dialect: Dialect, candidate: Candidate): Sql {
       return sql`SELECT request_id FROM request_scores WHERE name = ${candidate.name} AND value >= ${candidate.min} AND value <= ${candidate.max}`;
     case 'fts':
       return dialect.ftsIds(candidate.q);
-    case 'review':
-      return sql`SELECT r.id FROM requests r WHERE ${and(reviewPredicates(candidate.filter, raw('r.id'), 'prompt_version'))}`;
+    case 'narrowing':
+      return sql`SELECT r.id FROM requests r WHERE ${and(narrowingPredicates(candidate.filter, raw('r.id'), 'prompt_version'))}`;
   }
 }
 

@@ -10,6 +10,7 @@
  * transaction from the adapter (counters.ts), deletes and updates subtract by trigger.
  */
 import { authTablesSql } from '../sql/auth-schema.ts';
+import { queueTablesSql } from '../sql/queue-schema.ts';
 import { reviewTablesSql } from '../sql/review-schema.ts';
 import { timelineRollupsSql } from './timeline-schema.ts';
 
@@ -315,6 +316,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         UPDATE spans SET request_id = NULL, attributes = '{}', events = '[]' WHERE request_id = old.id;
       END;`,
   },
+  { version: 120, name: 'review queues: items, leases, reviews, skips', sql: queueTablesSql('sqlite') },
   {
     version: 150,
     name: 'spans in time order, for retention',

@@ -18,16 +18,19 @@ import type {
   RequestRow,
 } from '../../../contract/api.ts';
 import type { BulkAction } from '../../../contract/bulk.ts';
+import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import type { TimelineQuery, TimelineResponse } from '../../../contract/timeline.ts';
 import type { SpanDetail, TraceResponse } from '../../../contract/traces.ts';
 import type { AuthStore } from '../auth-store.ts';
 import { DatabaseCorruptError, isCorruption } from '../errors.ts';
+import type { QueueStore } from '../queue-store.ts';
 import type { ReviewStore } from '../review-store.ts';
 import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
+import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
 import {
   type Annotations,
@@ -43,7 +46,6 @@ import {
   clamp,
   counterFor,
   METADATA_VALUES_MAX,
-  PROBE_CAP,
   SEARCH_PER_PAGE_MAX,
   SEARCH_SORT_COLUMNS,
 } from '../sql/rules.ts';
@@ -102,7 +104,7 @@ import { ReadPool, type ReadPoolOptions } from './read-pool.ts';
 
 import { ingestSpans, readSpan, readTrace } from './spans.ts';
 
-import { Statements } from './statements.ts';
+import { Statements, sqliteTransactions } from './statements.ts';
 import { WriteGate } from './write-gate.ts';
 
 const dialect = sqliteDialect;
@@ -134,6 +136,7 @@ export class SqliteStore implements Store {
   readonly auth: AuthStore;
   readonly prompts: SqlitePromptRegistry;
   readonly review: ReviewStore;
+  readonly queues: QueueStore;
   private readonly statements: Statements;
   private readonly counters = new CounterDeltas();
   /** One request in its own savepoint, so a failing request leaves its batch-mates intact. */
@@ -159,6 +162,7 @@ export class SqliteStore implements Store {
       rows: async (fragment) => this.statements.all(fragment),
       run: async (fragment) => this.statements.run(fragment).changes,
     });
+    this.queues = new SqlQueueStore(sqliteTransactions(db, this.statements), '');
     this.checkpointer = startCheckpointer?.(this.gate) ?? null;
     this.prompts = new SqlitePromptRegistry(db);
     this.insertSavepoint = db.transaction((request: NewRequest) =>
@@ -445,7 +449,7 @@ export class SqliteStore implements Store {
     if (this.reads) return this.reads.run('probe', after, filter);
     const newest = this.statements.get(raw('SELECT COALESCE(max(id), 0) AS n FROM requests'));
     const fresh = this.statements.get(
-      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_CAP),
+      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_NEW_COUNT_CAP),
     );
     const seq = this.statements.get(raw('SELECT change_seq AS n FROM store_state WHERE id = 1'));
     return {

@@ -9,6 +9,7 @@ import { defineAnnotationTests } from './annotation-tests.ts';
 import { useContractContext } from './context.ts';
 import { defineListTests } from './list-tests.ts';
 import { definePayloadTests } from './payload-tests.ts';
+import { defineQueueTests } from './queue-tests.ts';
 import { defineRetentionTests } from './retention-tests.ts';
 import { defineReviewTests } from './review-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
@@ -29,6 +30,7 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     definePayloadTests(ctx);
     defineRetentionTests(ctx);
     defineReviewTests(ctx);
+    defineQueueTests(ctx);
     defineTimelineTests(ctx);
   });
 }

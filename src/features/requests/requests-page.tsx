@@ -5,6 +5,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type RefObject, useCallback, useRef, useState } from 'react';
 import { isEmptyFilter, listToParams } from '../../../contract/filter-query.ts';
+import { PROBE_NEW_COUNT_CAP } from '../../../contract/limits.ts';
 import { ColumnVisibilityMenu } from '../../components/data-table/column-visibility-menu.tsx';
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility.ts';
 import { useRowSelection } from '../../components/data-table/use-row-selection.ts';
@@ -12,6 +13,7 @@ import { formatCount } from '../../lib/format.ts';
 import { useCan } from '../auth/session-context.tsx';
 import { BulkDialog } from '../review/bulk/bulk-dialog.tsx';
 import { SelectionBarSlot } from '../review/bulk/selection-bar-slot.tsx';
+import { CreateQueueDialog } from '../review/queues/create-queue-dialog.tsx';
 import { requestQueries } from './api/request-queries.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { FilterToolbar } from './filters/filter-toolbar.tsx';
@@ -23,6 +25,10 @@ import { flattenPages, RequestsTable } from './table/requests-table.tsx';
 import { TimelinePanel } from './timeline/timeline-panel.tsx';
 import type { RequestsView } from './url-state.ts';
 import { useLiveUpdates } from './use-live-updates.ts';
+
+/** The probe counts up to PROBE_NEW_COUNT_CAP: "1,000+" beyond. */
+const newCountLabel = (count: number): string =>
+  count >= PROBE_NEW_COUNT_CAP ? `${formatCount(PROBE_NEW_COUNT_CAP)}+` : formatCount(count);
 
 export function RequestsPage({
   view,
@@ -51,6 +57,7 @@ export function RequestsPage({
   // A new filter starts a new selection: rows selected before may not match it.
   const selection = useRowSelection(listToParams({ filter: view.query.filter }).toString());
   const [bulkOpen, setBulkOpen] = useState(false);
+  const isAdmin = useCan('admin');
 
   let body: React.ReactNode;
   if (list.isPending) body = <TableSkeleton />;
@@ -102,7 +109,7 @@ export function RequestsPage({
             }}
           >
             {live.atTopOfOrder
-              ? `${live.newCount >= 1000 ? '1,000+' : formatCount(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
+              ? `${newCountLabel(live.newCount)} new ${live.newCount === 1 ? 'request' : 'requests'}`
               : 'List updated: refresh'}
           </button>
         ) : null}
@@ -110,6 +117,7 @@ export function RequestsPage({
           {canAnnotate ? (
             <BulkDialog view={view.query} total={total} open={bulkOpen} onOpenChange={setBulkOpen} />
           ) : null}
+          {isAdmin ? <CreateQueueDialog view={view.query} total={total} /> : null}
           <ExportMenu view={view.query} disabled={rows.length === 0} />
           <ColumnVisibilityMenu
             columns={requestColumns}

@@ -11,10 +11,17 @@ interface DrawerLoaderProps {
   id: number;
   onChange: Annotate;
   metadataKeyRef: Ref<HTMLInputElement>;
+  /** Blind review (review queues): the view hides scores and history. */
+  scoresWithheld?: boolean;
 }
 
 /** Skeleton, error with Retry, or the view. Keyed by id by its parent so no state leaks between requests. */
-export const DrawerLoader = memo(function DrawerLoader({ id, onChange, metadataKeyRef }: DrawerLoaderProps) {
+export const DrawerLoader = memo(function DrawerLoader({
+  id,
+  onChange,
+  metadataKeyRef,
+  scoresWithheld = false,
+}: DrawerLoaderProps) {
   const detail = useQuery(requestQueries.detail(id));
   const history = useQuery({ ...requestQueries.history(id), meta: { silent: true } });
   const readOnly = !useCan('annotate');
@@ -30,6 +37,7 @@ export const DrawerLoader = memo(function DrawerLoader({ id, onChange, metadataK
         history={history.data?.events ?? []}
         definitions={definitions.data?.definitions ?? []}
         comments={comments.data?.comments ?? []}
+        scoresWithheld={scoresWithheld}
       />
     );
   if (detail.isError)

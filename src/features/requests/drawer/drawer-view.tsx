@@ -24,6 +24,8 @@ export interface DrawerViewProps {
   /** Active score definitions: the score form offers their labels and ranges. */
   definitions?: readonly ScoreDefinition[];
   comments?: readonly ScoreComment[];
+  /** Blind review: scores, comments and history stay hidden until the reviewer has given theirs. */
+  scoresWithheld?: boolean;
 }
 
 /** Everything about one loaded request. Pure: data in, edits out. */
@@ -35,6 +37,7 @@ export function DrawerView({
   history = [],
   definitions = [],
   comments = [],
+  scoresWithheld = false,
 }: DrawerViewProps) {
   return (
     <div className="drawer-view" data-request-id={detail.id}>
@@ -47,14 +50,18 @@ export function DrawerView({
       ) : null}
       {/* The conversation is what a reviewer judges, so it comes before the annotation forms. */}
       <BlueprintView input={detail.input} output={detail.output} parameters={detail.parameters} />
-      <ScoresSection
-        scores={detail.scores}
-        onChange={onChange}
-        readOnly={readOnly}
-        authors={latestScoreAuthors(history)}
-        definitions={definitions}
-        comments={comments}
-      />
+      {scoresWithheld ? (
+        <p className="bp-muted">Others' scores stay hidden until you submit yours (blind review).</p>
+      ) : (
+        <ScoresSection
+          scores={detail.scores}
+          onChange={onChange}
+          readOnly={readOnly}
+          authors={latestScoreAuthors(history)}
+          definitions={definitions}
+          comments={comments}
+        />
+      )}
       <TagsSection tags={detail.tags} onChange={onChange} readOnly={readOnly} />
       <MetadataSection
         metadata={detail.metadata}
@@ -62,8 +69,8 @@ export function DrawerView({
         keyInputRef={metadataKeyRef}
         readOnly={readOnly}
       />
-      <HistorySection events={history} />
-      <RawJsonSection detail={detail} />
+      {scoresWithheld ? null : <HistorySection events={history} />}
+      {scoresWithheld ? null : <RawJsonSection detail={detail} />}
     </div>
   );
 }

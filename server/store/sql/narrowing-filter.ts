@@ -1,18 +1,18 @@
 /**
- * The narrowing-only parts of a filter as predicates on the request whose id is `id`: review work
- * (issue #12: no score named X, scored by an author, a comment on a score) and a prompt template
- * version (issue #9). Plain SQL both adapters run. None of them can drive a page from an index:
+ * The narrowing filter: the parts of a filter that only narrow, as predicates on the request whose
+ * id is `id`, in plain SQL both adapters run: review work (no score named X, scored by an author,
+ * a comment on a score) and prompt template versions. None of them can drive a page from an index:
  * they narrow what another part (the prompt name, or the time order) reads.
  */
 import type { RequestFilter } from '../../../contract/api.ts';
 import { or, raw, type Sql, sql } from './fragment.ts';
 
-export type ReviewFilter = Pick<RequestFilter, 'noScores' | 'scoredBy' | 'commented' | 'promptVersions'>;
+export type NarrowingFilter = Pick<RequestFilter, 'noScores' | 'scoredBy' | 'commented' | 'promptVersions'>;
 
 /** The requests column holding the prompt version: the adapters name it differently. */
 export type PromptVersionColumn = 'prompt_version' | 'prompt_version_number';
 
-export function hasReviewFilter(filter: ReviewFilter): boolean {
+export function hasNarrowingFilter(filter: NarrowingFilter): boolean {
   return (
     (filter.noScores?.length ?? 0) > 0 ||
     (filter.scoredBy?.length ?? 0) > 0 ||
@@ -21,7 +21,11 @@ export function hasReviewFilter(filter: ReviewFilter): boolean {
   );
 }
 
-export function reviewPredicates(filter: ReviewFilter, id: Sql, versionColumn: PromptVersionColumn): Sql[] {
+export function narrowingPredicates(
+  filter: NarrowingFilter,
+  id: Sql,
+  versionColumn: PromptVersionColumn,
+): Sql[] {
   const parts: Sql[] = [];
   for (const name of new Set(filter.noScores ?? []))
     parts.push(
