@@ -107,6 +107,10 @@ export const requestFilterSchema = z.object({
   commented: z.literal(true).optional(),
   /** Requests logged with one of these prompt template versions (`prompt_version=`; with `prompt=`, that template's). */
   promptVersions: z.array(z.number().int().min(1)).optional(),
+  /** Review work: requests in a review queue, still needing reviews or done (`in_queue=<id>[:pending|:done]`). */
+  inQueue: z
+    .object({ queueId: z.number().int().min(1), state: z.enum(['any', 'pending', 'done']) })
+    .optional(),
   /** Numeric conditions on the request's own columns, AND-ed (`latency=gt:1000`). */
   numeric: z.array(numericConditionSchema).optional(),
   /** Metadata conditions beyond "value in", AND-ed (`not.meta.k=`, `has_meta=`, `no_meta=`, `meta_contains.k=`). */

@@ -123,7 +123,7 @@ export function repeatedScalarIssues(params: URLSearchParams, names: readonly st
 
 /** Reads the filter part of a query string. Unknown parameters are ignored (they belong to the page). */
 export function parseFilterParams(params: URLSearchParams): ParseResult<RequestFilter> {
-  const issues: QueryIssue[] = repeatedScalarIssues(params, ['from', 'to', 'q', 'commented']);
+  const issues: QueryIssue[] = repeatedScalarIssues(params, ['from', 'to', 'q', 'commented', 'in_queue']);
   const metadata = new Map<string, string[]>();
   const scores: RequestFilter['scores'] = [];
   const raw: Record<string, unknown> = {
@@ -141,6 +141,16 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
   if (commented === 'true') raw.commented = true;
   else if (commented !== null)
     issues.push({ param: 'commented', message: 'expected true (or leave it out)' });
+  const inQueue = params.get('in_queue');
+  if (inQueue !== null) {
+    const match = /^([1-9]\d{0,15})(?::(pending|done))?$/.exec(inQueue);
+    if (match) raw.inQueue = { queueId: Number(match[1]), state: match[2] ?? 'any' };
+    else
+      issues.push({
+        param: 'in_queue',
+        message: 'expected <queue id>, <queue id>:pending or <queue id>:done',
+      });
+  }
   const versions = params.getAll('prompt_version');
   if (versions.length > 0) raw.promptVersions = versions.map((v) => (/^\d+$/.test(v) ? Number(v) : v));
   const traces = params.getAll('trace');
@@ -309,6 +319,7 @@ function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): s
     noScores: 'noscore',
     scoredBy: 'scored_by',
     promptVersions: 'prompt_version',
+    inQueue: 'in_queue',
   };
   if (typeof field === 'string' && names[field]) return names[field];
   if (field === 'scores' && typeof index === 'number') {
@@ -368,6 +379,13 @@ export function filterToParams(
   for (const author of filter.scoredBy ?? []) params.append('scored_by', author);
   if (filter.commented) params.set('commented', 'true');
   for (const version of filter.promptVersions ?? []) params.append('prompt_version', String(version));
+  if (filter.inQueue)
+    params.set(
+      'in_queue',
+      filter.inQueue.state === 'any'
+        ? String(filter.inQueue.queueId)
+        : `${filter.inQueue.queueId}:${filter.inQueue.state}`,
+    );
   for (const [param, field] of EXCLUDABLE)
     for (const value of filter.exclude?.[field] ?? []) params.append(`${NOT_PREFIX}${param}`, value);
   for (const condition of filter.metaConditions ?? []) {

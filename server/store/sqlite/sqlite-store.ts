@@ -230,6 +230,9 @@ export class SqliteStore implements Store {
           try {
             return { ok: true as const, id: this.insertSavepoint(item.request) };
           } catch (error) {
+            // SQLITE_FULL (and I/O errors) may roll back the whole transaction, not just this
+            // row's savepoint: then the batch fails as one, or later rows would autocommit.
+            if (!this.db.inTransaction) throw error;
             return { ok: false as const, error };
           }
         }),

@@ -1,8 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useDeferredValue, useId, useState } from 'react';
 import type { FacetValue } from '../../../../contract/api.ts';
+import { type Suggestion, TextField } from '../../../components/ui/form-field.tsx';
 import { requestQueries } from '../api/request-queries.ts';
 import { FilterPopover } from './filter-popover.tsx';
+
+const withRequestCount = (facet: FacetValue): Suggestion => ({
+  value: facet.value,
+  note: `${facet.count} requests`,
+});
 
 export type MetadataOperator = 'eq' | 'ne' | 'contains' | 'exists' | 'missing';
 const OPERATORS: [MetadataOperator, string][] = [
@@ -31,17 +37,18 @@ export function MetadataFilter({
   const [key, setKey] = useState('');
   const [op, setOp] = useState<MetadataOperator>('eq');
   const [value, setValue] = useState('');
-  const ids = { key: useId(), op: useId(), value: useId(), keyList: useId(), valueList: useId() };
+  const opId = useId();
   const deferredKey = useDeferredValue(key.trim());
   const deferredValue = useDeferredValue(value);
   const knownKey = keys.some((k) => k.value === deferredKey);
   const values = useQuery({
     ...requestQueries.metadataValues(deferredKey, deferredValue),
-    enabled: open && knownKey,
+    enabled: open && knownKey && takesValue(op),
   });
+  const ready = key.trim() !== '' && (!takesValue(op) || value !== '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!key.trim() || (takesValue(op) && !value)) return;
+    if (!ready) return;
     onAdd(key.trim(), op, value);
     setValue('');
     setOpen(false);
@@ -49,61 +56,38 @@ export function MetadataFilter({
   return (
     <FilterPopover label="Metadata" activeCount={activeCount} open={open} onOpenChange={setOpen}>
       <form className="stack" onSubmit={submit}>
-        <label htmlFor={ids.key}>Filter metadata key</label>
-        <input
-          id={ids.key}
-          className="input input-sm"
-          list={ids.keyList}
+        <TextField
+          small
+          label="Filter metadata key"
           value={key}
-          onChange={(event) => setKey(event.target.value)}
+          onChange={setKey}
           placeholder="e.g. user_id"
-          autoComplete="off"
+          suggestions={keys.map(withRequestCount)}
         />
-        <datalist id={ids.keyList}>
-          {keys.map((k) => (
-            <option key={k.value} value={k.value}>
-              {`${k.count} requests`}
-            </option>
-          ))}
-        </datalist>
-        <label htmlFor={ids.op}>Metadata condition</label>
+        <label htmlFor={opId}>Metadata condition</label>
         <select
-          id={ids.op}
+          id={opId}
           className="input input-sm"
           value={op}
           onChange={(event) => setOp(event.target.value as MetadataOperator)}
         >
-          {OPERATORS.map(([value, text]) => (
-            <option key={value} value={value}>
+          {OPERATORS.map(([operator, text]) => (
+            <option key={operator} value={operator}>
               {text}
             </option>
           ))}
         </select>
-        <label htmlFor={ids.value} hidden={!takesValue(op)}>
-          Filter metadata value
-        </label>
-        <input
-          hidden={!takesValue(op)}
-          id={ids.value}
-          className="input input-sm"
-          list={ids.valueList}
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          placeholder={op === 'contains' ? 'text, any case…' : 'value…'}
-          autoComplete="off"
-        />
-        <datalist id={ids.valueList}>
-          {(values.data?.values ?? []).map((v) => (
-            <option key={v.value} value={v.value}>
-              {`${v.count} requests`}
-            </option>
-          ))}
-        </datalist>
-        <button
-          type="submit"
-          className="btn btn-sm btn-primary"
-          disabled={!key.trim() || (takesValue(op) && !value)}
-        >
+        {takesValue(op) ? (
+          <TextField
+            small
+            label="Filter metadata value"
+            value={value}
+            onChange={setValue}
+            placeholder={op === 'contains' ? 'text, any case…' : 'value…'}
+            suggestions={(values.data?.values ?? []).map(withRequestCount)}
+          />
+        ) : null}
+        <button type="submit" className="btn btn-sm btn-primary" disabled={!ready}>
           Add metadata filter
         </button>
       </form>
