@@ -37,8 +37,9 @@ export function BulkDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const [jobId, setJobId] = useState<string | null>(null);
-  const count = total ?? 0;
+  // A started job keeps the count it started with (the live count drops as a delete proceeds).
+  const [job, setJob] = useState<{ id: string; total: number } | null>(null);
+  const count = job?.total ?? total ?? 0;
   return (
     <>
       <Button size="sm" disabled={count === 0} onClick={() => setOpen(true)}>
@@ -48,11 +49,15 @@ export function BulkDialog({
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (!next) setJobId(null);
+          if (!next) setJob(null);
         }}
         title={`Change all ${formatCount(count)} matching ${count === 1 ? 'request' : 'requests'}`}
       >
-        {jobId ? <BulkProgress id={jobId} /> : <BulkForm view={view} count={count} onStarted={setJobId} />}
+        {job ? (
+          <BulkProgress id={job.id} />
+        ) : (
+          <BulkForm view={view} count={count} onStarted={(id) => setJob({ id, total: count })} />
+        )}
       </Dialog>
     </>
   );
