@@ -148,6 +148,9 @@ export function defineQueueTests(ctx: ContractContext): void {
         nowMs: NOW,
       });
       expect(result).toMatchObject({ ok: true, review: { previous: { helpfulness: 20, accuracy: null } } });
+      expect(await store.queues.reviewValues(queue.id)).toEqual([
+        { requestId: id, reviewer: 'Bo', values: { helpfulness: 100, accuracy: 7 } },
+      ]);
     });
 
     it('brings a skipped item back to its reviewer only after everything else', async () => {
