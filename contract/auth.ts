@@ -48,6 +48,8 @@ export const sessionResponseSchema = z.object({
   permissions: z.array(permissionSchema),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+/** DELETE /api/session. */
+export const signOutResponseSchema = z.object({ success: z.literal(true) });
 
 export const setupStatusSchema = z.object({ needed: z.boolean() });
 

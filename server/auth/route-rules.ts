@@ -35,7 +35,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   // Anyone; identifies the caller when signed in
   'GET /api/session': 'optional',
 
-  // PromptLayer SDK ingest (promptlayer-api.md)
+  // PromptLayer SDK ingest (docs/wire-contract.md)
   'POST /log-request': 'ingest',
   'POST /rest/track-metadata': 'ingest',
   'POST /rest/track-score': 'ingest',

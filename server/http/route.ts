@@ -42,7 +42,7 @@ export interface RouteInput<S extends RouteSchemas> {
 
 type Answer<S extends RouteSchemas> = S['response'] extends z.ZodType ? z.input<S['response']> : FastifyReply;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The raw query string of a request, for the contract's URLSearchParams parsers. */
 export function rawQuery(url: string): URLSearchParams {

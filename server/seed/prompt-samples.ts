@@ -187,28 +187,35 @@ function wrappedAnthropic(i: number, now: number, tags: string[]): Json {
   };
 }
 
-function runTriage(i: number, now: number, tags: string[], link: { id: number; version: number }): Json {
-  const ticket = TICKETS[i % TICKETS.length] as string;
-  const answer = ['billing', 'bug', 'account', 'billing'][i % 4] as string;
+/** A gpt-4o chat completion as the wrapped OpenAI client posts it: `messages` in, `answer` out. */
+function gpt4oChat(params: Json, messages: Json[], answer: string, usage: Json): Json {
   return {
     function_name: 'openai.chat.completions.create',
     provider_type: 'openai',
     args: [],
-    kwargs: {
-      model: 'gpt-4o',
-      temperature: 0.2,
-      stream: false,
-      messages: [
-        { role: 'system', content: 'You route support tickets for Acme.' },
-        { role: 'user', content: `Classify this ticket: ${ticket}\nAnswer with one word.` },
-      ],
-    },
+    kwargs: { model: 'gpt-4o', ...params, messages },
     request_response: {
       object: 'chat.completion',
       model: 'gpt-4o-2024-08-06',
       choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: answer } }],
-      usage: { prompt_tokens: 40, completion_tokens: 1 },
+      usage,
     },
+  };
+}
+
+function runTriage(i: number, now: number, tags: string[], link: { id: number; version: number }): Json {
+  const ticket = TICKETS[i % TICKETS.length] as string;
+  const answer = ['billing', 'bug', 'account', 'billing'][i % 4] as string;
+  return {
+    ...gpt4oChat(
+      { temperature: 0.2, stream: false },
+      [
+        { role: 'system', content: 'You route support tickets for Acme.' },
+        { role: 'user', content: `Classify this ticket: ${ticket}\nAnswer with one word.` },
+      ],
+      answer,
+      { prompt_tokens: 40, completion_tokens: 1 },
+    ),
     tags: [...tags, 'run'],
     metadata: { user_id: `user_${i % 13}` },
     prompt_id: link.id,
@@ -222,29 +229,15 @@ function runTriage(i: number, now: number, tags: string[], link: { id: number; v
 function runWelcome(i: number, now: number, tags: string[], link: { id: number; version: number }): Json {
   const name = PEOPLE[i % PEOPLE.length] as string;
   return {
-    function_name: 'openai.chat.completions.create',
-    provider_type: 'openai',
-    args: [],
-    kwargs: {
-      model: 'gpt-4o',
-      temperature: 0.8,
-      messages: [
+    ...gpt4oChat(
+      { temperature: 0.8 },
+      [
         { role: 'system', content: 'You write short, warm emails.' },
         { role: 'user', content: `Write a welcome email for ${name} who joined the Pro plan.` },
       ],
-    },
-    request_response: {
-      object: 'chat.completion',
-      model: 'gpt-4o-2024-08-06',
-      choices: [
-        {
-          index: 0,
-          finish_reason: 'stop',
-          message: { role: 'assistant', content: `Hi ${name},\n\nWelcome to Pro! We are glad you are here.` },
-        },
-      ],
-      usage: { prompt_tokens: 35, completion_tokens: 22 },
-    },
+      `Hi ${name},\n\nWelcome to Pro! We are glad you are here.`,
+      { prompt_tokens: 35, completion_tokens: 22 },
+    ),
     tags: [...tags, 'run'],
     prompt_id: link.id,
     prompt_version: link.version,

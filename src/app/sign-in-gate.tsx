@@ -3,8 +3,8 @@ import { type ReactNode, useState } from 'react';
 import { SessionProvider } from '../features/auth/session-context.tsx';
 import { sessionQueries } from '../features/auth/session-queries.ts';
 import { useAuth } from '../lib/api-key-store.ts';
+import { takeFromFragment } from '../lib/url-fragment.ts';
 import { SetupForm } from './setup-form.tsx';
-import { takeSetupToken } from './setup-token.ts';
 import { SignInForm } from './sign-in-form.tsx';
 
 /**
@@ -14,7 +14,7 @@ import { SignInForm } from './sign-in-form.tsx';
  */
 export function SignInGate({ children }: { children: ReactNode }) {
   const { epoch, message } = useAuth();
-  const [setupToken, setSetupToken] = useState(takeSetupToken);
+  const [setupToken, setSetupToken] = useState(() => takeFromFragment('setup'));
   const me = useQuery(sessionQueries.me(epoch));
   if (setupToken) return <SetupForm token={setupToken} onDone={() => setSetupToken(null)} />;
   if (me.isPending) return <main className="sign-in" aria-busy="true" />;

@@ -3,6 +3,7 @@
  * useAuth(), so signing in or out re-renders the sign-in gate.
  */
 import { createStore, useStore } from './create-store.ts';
+import { takeFromFragment } from './url-fragment.ts';
 
 const STORAGE_KEY = 'promptlog.apiKey';
 
@@ -58,16 +59,8 @@ export function sessionChanged(message: string | null = null): void {
  * address bar (replaceState, so it never lands in history). Returns true when a key was found.
  */
 export function consumeKeyFromFragment(location: Location = window.location): boolean {
-  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-  const key = fragment.get('key');
+  const key = takeFromFragment('key', location);
   if (!key) return false;
-  fragment.delete('key');
-  const rest = fragment.toString();
-  window.history.replaceState(
-    window.history.state,
-    '',
-    `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
-  );
   signIn(key);
   return true;
 }

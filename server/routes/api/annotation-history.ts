@@ -4,9 +4,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestParamsSchema } from '../../../contract/api.ts';
-import type { AnnotationEvent } from '../../../contract/auth.ts';
+import { type AnnotationEvent, annotationHistorySchema } from '../../../contract/auth.ts';
 import { actorLabel } from '../../auth/principal.ts';
-import { parseWith } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import type { Store } from '../../store/store.ts';
 import type { RouteDeps } from '../deps.ts';
 
@@ -26,8 +26,8 @@ export function recordAnnotations(
 }
 
 export function annotationHistoryRoute(app: FastifyInstance, { store }: RouteDeps): void {
-  app.get('/api/requests/:id/history', async (request) => {
-    const id = parseWith(requestParamsSchema, request.params, 'path').id;
+  const history = { params: requestParamsSchema, response: annotationHistorySchema };
+  route(app, 'GET', '/api/requests/:id/history', history, async ({ params: { id } }) => {
     return { events: await store.auth.annotationHistory(id, HISTORY_LIMIT) };
   });
 }

@@ -17,8 +17,9 @@ import {
   bulkSelectionResponseSchema,
 } from '../../../contract/bulk.ts';
 import { parseListParams } from '../../../contract/filter-query.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { actorLabel } from '../../auth/principal.ts';
-import { HttpError, notFound, parseWith } from '../../http/errors.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
 import { queryParser, route } from '../../http/route.ts';
 import { BulkJobs } from '../../review/bulk-jobs.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -84,11 +85,9 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
       if (result.missing.length > 0) throw staleSelection(result.missing);
       const change = historyChange(body.action);
       await Promise.all(result.acted.map((id) => recordAnnotations(store, request, id, [change])));
-      await store.auth.appendAudit({
-        at: Date.now(),
-        actor: actorLabel(request.principal),
-        action: 'bulk_selection',
-        detail: { action: body.action, requests: result.acted.length },
+      await auditCaller(store.auth, request, 'bulk_selection', {
+        action: body.action,
+        requests: result.acted.length,
       });
       return { changed: result.acted.length };
     },
@@ -102,11 +101,9 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async ({ body, request }) => {
       const result = await store.deleteRequestIds(body.ids, { allOrNone: true });
       if (result.missing.length > 0) throw staleSelection(result.missing);
-      await store.auth.appendAudit({
-        at: Date.now(),
-        actor: actorLabel(request.principal),
-        action: 'delete_requests',
-        detail: { ids: result.acted, rows: result.acted.length },
+      await auditCaller(store.auth, request, 'delete_requests', {
+        ids: result.acted,
+        rows: result.acted.length,
       });
       return { deleted: result.acted.length };
     },
@@ -150,7 +147,6 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
     ({ body, request }) => startJob({ kind: 'delete' }, body.query, request),
   );
 
-  const byId = (raw: unknown) => parseWith(jobParamsSchema, raw, 'path').id;
   const found = (id: string, job: ReturnType<BulkJobs['get']>) => {
     if (!job)
       throw notFound(
@@ -159,12 +155,9 @@ export function bulkRoutes(app: FastifyInstance, deps: RouteDeps): void {
       );
     return job;
   };
-  app.get('/api/bulk-jobs/:id', async (request) => {
-    const id = byId(request.params);
-    return found(id, jobs.get(id));
-  });
-  app.post('/api/bulk-jobs/:id/cancel', async (request) => {
-    const id = byId(request.params);
-    return found(id, jobs.cancel(id));
-  });
+  const oneJob = { params: jobParamsSchema, response: bulkJobSchema };
+  route(app, 'GET', '/api/bulk-jobs/:id', oneJob, async ({ params: { id } }) => found(id, jobs.get(id)));
+  route(app, 'POST', '/api/bulk-jobs/:id/cancel', oneJob, async ({ params: { id } }) =>
+    found(id, jobs.cancel(id)),
+  );
 }

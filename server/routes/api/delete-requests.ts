@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { deleteResponseSchema, emptyFilter } from '../../../contract/api.ts';
 import { isEmptyFilter, parseFilterParams, repeatedScalarIssues } from '../../../contract/filter-query.ts';
-import { actorLabel } from '../../auth/principal.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { badRequest, fromQueryIssues } from '../../http/errors.ts';
 import { queryParser, rawQuery, route } from '../../http/route.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -50,11 +50,9 @@ export function deleteRequestsRoute(app: FastifyInstance, { store }: RouteDeps):
           );
       }
       const deleted = await store.deleteRequests(query.filter);
-      await store.auth.appendAudit({
-        at: Date.now(),
-        actor: actorLabel(request.principal),
-        action: 'delete_requests',
-        detail: { filter: rawQuery(request.url).toString(), rows: deleted },
+      await auditCaller(store.auth, request, 'delete_requests', {
+        filter: rawQuery(request.url).toString(),
+        rows: deleted,
       });
       return { deleted };
     },

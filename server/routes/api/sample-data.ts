@@ -5,7 +5,7 @@ import {
   sampleDataResponseSchema,
   sampleDataStatusSchema,
 } from '../../../contract/api.ts';
-import { actorLabel } from '../../auth/principal.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { optionalBody, route } from '../../http/route.ts';
 import { seedPromptSamples, trackedShare } from '../../seed/prompt-samples.ts';
 import { seedStore } from '../../seed/seed-store.ts';
@@ -39,12 +39,7 @@ export function sampleDataRoutes(app: FastifyInstance, { store }: RouteDeps): vo
   // Exactly the rows the generator created: a user's own requests tagged `sample` stay.
   route(app, 'DELETE', '/api/sample-data', { response: deleteResponseSchema }, async ({ request }) => {
     const deleted = await store.deleteSampleRequests();
-    await store.auth.appendAudit({
-      at: Date.now(),
-      actor: actorLabel(request.principal),
-      action: 'delete_requests',
-      detail: { filter: 'sample data', rows: deleted },
-    });
+    await auditCaller(store.auth, request, 'delete_requests', { filter: 'sample data', rows: deleted });
     return { deleted };
   });
 }

@@ -1,17 +1,25 @@
 /** People, for admins: list, create (with a first password), change name, role, password, disable. */
 import type { FastifyInstance } from 'fastify';
 import { requestParamsSchema } from '../../../contract/api.ts';
-import { createAccountBodySchema, updateAccountBodySchema } from '../../../contract/auth.ts';
+import {
+  accountListSchema,
+  accountSchema,
+  createAccountBodySchema,
+  updateAccountBodySchema,
+} from '../../../contract/auth.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { hashPassword } from '../../auth/passwords.ts';
-import { actorLabel } from '../../auth/principal.ts';
-import { HttpError, notFound, parseWith } from '../../http/errors.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 export function accountRoutes(app: FastifyInstance, { store }: AuthRouteDeps): void {
-  app.get('/api/accounts', async () => ({ accounts: await store.auth.listAccounts() }));
+  route(app, 'GET', '/api/accounts', { response: accountListSchema }, async () => ({
+    accounts: await store.auth.listAccounts(),
+  }));
 
-  app.post('/api/accounts', async (request, reply) => {
-    const body = parseWith(createAccountBodySchema, request.body, 'body');
+  const created = { body: createAccountBodySchema, status: 201, response: accountSchema };
+  route(app, 'POST', '/api/accounts', created, async ({ body, request }) => {
     const account = await store.auth.createAccount(
       {
         email: body.email.toLowerCase(),
@@ -23,18 +31,12 @@ export function accountRoutes(app: FastifyInstance, { store }: AuthRouteDeps): v
       Date.now(),
     );
     if (!account) throw new HttpError(409, 'email_taken', 'email: an account with this email already exists');
-    await store.auth.appendAudit({
-      at: Date.now(),
-      actor: actorLabel(request.principal),
-      action: 'account_created',
-      detail: { email: account.email, role: account.role },
-    });
-    return reply.code(201).send(account);
+    await auditCaller(store.auth, request, 'account_created', { email: account.email, role: account.role });
+    return account;
   });
 
-  app.patch('/api/accounts/:id', async (request) => {
-    const id = parseWith(requestParamsSchema, request.params, 'path').id;
-    const body = parseWith(updateAccountBodySchema, request.body, 'body');
+  const update = { params: requestParamsSchema, body: updateAccountBodySchema, response: accountSchema };
+  route(app, 'PATCH', '/api/accounts/:id', update, async ({ params: { id }, body, request }) => {
     const before = await store.auth.getAccount(id);
     if (!before) throw notFound(`Account ${id} not found.`, 'account_not_found');
     const losesAdmin =
@@ -60,12 +62,7 @@ export function accountRoutes(app: FastifyInstance, { store }: AuthRouteDeps): v
     if (body.name !== undefined && body.name !== before.name) changes.name = body.name;
     if (body.password !== undefined) changes.password = 'changed';
     const action = changes.role ? 'role_changed' : 'account_changed';
-    await store.auth.appendAudit({
-      at: Date.now(),
-      actor: actorLabel(request.principal),
-      action,
-      detail: changes,
-    });
+    await auditCaller(store.auth, request, action, changes);
     return account;
   });
 }

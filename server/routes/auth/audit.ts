@@ -1,7 +1,8 @@
 /** The audit log, newest first, in pages (`before` = the previous page's nextBefore). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseWith } from '../../http/errors.ts';
+import { auditPageSchema } from '../../../contract/auth.ts';
+import { route } from '../../http/route.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 const auditQuerySchema = z.object({
@@ -10,8 +11,8 @@ const auditQuerySchema = z.object({
 });
 
 export function auditRoute(app: FastifyInstance, { store }: AuthRouteDeps): void {
-  app.get('/api/audit', async (request) => {
-    const { before, limit } = parseWith(auditQuerySchema, request.query, 'query');
+  const page = { query: auditQuerySchema, response: auditPageSchema };
+  route(app, 'GET', '/api/audit', page, async ({ query: { before, limit } }) => {
     const entries = await store.auth.listAudit(before ?? null, limit);
     return { entries, nextBefore: entries.length === limit ? (entries.at(-1)?.id ?? null) : null };
   });

@@ -1,17 +1,26 @@
 /** Scoped API keys, for admins. The key itself appears once, in the creation reply; only its digest is stored. */
 import type { FastifyInstance } from 'fastify';
 import { requestParamsSchema } from '../../../contract/api.ts';
-import { createKeyBodySchema } from '../../../contract/auth.ts';
+import {
+  apiKeyListSchema,
+  apiKeySchema,
+  createdKeySchema,
+  createKeyBodySchema,
+} from '../../../contract/auth.ts';
+import { auditCaller } from '../../auth/audit.ts';
 import { actorLabel } from '../../auth/principal.ts';
 import { newToken, tokenDigest } from '../../auth/secrets.ts';
-import { badRequest, notFound, parseWith } from '../../http/errors.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 export function keyRoutes(app: FastifyInstance, { store }: AuthRouteDeps): void {
-  app.get('/api/keys', async () => ({ keys: await store.auth.listKeys() }));
+  route(app, 'GET', '/api/keys', { response: apiKeyListSchema }, async () => ({
+    keys: await store.auth.listKeys(),
+  }));
 
-  app.post('/api/keys', async (request, reply) => {
-    const body = parseWith(createKeyBodySchema, request.body, 'body');
+  const create = { body: createKeyBodySchema, status: 201, response: createdKeySchema };
+  route(app, 'POST', '/api/keys', create, async ({ body, request }) => {
     const now = Date.now();
     if (body.expiresAt != null && body.expiresAt <= now)
       throw badRequest('expiresAt: must be in the future', [
@@ -35,18 +44,17 @@ export function keyRoutes(app: FastifyInstance, { store }: AuthRouteDeps): void 
       action: 'key_created',
       detail: { id: created.id, name: created.name, scope: created.scope, expiresAt: created.expiresAt },
     });
-    return reply.code(201).send({ ...created, key });
+    return { ...created, key };
   });
 
-  app.delete('/api/keys/:id', async (request) => {
-    const id = parseWith(requestParamsSchema, request.params, 'path').id;
+  const revoke = { params: requestParamsSchema, response: apiKeySchema };
+  route(app, 'DELETE', '/api/keys/:id', revoke, async ({ params: { id }, request }) => {
     const revoked = await store.auth.revokeKey(id, Date.now());
     if (!revoked) throw notFound(`Key ${id} not found.`, 'key_not_found');
-    await store.auth.appendAudit({
-      at: Date.now(),
-      actor: actorLabel(request.principal),
-      action: 'key_revoked',
-      detail: { id: revoked.id, name: revoked.name, scope: revoked.scope },
+    await auditCaller(store.auth, request, 'key_revoked', {
+      id: revoked.id,
+      name: revoked.name,
+      scope: revoked.scope,
     });
     return revoked;
   });

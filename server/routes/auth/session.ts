@@ -6,13 +6,19 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../../../contract/auth.ts';
-import { type SessionResponse, signInBodySchema } from '../../../contract/auth.ts';
+import {
+  type SessionResponse,
+  sessionResponseSchema,
+  signInBodySchema,
+  signOutResponseSchema,
+} from '../../../contract/auth.ts';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/cookies.ts';
 import { decoyHash, verifyPassword } from '../../auth/passwords.ts';
 import { accountPrincipal, type Principal } from '../../auth/principal.ts';
 import { isSameOrigin } from '../../auth/same-origin.ts';
 import { newToken, tokenDigest } from '../../auth/secrets.ts';
 import { forbidden, parseWith, tooManyRequests, unauthorized } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import type { AuthRouteDeps } from './deps.ts';
 
 const WRONG = 'Email or password is wrong.';
@@ -50,6 +56,7 @@ export async function startSession(
 export function sessionRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   const { store, limits } = deps;
 
+  // Not through route(): the origin is checked before the body is read.
   app.post('/api/session', async (request, reply) => {
     // Login CSRF: a foreign page must not sign the browser in to the attacker's account.
     if (request.headers.origin !== undefined && !isSameOrigin(request))
@@ -79,11 +86,11 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   });
 
   // 200 null when not signed in: the dashboard asks on every load, and a 401 there is not an error.
-  app.get('/api/session', async (request) =>
+  route(app, 'GET', '/api/session', { response: sessionResponseSchema.nullable() }, async ({ request }) =>
     request.principal ? describePrincipal(request.principal) : null,
   );
 
-  app.delete('/api/session', async (request, reply) => {
+  route(app, 'DELETE', '/api/session', { response: signOutResponseSchema }, async ({ request, reply }) => {
     const token = readCookie(request, SESSION_COOKIE);
     if (token !== undefined) {
       if (!isSameOrigin(request)) throw forbidden('Cross-site request refused.');

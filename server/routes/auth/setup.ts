@@ -3,20 +3,23 @@
  * (`/#setup=<token>`); POST /api/setup with that token creates the first admin and signs them in.
  */
 import type { FastifyInstance } from 'fastify';
-import { setupBodySchema } from '../../../contract/auth.ts';
+import { sessionResponseSchema, setupBodySchema, setupStatusSchema } from '../../../contract/auth.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { accountPrincipal } from '../../auth/principal.ts';
 import { tokenDigest } from '../../auth/secrets.ts';
-import { HttpError, parseWith } from '../../http/errors.ts';
+import { HttpError } from '../../http/errors.ts';
+import { route } from '../../http/route.ts';
 import type { AuthRouteDeps } from './deps.ts';
 import { describePrincipal, startSession } from './session.ts';
 
 export function setupRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   const { store } = deps;
-  app.get('/api/setup', async () => ({ needed: (await store.auth.countAccounts()) === 0 }));
+  route(app, 'GET', '/api/setup', { response: setupStatusSchema }, async () => ({
+    needed: (await store.auth.countAccounts()) === 0,
+  }));
 
-  app.post('/api/setup', async (request, reply) => {
-    const body = parseWith(setupBodySchema, request.body, 'body');
+  const setup = { body: setupBodySchema, response: sessionResponseSchema };
+  route(app, 'POST', '/api/setup', setup, async ({ body, request, reply }) => {
     const refused = new HttpError(
       403,
       'setup_done',

@@ -9,16 +9,20 @@
  * - cursor.ts         opaque keyset cursors (InvalidCursorError from ../errors.ts on a bad one).
  * - search-filter.ts  PromptLayer's filter tree (parsed by contract/promptlayer-search.ts) →
  *                     one predicate over requests r.
- * - rules.ts          the business rules both keep alike: limits (facets, probe, estimates), sort
- *                     columns, filter column → facet counter, count from counters, LIKE escaping,
- *                     facet assembly.
+ * - rules.ts          the business rules both keep alike: limits (facets, estimates; the probe's cap
+ *                     is contract/limits.ts), sort columns, filter column → facet counter, count
+ *                     from counters, LIKE escaping, facet assembly.
+ * - narrowing-filter.ts  the filter parts that only narrow (review work, prompt versions) as
+ *                     predicates both run.
  * - rows.ts           ROW_COLUMNS and database row → RequestRow / RequestDetail.
  * - iso-time.ts       epoch ms → ISO-8601 without a Date per row.
  * - text-query.ts     what free text `q` means (substring and word-prefix terms), for both
  *                     adapters' text indexes; text-snippet.ts finds where it matched in a row.
  * - search-as-list.ts PromptLayer's search as a list query when the list can answer it.
  * - purge.ts          retention's batch scan; span-rows.ts span rows → the trace contract.
- * - auth-schema.ts, auth-store.ts  accounts, sessions, keys and the audit log in SQL both run.
+ * - timeline-plan.ts  the timeline (hourly rollups kept by triggers, or a scan) as reads both run.
+ * - auth-schema.ts, auth-store.ts  accounts, sessions, keys and the audit log in SQL both run;
+ *   review-schema.ts, review-store.ts  score definitions and comments, likewise.
  */
 export * from './cursor.ts';
 export * from './dialect.ts';

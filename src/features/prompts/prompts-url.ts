@@ -4,31 +4,19 @@
  *   /prompts?name=<template>         its versions (&compare=<a>,<b> diffs two, &new=1 opens the form)
  */
 import { useSyncExternalStore } from 'react';
-
-export const NAVIGATE_EVENT = 'promptlog:navigate';
-
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('popstate', listener);
-  window.addEventListener(NAVIGATE_EVENT, listener);
-  return () => {
-    window.removeEventListener('popstate', listener);
-    window.removeEventListener(NAVIGATE_EVENT, listener);
-  };
-}
+import { goTo, subscribeToNavigation } from '../../lib/navigation.ts';
 
 const currentUrl = () => `${window.location.pathname}${window.location.search}`;
 
 /** The path and query, re-rendering on every navigation. */
 export function useLocation(): URL {
-  const href = useSyncExternalStore(subscribe, currentUrl);
+  const href = useSyncExternalStore(subscribeToNavigation, currentUrl);
   return new URL(href, window.location.origin);
 }
 
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
   if (to === currentUrl()) return;
-  if (replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  goTo(to, replace);
 }
 
 export function promptsHref(params: Record<string, string | undefined> = {}): string {

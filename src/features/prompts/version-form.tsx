@@ -2,6 +2,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { TemplateVersion } from '../../../contract/prompt-registry.ts';
 import { detectVariables, type TemplateFormat } from '../../../contract/prompt-variables.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { NestedTextField } from '../../components/ui/form-field.tsx';
 import { usePublishVersion } from './api/publish-version.ts';
 import { type DraftMessage, MessagesEditor } from './messages-editor.tsx';
 
@@ -121,16 +122,7 @@ export function VersionForm({
     <form className="prompt-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{name ? `New version of ${name}` : 'New prompt template'}</h2>
       {name ? null : (
-        <label>
-          Name
-          <input
-            className="input"
-            value={newName}
-            onChange={(e) => setNewName(e.target.value)}
-            required
-            maxLength={512}
-          />
-        </label>
+        <NestedTextField label="Name" value={newName} onChange={setNewName} required maxLength={512} />
       )}
       <div className="prompt-form-row">
         <fieldset>
@@ -181,24 +173,13 @@ export function VersionForm({
         )}
       </p>
       <div className="prompt-form-row">
-        <label>
-          Provider
-          <input
-            className="input"
-            value={draft.provider}
-            onChange={(e) => set({ provider: e.target.value })}
-            required
-          />
-        </label>
-        <label>
-          Model
-          <input
-            className="input"
-            value={draft.model}
-            onChange={(e) => set({ model: e.target.value })}
-            required
-          />
-        </label>
+        <NestedTextField
+          label="Provider"
+          value={draft.provider}
+          onChange={(v) => set({ provider: v })}
+          required
+        />
+        <NestedTextField label="Model" value={draft.model} onChange={(v) => set({ model: v })} required />
       </div>
       <label>
         Parameters (JSON)
@@ -210,23 +191,17 @@ export function VersionForm({
         />
       </label>
       <div className="prompt-form-row">
-        <label>
-          Commit message
-          <input
-            className="input"
-            value={draft.commitMessage}
-            onChange={(e) => set({ commitMessage: e.target.value })}
-          />
-        </label>
-        <label>
-          Release labels (comma-separated)
-          <input
-            className="input"
-            value={draft.labels}
-            onChange={(e) => set({ labels: e.target.value })}
-            placeholder="prod, staging"
-          />
-        </label>
+        <NestedTextField
+          label="Commit message"
+          value={draft.commitMessage}
+          onChange={(v) => set({ commitMessage: v })}
+        />
+        <NestedTextField
+          label="Release labels (comma-separated)"
+          value={draft.labels}
+          onChange={(v) => set({ labels: v })}
+          placeholder="prod, staging"
+        />
       </div>
       {problem ? (
         <p role="alert" className="prompts-error">

@@ -19,6 +19,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
 import { emptyFilter } from '../../../contract/api.ts';
+import { goTo, subscribeToNavigation } from '../../lib/navigation.ts';
 import type { ListView } from './api/request-queries.ts';
 import {
   parseInvalidRequest,
@@ -29,25 +30,12 @@ import {
   type ViewInput,
 } from './view-params.ts';
 
-const NAVIGATE_EVENT = 'promptlog:navigate';
-
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('popstate', listener);
-  window.addEventListener(NAVIGATE_EVENT, listener);
-  return () => {
-    window.removeEventListener('popstate', listener);
-    window.removeEventListener(NAVIGATE_EVENT, listener);
-  };
-}
-
 const getSearch = () => window.location.search;
 
 export function navigateToSearch(search: string, { replace = false }: { replace?: boolean } = {}): void {
   const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
   if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-  if (replace) window.history.replaceState(null, '', url);
-  else window.history.pushState(null, '', url);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  goTo(url, replace);
 }
 
 function viewPart(search: string): string {
@@ -93,7 +81,7 @@ function viewForKey(key: string): ReturnType<typeof parseView> {
 }
 
 export function useRequestsView(): RequestsView {
-  const search = useSyncExternalStore(subscribe, getSearch, () => '');
+  const search = useSyncExternalStore(subscribeToNavigation, getSearch, () => '');
   const key = viewPart(search);
   const { query, range } = viewForKey(key);
   const openRequestId = parseOpenRequest(search);

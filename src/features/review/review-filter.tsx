@@ -3,8 +3,9 @@
  * with a comment, in a review queue. Writes the list's query-string filter (noscore, scored_by,
  * commented, in_queue).
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { FacetValue, RequestFilter } from '../../../contract/api.ts';
+import { TextField } from '../../components/ui/form-field.tsx';
 import { useSession } from '../auth/session-context.tsx';
 import { FilterPopover } from '../requests/filters/filter-popover.tsx';
 import { InQueueFilter } from './queues/in-queue-filter.tsx';
@@ -27,7 +28,6 @@ export function ReviewFilter({ scoreNames, filter, onChange }: ReviewFilterProps
   const [missing, setMissing] = useState('');
   const [author, setAuthor] = useState('');
   const me = useMyAuthorLabel();
-  const ids = { missing: useId(), author: useId(), list: useId() };
   const active =
     (filter.noScores?.length ?? 0) +
     (filter.scoredBy?.length ?? 0) +
@@ -48,20 +48,13 @@ export function ReviewFilter({ scoreNames, filter, onChange }: ReviewFilterProps
             missing.trim() ? add(e, (prev) => withNoScore(prev, missing.trim())) : e.preventDefault()
           }
         >
-          <label htmlFor={ids.missing}>Has no score named</label>
-          <input
-            id={ids.missing}
-            className="input input-sm"
-            list={ids.list}
+          <TextField
+            small
+            label="Has no score named"
             value={missing}
-            onChange={(e) => setMissing(e.target.value)}
-            autoComplete="off"
+            onChange={setMissing}
+            suggestions={scoreNames}
           />
-          <datalist id={ids.list}>
-            {scoreNames.map((n) => (
-              <option key={n.value} value={n.value} />
-            ))}
-          </datalist>
           <button type="submit" className="btn btn-sm btn-default" disabled={!missing.trim()}>
             Add “has no score”
           </button>
@@ -73,13 +66,12 @@ export function ReviewFilter({ scoreNames, filter, onChange }: ReviewFilterProps
             author.trim() ? add(e, (prev) => withScoredBy(prev, author.trim())) : e.preventDefault()
           }
         >
-          <label htmlFor={ids.author}>Scored by</label>
-          <input
-            id={ids.author}
-            className="input input-sm"
+          <TextField
+            small
+            label="Scored by"
             value={author}
             placeholder="a person's name"
-            onChange={(e) => setAuthor(e.target.value)}
+            onChange={setAuthor}
             autoComplete="off"
           />
           <div className="row-2">

@@ -38,6 +38,16 @@ export function applyChange<T extends Annotations>(target: T, change: Annotation
   }
 }
 
+const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
+/** Puts `old` back under the key, or removes the key when it had none. */
+const restoreMetadata = (key: string, old: string | undefined): AnnotationChange =>
+  old === undefined ? { kind: 'delete-metadata', key } : { kind: 'set-metadata', key, value: old };
+
+const restoreScore = (name: string, old: number | undefined): AnnotationChange =>
+  old === undefined ? { kind: 'delete-score', name } : { kind: 'set-score', name, value: old };
+
 /**
  * The change that puts back what `change` overwrote in `before`. Undoing only the touched key
  * (rather than restoring a whole snapshot) keeps other edits made in the meantime, e.g. a
@@ -46,19 +56,11 @@ export function applyChange<T extends Annotations>(target: T, change: Annotation
 export function inverseChange(before: Annotations, change: AnnotationChange): AnnotationChange {
   switch (change.kind) {
     case 'set-metadata':
-    case 'delete-metadata': {
-      const old = Object.hasOwn(before.metadata, change.key) ? before.metadata[change.key] : undefined;
-      return old === undefined
-        ? { kind: 'delete-metadata', key: change.key }
-        : { kind: 'set-metadata', key: change.key, value: old };
-    }
+    case 'delete-metadata':
+      return restoreMetadata(change.key, own(before.metadata, change.key));
     case 'set-score':
-    case 'delete-score': {
-      const old = Object.hasOwn(before.scores, change.name) ? before.scores[change.name] : undefined;
-      return old === undefined
-        ? { kind: 'delete-score', name: change.name }
-        : { kind: 'set-score', name: change.name, value: old };
-    }
+    case 'delete-score':
+      return restoreScore(change.name, own(before.scores, change.name));
     case 'add-tag':
     case 'remove-tag':
       return before.tags.includes(change.tag)

@@ -1,6 +1,7 @@
 import { Dialog } from 'radix-ui';
 import type { Ref } from 'react';
 import { CopyButton } from './copy-button.tsx';
+import { SmallButton } from './small-button.tsx';
 
 interface DrawerHeaderProps {
   id: number;
@@ -29,26 +30,17 @@ export function DrawerHeader({ id, copyIdRef, hasPrevious, hasNext, onPrevious, 
         Copy link
       </CopyButton>
       <span className="bp-spacer" />
-      <button
-        type="button"
-        className="drawer-btn drawer-btn-small"
-        aria-label="Previous request"
+      <SmallButton
+        label="Previous request"
         title="Previous request (k)"
         disabled={!hasPrevious}
         onClick={onPrevious}
       >
         ↑ Prev
-      </button>
-      <button
-        type="button"
-        className="drawer-btn drawer-btn-small"
-        aria-label="Next request"
-        title="Next request (j)"
-        disabled={!hasNext}
-        onClick={onNext}
-      >
+      </SmallButton>
+      <SmallButton label="Next request" title="Next request (j)" disabled={!hasNext} onClick={onNext}>
         ↓ Next
-      </button>
+      </SmallButton>
       <Dialog.Close
         className="drawer-btn drawer-btn-small drawer-close"
         aria-label="Close"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Annotate } from '../api/annotation-change.ts';
+import { SmallButton } from './small-button.tsx';
 
 interface MetadataRowProps {
   name: string;
@@ -53,26 +54,17 @@ export function MetadataRow({ name, value, onChange, readOnly = false }: Metadat
       </td>
       <td className="drawer-row-actions">
         {readOnly ? null : draft === null ? (
-          <button
-            type="button"
-            className="drawer-btn drawer-btn-small"
-            aria-label={`Edit metadata ${name}`}
-            title={`Edit metadata ${name}`}
-            onClick={() => setDraft(value)}
-          >
+          <SmallButton label={`Edit metadata ${name}`} onClick={() => setDraft(value)}>
             Edit
-          </button>
+          </SmallButton>
         ) : null}
         {readOnly ? null : (
-          <button
-            type="button"
-            className="drawer-btn drawer-btn-small"
-            aria-label={`Remove metadata ${name}`}
-            title={`Remove metadata ${name}`}
+          <SmallButton
+            label={`Remove metadata ${name}`}
             onClick={() => onChange({ kind: 'delete-metadata', key: name })}
           >
             Remove
-          </button>
+          </SmallButton>
         )}
       </td>
     </tr>

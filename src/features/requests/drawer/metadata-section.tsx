@@ -1,6 +1,7 @@
 import { type Ref, useState } from 'react';
 import { METADATA_KEY_MAX } from '../../../../contract/api.ts';
 import type { Annotate } from '../api/annotation-change.ts';
+import { DrawerSection } from './drawer-section.tsx';
 import { SubmitWithProblem } from './form-problem.tsx';
 import { MetadataRow } from './metadata-row.tsx';
 
@@ -18,10 +19,7 @@ export function MetadataSection({ metadata, onChange, keyInputRef, readOnly = fa
   const [problem, setProblem] = useState<string | null>(null);
   const entries = Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <section className="drawer-section" aria-labelledby="drawer-metadata-title">
-      <h3 id="drawer-metadata-title" className="drawer-section-title">
-        Metadata
-      </h3>
+    <DrawerSection titleId="drawer-metadata-title" title="Metadata">
       {entries.length === 0 ? (
         <p className="bp-muted">No metadata.</p>
       ) : (
@@ -80,6 +78,6 @@ export function MetadataSection({ metadata, onChange, keyInputRef, readOnly = fa
           <SubmitWithProblem label="Save metadata" problem={problem} />
         </form>
       )}
-    </section>
+    </DrawerSection>
   );
 }

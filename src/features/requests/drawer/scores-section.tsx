@@ -3,8 +3,10 @@ import type { ScoreComment, ScoreDefinition } from '../../../../contract/score-d
 import { DefinedScores } from '../../review/defined-scores.tsx';
 import { ScoreCommentLine } from '../../review/score-comment-line.tsx';
 import type { Annotate } from '../api/annotation-change.ts';
+import { DrawerSection } from './drawer-section.tsx';
 import { type Authorship, Byline } from './history-section.tsx';
 import { parseScoreInput } from './score-form.ts';
+import { SmallButton } from './small-button.tsx';
 import { SCORE_KEYS, TRIAGE_SCORE_NAME } from './triage-keys.ts';
 
 /** The digit keys' scale, so a button and its key always set the same score. */
@@ -34,10 +36,7 @@ export function ScoresSection({
   const quickName = name.trim() || TRIAGE_SCORE_NAME;
   const entries = Object.entries(scores).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <section className="drawer-section" aria-labelledby="drawer-scores-title">
-      <h3 id="drawer-scores-title" className="drawer-section-title">
-        Scores
-      </h3>
+    <DrawerSection titleId="drawer-scores-title" title="Scores">
       {entries.length === 0 ? <p className="bp-muted">No scores.</p> : null}
       <ul className="drawer-scores" aria-label="Scores">
         {entries.map(([scoreName, score]) => (
@@ -47,15 +46,12 @@ export function ScoresSection({
             <strong className="drawer-score-value">{score}</strong>
             <Byline author={Object.hasOwn(authors, scoreName) ? authors[scoreName] : undefined} />
             {readOnly ? null : (
-              <button
-                type="button"
-                className="drawer-btn drawer-btn-small"
-                aria-label={`Remove score ${scoreName}`}
-                title={`Remove score ${scoreName}`}
+              <SmallButton
+                label={`Remove score ${scoreName}`}
                 onClick={() => onChange({ kind: 'delete-score', name: scoreName })}
               >
                 Remove
-              </button>
+              </SmallButton>
             )}
             <ScoreCommentLine comment={comments.find((c) => c.name === scoreName)} />
           </li>
@@ -127,6 +123,6 @@ export function ScoresSection({
           </fieldset>
         </>
       )}
-    </section>
+    </DrawerSection>
   );
 }

@@ -9,6 +9,7 @@ import {
   formatTokens,
   formatUtcTime,
 } from '../../../lib/format.ts';
+import { DrawerSection } from './drawer-section.tsx';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -50,10 +51,7 @@ export function StatusLine({ detail }: { detail: RequestDetail }) {
 export function SummarySection({ detail }: { detail: RequestDetail }) {
   const variables = Object.entries(detail.promptInputVariables ?? {});
   return (
-    <section className="drawer-section" aria-labelledby="drawer-summary-title">
-      <h3 id="drawer-summary-title" className="drawer-section-title">
-        Summary
-      </h3>
+    <DrawerSection titleId="drawer-summary-title" title="Summary">
       <dl className="drawer-kv drawer-summary">
         <Field label="Provider">{detail.provider}</Field>
         <Field label="Model">
@@ -101,6 +99,6 @@ export function SummarySection({ detail }: { detail: RequestDetail }) {
         ) : null}
         {detail.groupId !== null ? <Field label="Group">{detail.groupId}</Field> : null}
       </dl>
-    </section>
+    </DrawerSection>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { TAG_MAX } from '../../../../contract/api.ts';
 import type { Annotate } from '../api/annotation-change.ts';
+import { DrawerSection } from './drawer-section.tsx';
 import { SubmitWithProblem } from './form-problem.tsx';
 
 interface TagsSectionProps {
@@ -13,10 +14,7 @@ export function TagsSection({ tags, onChange, readOnly = false }: TagsSectionPro
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <section className="drawer-section" aria-labelledby="drawer-tags-title">
-      <h3 id="drawer-tags-title" className="drawer-section-title">
-        Tags
-      </h3>
+    <DrawerSection titleId="drawer-tags-title" title="Tags">
       {tags.length === 0 ? <p className="bp-muted">No tags.</p> : null}
       <ul className="drawer-tags">
         {tags.map((tag) => (
@@ -58,6 +56,6 @@ export function TagsSection({ tags, onChange, readOnly = false }: TagsSectionPro
           <SubmitWithProblem label="Add tag" problem={problem} />
         </form>
       )}
-    </section>
+    </DrawerSection>
   );
 }

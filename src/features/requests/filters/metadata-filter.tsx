@@ -1,8 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useDeferredValue, useId, useState } from 'react';
+import { type FormEvent, useDeferredValue, useState } from 'react';
 import type { FacetValue, RequestFilter } from '../../../../contract/api.ts';
+import { type Suggestion, TextField } from '../../../components/ui/form-field.tsx';
 import { requestQueries } from '../api/request-queries.ts';
 import { FilterPopover } from './filter-popover.tsx';
+
+const withRequestCount = (facet: FacetValue): Suggestion => ({
+  value: facet.value,
+  note: `${facet.count} requests`,
+});
 
 /** Adds one `key = value` metadata condition; keys and values autocomplete from the facets. */
 export function MetadataFilter({
@@ -17,7 +23,6 @@ export function MetadataFilter({
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
-  const ids = { key: useId(), value: useId(), keyList: useId(), valueList: useId() };
   const deferredKey = useDeferredValue(key.trim());
   const deferredValue = useDeferredValue(value);
   const knownKey = keys.some((k) => k.value === deferredKey);
@@ -35,40 +40,22 @@ export function MetadataFilter({
   return (
     <FilterPopover label="Metadata" activeCount={active.length} open={open} onOpenChange={setOpen}>
       <form className="stack" onSubmit={submit}>
-        <label htmlFor={ids.key}>Filter metadata key</label>
-        <input
-          id={ids.key}
-          className="input input-sm"
-          list={ids.keyList}
+        <TextField
+          small
+          label="Filter metadata key"
           value={key}
-          onChange={(event) => setKey(event.target.value)}
+          onChange={setKey}
           placeholder="e.g. user_id"
-          autoComplete="off"
+          suggestions={keys.map(withRequestCount)}
         />
-        <datalist id={ids.keyList}>
-          {keys.map((k) => (
-            <option key={k.value} value={k.value}>
-              {`${k.count} requests`}
-            </option>
-          ))}
-        </datalist>
-        <label htmlFor={ids.value}>Filter metadata value</label>
-        <input
-          id={ids.value}
-          className="input input-sm"
-          list={ids.valueList}
+        <TextField
+          small
+          label="Filter metadata value"
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={setValue}
           placeholder="equals…"
-          autoComplete="off"
+          suggestions={(values.data?.values ?? []).map(withRequestCount)}
         />
-        <datalist id={ids.valueList}>
-          {(values.data?.values ?? []).map((v) => (
-            <option key={v.value} value={v.value}>
-              {`${v.count} requests`}
-            </option>
-          ))}
-        </datalist>
         <button type="submit" className="btn btn-sm btn-primary" disabled={!key.trim() || !value}>
           Add metadata filter
         </button>

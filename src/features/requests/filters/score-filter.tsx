@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { FacetValue, RequestFilter } from '../../../../contract/api.ts';
+import { TextField } from '../../../components/ui/form-field.tsx';
 import { FilterPopover } from './filter-popover.tsx';
 
 type ScoreCondition = RequestFilter['scores'][number];
@@ -26,7 +27,11 @@ export function ScoreFilter({
   const [min, setMin] = useState('');
   const [max, setMax] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const ids = { name: useId(), min: useId(), max: useId(), list: useId(), error: useId() };
+  const errorId = useId();
+  const bounds = [
+    { label: 'Minimum score', value: min, onChange: setMin, placeholder: '0' },
+    { label: 'Maximum score', value: max, onChange: setMax, placeholder: '100' },
+  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const lo = parseBound(min);
@@ -44,48 +49,21 @@ export function ScoreFilter({
   return (
     <FilterPopover label="Score" activeCount={active.length} open={open} onOpenChange={setOpen}>
       <form className="stack" onSubmit={submit} noValidate>
-        <label htmlFor={ids.name}>Filter score name</label>
-        <input
-          id={ids.name}
-          className="input input-sm"
-          list={ids.list}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          autoComplete="off"
-        />
-        <datalist id={ids.list}>
-          {names.map((n) => (
-            <option key={n.value} value={n.value} />
-          ))}
-        </datalist>
+        <TextField small label="Filter score name" value={name} onChange={setName} suggestions={names} />
         <div className="row-2">
-          <div className="stack">
-            <label htmlFor={ids.min}>Minimum score</label>
-            <input
-              id={ids.min}
-              className="input input-sm"
-              inputMode="numeric"
-              value={min}
-              onChange={(event) => setMin(event.target.value)}
-              placeholder="0"
-              aria-describedby={error ? ids.error : undefined}
-            />
-          </div>
-          <div className="stack">
-            <label htmlFor={ids.max}>Maximum score</label>
-            <input
-              id={ids.max}
-              className="input input-sm"
-              inputMode="numeric"
-              value={max}
-              onChange={(event) => setMax(event.target.value)}
-              placeholder="100"
-              aria-describedby={error ? ids.error : undefined}
-            />
-          </div>
+          {bounds.map((bound) => (
+            <div className="stack" key={bound.label}>
+              <TextField
+                small
+                inputMode="numeric"
+                {...bound}
+                aria-describedby={error ? errorId : undefined}
+              />
+            </div>
+          ))}
         </div>
         {error ? (
-          <p id={ids.error} className="form-error" role="alert">
+          <p id={errorId} className="form-error" role="alert">
             {error}
           </p>
         ) : null}

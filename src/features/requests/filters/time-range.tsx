@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { RequestFilter } from '../../../../contract/api.ts';
+import { TextField } from '../../../components/ui/form-field.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { RANGE_PRESETS, type RangePreset } from '../view-params.ts';
 import { FilterPopover } from './filter-popover.tsx';
@@ -41,8 +42,6 @@ export function TimeRangeSelect({
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(() => (range ? '' : toLocalInput(filter.from)));
   const [to, setTo] = useState(() => (range ? '' : toLocalInput(filter.to)));
-  const fromId = useId();
-  const toId = useId();
   const isCustom = !range && (filter.from !== undefined || filter.to !== undefined);
   const choose = (next: RangePreset | null) => {
     onChange(next);
@@ -84,22 +83,8 @@ export function TimeRangeSelect({
       </fieldset>
       <form className="custom-range" onSubmit={apply}>
         <p className="popover-heading">Custom range</p>
-        <label htmlFor={fromId}>From (local time)</label>
-        <input
-          id={fromId}
-          className="input input-sm"
-          type="datetime-local"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-        <label htmlFor={toId}>To (local time)</label>
-        <input
-          id={toId}
-          className="input input-sm"
-          type="datetime-local"
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-        />
+        <TextField small label="From (local time)" type="datetime-local" value={from} onChange={setFrom} />
+        <TextField small label="To (local time)" type="datetime-local" value={to} onChange={setTo} />
         <button type="submit" className="btn btn-sm btn-primary">
           Apply range
         </button>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { DrawerSection } from '../drawer-section.tsx';
 import { blueprintModel, indexToolCalls, normalizeTemplate, type Template } from './normalize.ts';
 import { ParametersView } from './parameters-view.tsx';
 import { TemplateView } from './template-view.tsx';
@@ -26,32 +27,20 @@ export function BlueprintView({ input, output, parameters }: BlueprintViewProps)
     Object.keys(parameters).length === 0 && isRecord(modelParameters) ? modelParameters : parameters;
   return (
     <div className="bp">
-      <section className="drawer-section" aria-labelledby="bp-input-title">
-        <h3 id="bp-input-title" className="drawer-section-title">
-          Input
-        </h3>
+      <DrawerSection titleId="bp-input-title" title="Input">
         <TemplateView template={inputT} side="input" toolCalls={toolCalls} />
-      </section>
-      <section className="drawer-section" aria-labelledby="bp-output-title">
-        <h3 id="bp-output-title" className="drawer-section-title">
-          Output
-        </h3>
+      </DrawerSection>
+      <DrawerSection titleId="bp-output-title" title="Output">
         <TemplateView template={outputT} side="output" toolCalls={toolCalls} />
-      </section>
+      </DrawerSection>
       {tools.length > 0 ? (
-        <section className="drawer-section" aria-labelledby="bp-tools-title">
-          <h3 id="bp-tools-title" className="drawer-section-title">
-            Tools ({tools.length})
-          </h3>
+        <DrawerSection titleId="bp-tools-title" title={`Tools (${tools.length})`}>
           <ToolsView tools={tools} toolChoice={inputT.kind === 'chat' ? inputT.toolChoice : null} />
-        </section>
+        </DrawerSection>
       ) : null}
-      <section className="drawer-section" aria-labelledby="bp-params-title">
-        <h3 id="bp-params-title" className="drawer-section-title">
-          Model parameters
-        </h3>
+      <DrawerSection titleId="bp-params-title" title="Model parameters">
         <ParametersView parameters={shownParameters} />
-      </section>
+      </DrawerSection>
     </div>
   );
 }
