@@ -178,6 +178,9 @@ export class SqliteStore implements Store {
 
   /** Runs `fn` in an immediate transaction that also flushes counters and bumps the change sequence. */
   private write<T>(fn: () => T): T {
+    // A transaction still open here was left open across an await (sqliteTransactions' work must
+    // only await its own statements): joining it would commit or roll back these rows with it.
+    if (this.db.inTransaction) throw new Error('a write began inside another open transaction');
     try {
       return this.db
         .transaction(() => {
