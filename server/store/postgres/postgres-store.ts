@@ -91,6 +91,12 @@ const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v2';
 
 const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 
+/** What one purge statement did: rows deleted, and the last row scanned (null when the scan came up short). */
+interface PurgeScanned {
+  deleted: number;
+  last: { time: number; id: number } | null;
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
@@ -380,38 +386,35 @@ export class PostgresStore implements Store {
     await this.q(sql`SELECT 1`);
   }
 
-  /** One statement: the scan and the delete see the same rows, in one short transaction. */
   async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
-    const result = await this.q(sql`WITH scan AS MATERIALIZED (${purgeScanSql(postgresDialect, input)}),
-      gone AS (DELETE FROM requests WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
-      SELECT (SELECT count(*) FROM gone)::bigint AS deleted, (SELECT count(*) FROM scan)::bigint AS scanned,
-        l.start_ms, l.id
-      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT start_ms, id FROM scan ORDER BY start_ms DESC, id DESC LIMIT 1) l ON true`);
-    const row = result.rows[0] ?? {};
-    const scanned = Number(row.scanned ?? 0);
-    return {
-      deleted: Number(row.deleted ?? 0),
-      next:
-        scanned < input.scan || row.id === null || row.id === undefined
-          ? null
-          : { startMs: Number(row.start_ms), id: Number(row.id) },
-    };
+    const scan = purgeScanSql(postgresDialect, input);
+    const { deleted, last } = await this.purgeScanned(scan, raw('requests'), raw('start_ms'), input.scan);
+    return { deleted, next: last && { startMs: last.time, id: last.id } };
   }
 
   async purgeSpansBatch(input: PurgeSpansInput): Promise<PurgeSpansResult> {
-    const result = await this.q(sql`WITH scan AS MATERIALIZED (${purgeSpansScanSql(input)}),
-      gone AS (DELETE FROM spans WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
+    const scan = purgeSpansScanSql(input);
+    const { deleted, last } = await this.purgeScanned(scan, raw('spans'), raw('start_us'), input.scan);
+    return { deleted, next: last && { startUs: last.time, id: last.id } };
+  }
+
+  /**
+   * Deletes the scanned rows not flagged kept, in one statement (the scan and the delete see the
+   * same rows, in one short transaction); `last` is where the next batch starts, null when the
+   * scan came up short.
+   */
+  private async purgeScanned(scan: Sql, table: Sql, time: Sql, size: number): Promise<PurgeScanned> {
+    const result = await this.q(sql`WITH scan AS MATERIALIZED (${scan}),
+      gone AS (DELETE FROM ${table} WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
       SELECT (SELECT count(*) FROM gone)::bigint AS deleted, (SELECT count(*) FROM scan)::bigint AS scanned,
-        l.start_us, l.id
-      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT start_us, id FROM scan ORDER BY start_us DESC, id DESC LIMIT 1) l ON true`);
+        l.${time} AS last_time, l.id
+      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT ${time}, id FROM scan ORDER BY ${time} DESC, id DESC LIMIT 1) l ON true`);
     const row = result.rows[0] ?? {};
     const scanned = Number(row.scanned ?? 0);
+    const done = scanned < size || row.id === null || row.id === undefined;
     return {
       deleted: Number(row.deleted ?? 0),
-      next:
-        scanned < input.scan || row.id === null || row.id === undefined
-          ? null
-          : { startUs: Number(row.start_us), id: Number(row.id) },
+      last: done ? null : { time: Number(row.last_time), id: Number(row.id) },
     };
   }
 
