@@ -23,11 +23,13 @@ export interface BenchArgs {
   baseline: string | undefined;
   /** Also measure a whole-filter bulk tag of this many requests while clients log (bench/bulk-bench.ts). */
   bulk: number | undefined;
+  /** Also measure a review queue of this many requests (≤ 10,000) reviewed by two reviewers (bench/queue-bench.ts). */
+  queue: number | undefined;
 }
 
 export const USAGE = `usage: npm run bench [-- --rows N] [--store sqlite|postgres] [--database-url URL]
                    [--samples K] [--ingest N] [--otlp-batches N] [--templates T] [--template-versions V]
-                   [--skip-browser] [--only TEXT] [--busy] [--purge N] [--bulk N] [--baseline FILE]`;
+                   [--skip-browser] [--only TEXT] [--busy] [--purge N] [--bulk N] [--queue N] [--baseline FILE]`;
 
 function positiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -55,6 +57,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       purge: { type: 'string' },
       baseline: { type: 'string' },
       bulk: { type: 'string' },
+      queue: { type: 'string' },
     },
     strict: true,
   });
@@ -80,5 +83,6 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     purge: values.purge === undefined ? undefined : positiveInt(values.purge, 'purge', 0),
     baseline: values.baseline,
     bulk: values.bulk === undefined ? undefined : positiveInt(values.bulk, 'bulk', 0),
+    queue: values.queue === undefined ? undefined : positiveInt(values.queue, 'queue', 0),
   };
 }

@@ -20,7 +20,7 @@ async function count(http: BenchHttp, query: string): Promise<number> {
 }
 
 /** A `from=…&to=…` query whose count is close to `rows` (the newest rows before `toMs`). */
-async function newestRowsQuery(
+export async function newestRowsQuery(
   http: BenchHttp,
   rows: number,
   toMs: number,

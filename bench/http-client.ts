@@ -18,7 +18,7 @@ export class BenchHttp {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  send(method: 'GET' | 'POST', path: string, body?: string): Promise<HttpResult> {
+  send(method: 'GET' | 'POST' | 'DELETE', path: string, body?: string): Promise<HttpResult> {
     const url = new URL(path, this.baseUrl);
     const headers: Record<string, string> = { 'x-api-key': this.apiKey };
     if (body !== undefined) {

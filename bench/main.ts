@@ -33,6 +33,7 @@ import {
 } from './otlp-bench.ts';
 import { loadProfile } from './profile.ts';
 import { runPurgeBench } from './purge-bench.ts';
+import { runQueueBench } from './queue-bench.ts';
 import { deepPageVariant, runReadVariant } from './read-bench.ts';
 import { listCase, readVariants } from './read-variants.ts';
 import { runRegistryBench } from './registry-bench.ts';
@@ -266,6 +267,18 @@ try {
         apiKey,
         rows: Math.min(args.bulk, db.rows),
         clients: INGEST_CLIENTS,
+        budgetScale,
+      })),
+    );
+  }
+
+  if (args.queue !== undefined) {
+    rows.push(
+      ...(await runQueueBench({
+        baseUrl: server.url,
+        apiKey,
+        rows: Math.min(args.queue, db.rows),
+        samples: args.samples,
         budgetScale,
       })),
     );

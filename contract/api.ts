@@ -12,6 +12,12 @@
  *   noscore=<name> (repeatable: has none of them)   scored_by=<author> (repeatable, any of)
  *   commented=true                   has a comment on a score
  *   prompt_version=3 (repeatable)    logged with that prompt template version (any of)
+ * Richer conditions (issue #13):
+ *   not.model=gpt-4o (also not.provider, not.status, not.tag, not.prompt; repeatable: none of)
+ *   not.meta.<key>=<value> (repeatable: the key has none of the values, or is absent)
+ *   has_meta=<key> / no_meta=<key> (repeatable)   meta_contains.<key>=<text> (case-insensitive)
+ *   latency=gt:1000  cost=lte:0.01  tokens=gte:500  input_tokens=lt:10  output_tokens=gt:0
+ *                                    (gt / gte / lt / lte; repeatable, AND-ed)
  */
 import { z } from 'zod';
 import { BULK_SELECTION_MAX } from './limits.ts';
@@ -28,6 +34,44 @@ export type SortOrder = z.infer<typeof sortOrderSchema>;
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** Numeric filter fields and the requests column each reads. */
+export const NUMERIC_FILTER_FIELDS = ['latency', 'cost', 'input_tokens', 'output_tokens', 'tokens'] as const;
+export type NumericFilterField = (typeof NUMERIC_FILTER_FIELDS)[number];
+export const NUMERIC_OPERATORS = ['gt', 'gte', 'lt', 'lte'] as const;
+export type NumericOperator = (typeof NUMERIC_OPERATORS)[number];
+
+const numericConditionSchema = z
+  .object({
+    field: z.enum(NUMERIC_FILTER_FIELDS),
+    op: z.enum(NUMERIC_OPERATORS),
+    value: z.number().finite().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  })
+  // Latency and token counts are whole numbers (integer columns): a fraction would compare oddly.
+  .refine((c) => c.field === 'cost' || Number.isInteger(c.value), {
+    message: 'expected a whole number',
+    path: ['value'],
+  });
+
+/**
+ * not_in: the key has none of the values (or is absent); exists / missing: the key is set or not;
+ * contains: some value of the key contains the text, ignoring case (the store resolves it to the
+ * key's distinct values, see server/store/sql/meta-contains.ts).
+ */
+const metaConditionSchema = z.discriminatedUnion('op', [
+  z.object({ key: z.string().min(1), op: z.literal('not_in'), values: z.array(z.string()).min(1) }),
+  z.object({ key: z.string().min(1), op: z.literal('exists') }),
+  z.object({ key: z.string().min(1), op: z.literal('missing') }),
+  z.object({ key: z.string().min(1), op: z.literal('contains'), value: z.string().min(1) }),
+]);
+
+const facetExclusionsSchema = z.object({
+  models: z.array(z.string()).optional(),
+  providers: z.array(z.string()).optional(),
+  statuses: z.array(statusSchema).optional(),
+  tags: z.array(z.string()).optional(),
+  promptNames: z.array(z.string()).optional(),
+});
 
 /** A parsed filter, the same for list, count, probe, export and delete. */
 export const requestFilterSchema = z.object({
@@ -63,8 +107,21 @@ export const requestFilterSchema = z.object({
   commented: z.literal(true).optional(),
   /** Requests logged with one of these prompt template versions (`prompt_version=`; with `prompt=`, that template's). */
   promptVersions: z.array(z.number().int().min(1)).optional(),
+  /** Review work: requests in a review queue, still needing reviews or done (`in_queue=<id>[:pending|:done]`). */
+  inQueue: z
+    .object({ queueId: z.number().int().min(1), state: z.enum(['any', 'pending', 'done']) })
+    .optional(),
+  /** Numeric conditions on the request's own columns, AND-ed (`latency=gt:1000`). */
+  numeric: z.array(numericConditionSchema).optional(),
+  /** Metadata conditions beyond "value in", AND-ed (`not.meta.k=`, `has_meta=`, `no_meta=`, `meta_contains.k=`). */
+  metaConditions: z.array(metaConditionSchema).optional(),
+  /** Facet values a request must have none of (`not.model=` …). */
+  exclude: facetExclusionsSchema.optional(),
 });
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
+export type NumericCondition = NonNullable<RequestFilter['numeric']>[number];
+export type MetaCondition = NonNullable<RequestFilter['metaConditions']>[number];
+export type FacetExclusions = NonNullable<RequestFilter['exclude']>;
 export const emptyFilter = (): RequestFilter => requestFilterSchema.parse({});
 
 export const listQuerySchema = z.object({

@@ -6,6 +6,10 @@ import {
   DEFAULT_PAGE_SIZE,
   type ListQuery,
   listQuerySchema,
+  type MetaCondition,
+  NUMERIC_FILTER_FIELDS,
+  NUMERIC_OPERATORS,
+  type NumericCondition,
   type RequestFilter,
   requestFilterSchema,
   type SortField,
@@ -25,6 +29,69 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Query
 
 const META_PREFIX = 'meta.';
 const SCORE_PREFIX = 'score.';
+const NOT_PREFIX = 'not.';
+const NOT_META_PREFIX = 'not.meta.';
+const CONTAINS_PREFIX = 'meta_contains.';
+/** `not.<param>` and the RequestFilter['exclude'] field it fills. */
+const EXCLUDABLE = [
+  ['model', 'models'],
+  ['provider', 'providers'],
+  ['status', 'statuses'],
+  ['tag', 'tags'],
+  ['prompt', 'promptNames'],
+] as const;
+/** Numeric conditions in all (`latency=gt:1000` …). */
+const NUMERIC_MAX = 20;
+
+function parseNumeric(field: NumericCondition['field'], raw: string): NumericCondition | undefined {
+  const match = /^([a-z]+):(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/i.exec(raw);
+  const op = match?.[1] as NumericCondition['op'] | undefined;
+  if (!match || !op || !(NUMERIC_OPERATORS as readonly string[]).includes(op)) return undefined;
+  return { field, op, value: Number(match[2]) };
+}
+
+/** The richer conditions (issue #13): exclusions, metadata operators, numeric comparisons. */
+function parseRicherParams(
+  params: URLSearchParams,
+  raw: Record<string, unknown>,
+  issues: QueryIssue[],
+): void {
+  const exclude: Record<string, string[]> = {};
+  for (const [param, field] of EXCLUDABLE) {
+    const values = params.getAll(`${NOT_PREFIX}${param}`);
+    if (values.length > 0) exclude[field] = values;
+  }
+  if (Object.keys(exclude).length > 0) raw.exclude = exclude;
+  const contains: MetaCondition[] = [];
+  const notIn = new Map<string, string[]>();
+  for (const [name, value] of params) {
+    if (name.startsWith(NOT_META_PREFIX) && name.length > NOT_META_PREFIX.length) {
+      const key = name.slice(NOT_META_PREFIX.length);
+      notIn.set(key, [...(notIn.get(key) ?? []), value]);
+    } else if (name.startsWith(CONTAINS_PREFIX) && name.length > CONTAINS_PREFIX.length) {
+      if (value === '') issues.push({ param: name, message: 'expected the text to look for' });
+      else contains.push({ key: name.slice(CONTAINS_PREFIX.length), op: 'contains', value });
+    }
+  }
+  const conditions: MetaCondition[] = [...notIn].map(([key, values]) => ({ key, op: 'not_in', values }));
+  conditions.push(...contains);
+  for (const key of params.getAll('has_meta')) if (key) conditions.push({ key, op: 'exists' });
+  for (const key of params.getAll('no_meta')) if (key) conditions.push({ key, op: 'missing' });
+  if (conditions.length > 0) raw.metaConditions = conditions;
+  const numeric: NumericCondition[] = [];
+  for (const field of NUMERIC_FILTER_FIELDS) {
+    for (const value of params.getAll(field)) {
+      const condition = parseNumeric(field, value);
+      if (condition) numeric.push(condition);
+      else
+        issues.push({
+          param: field,
+          message: 'expected <op>:<number> with op gt, gte, lt or lte, e.g. gt:1000',
+        });
+    }
+  }
+  if (numeric.length > 0) raw.numeric = numeric;
+}
 
 /**
  * Accepts epoch milliseconds or an ISO-8601 date or date-time of a real calendar day between 1970
@@ -56,7 +123,7 @@ export function repeatedScalarIssues(params: URLSearchParams, names: readonly st
 
 /** Reads the filter part of a query string. Unknown parameters are ignored (they belong to the page). */
 export function parseFilterParams(params: URLSearchParams): ParseResult<RequestFilter> {
-  const issues: QueryIssue[] = repeatedScalarIssues(params, ['from', 'to', 'q', 'commented']);
+  const issues: QueryIssue[] = repeatedScalarIssues(params, ['from', 'to', 'q', 'commented', 'in_queue']);
   const metadata = new Map<string, string[]>();
   const scores: RequestFilter['scores'] = [];
   const raw: Record<string, unknown> = {
@@ -74,6 +141,16 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
   if (commented === 'true') raw.commented = true;
   else if (commented !== null)
     issues.push({ param: 'commented', message: 'expected true (or leave it out)' });
+  const inQueue = params.get('in_queue');
+  if (inQueue !== null) {
+    const match = /^([1-9]\d{0,15})(?::(pending|done))?$/.exec(inQueue);
+    if (match) raw.inQueue = { queueId: Number(match[1]), state: match[2] ?? 'any' };
+    else
+      issues.push({
+        param: 'in_queue',
+        message: 'expected <queue id>, <queue id>:pending or <queue id>:done',
+      });
+  }
   const versions = params.getAll('prompt_version');
   if (versions.length > 0) raw.promptVersions = versions.map((v) => (/^\d+$/.test(v) ? Number(v) : v));
   const traces = params.getAll('trace');
@@ -91,6 +168,7 @@ export function parseFilterParams(params: URLSearchParams): ParseResult<RequestF
   }
   raw.metadata = [...metadata].map(([key, values]) => ({ key, values }));
   raw.scores = scores;
+  parseRicherParams(params, raw, issues);
   for (const bound of ['from', 'to'] as const) {
     const value = params.get(bound);
     if (value === null || value === '') continue;
@@ -172,6 +250,28 @@ function limitIssues(
           message: `a name is longer than ${valueLength} characters`,
         });
     }
+  const exclude = (raw.exclude ?? {}) as Record<string, string[]>;
+  for (const [param, field] of EXCLUDABLE) checkValues(`${NOT_PREFIX}${param}`, exclude[field] ?? []);
+  const conditions = (raw.metaConditions ?? []) as MetaCondition[];
+  if (conditions.length > metadataKeys)
+    issues.push({
+      param: 'not.meta',
+      message: `at most ${metadataKeys} metadata conditions besides meta.<key> (got ${conditions.length})`,
+    });
+  for (const condition of conditions) {
+    const param = metaConditionParam(condition);
+    if (tooLong(condition.key))
+      issues.push({ param, message: `a key is longer than ${valueLength} characters` });
+    else if (condition.op === 'not_in') checkValues(param, condition.values);
+    else if (condition.op === 'contains' && tooLong(condition.value))
+      issues.push({ param, message: `a value is longer than ${valueLength} characters` });
+  }
+  const numeric = (raw.numeric ?? []) as unknown[];
+  if (numeric.length > NUMERIC_MAX)
+    issues.push({
+      param: 'latency',
+      message: `at most ${NUMERIC_MAX} numeric conditions (got ${numeric.length})`,
+    });
   const q = raw.q;
   if (typeof q === 'string') {
     if (q.length > qLength)
@@ -182,8 +282,33 @@ function limitIssues(
   return issues;
 }
 
+function metaConditionParam(condition: MetaCondition): string {
+  switch (condition.op) {
+    case 'not_in':
+      return `${NOT_META_PREFIX}${condition.key}`;
+    case 'contains':
+      return `${CONTAINS_PREFIX}${condition.key}`;
+    case 'exists':
+      return 'has_meta';
+    case 'missing':
+      return 'no_meta';
+  }
+}
+
 function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): string {
   const [field, index] = path;
+  if (field === 'exclude' && typeof index === 'string') {
+    const param = EXCLUDABLE.find(([, f]) => f === index)?.[0];
+    return param ? `${NOT_PREFIX}${param}` : 'not';
+  }
+  if (field === 'numeric' && typeof index === 'number') {
+    const entry = (raw.numeric as NumericCondition[])[index];
+    return entry?.field ?? 'numeric';
+  }
+  if (field === 'metaConditions' && typeof index === 'number') {
+    const entry = (raw.metaConditions as MetaCondition[])[index];
+    return entry ? metaConditionParam(entry) : 'meta';
+  }
   const names: Record<string, string> = {
     models: 'model',
     providers: 'provider',
@@ -194,6 +319,7 @@ function filterPathToParam(path: PropertyKey[], raw: Record<string, unknown>): s
     noScores: 'noscore',
     scoredBy: 'scored_by',
     promptVersions: 'prompt_version',
+    inQueue: 'in_queue',
   };
   if (typeof field === 'string' && names[field]) return names[field];
   if (field === 'scores' && typeof index === 'number') {
@@ -253,6 +379,22 @@ export function filterToParams(
   for (const author of filter.scoredBy ?? []) params.append('scored_by', author);
   if (filter.commented) params.set('commented', 'true');
   for (const version of filter.promptVersions ?? []) params.append('prompt_version', String(version));
+  if (filter.inQueue)
+    params.set(
+      'in_queue',
+      filter.inQueue.state === 'any'
+        ? String(filter.inQueue.queueId)
+        : `${filter.inQueue.queueId}:${filter.inQueue.state}`,
+    );
+  for (const [param, field] of EXCLUDABLE)
+    for (const value of filter.exclude?.[field] ?? []) params.append(`${NOT_PREFIX}${param}`, value);
+  for (const condition of filter.metaConditions ?? []) {
+    const param = metaConditionParam(condition);
+    if (condition.op === 'not_in') for (const value of condition.values) params.append(param, value);
+    else if (condition.op === 'contains') params.append(param, condition.value);
+    else params.append(param, condition.key);
+  }
+  for (const { field, op, value } of filter.numeric ?? []) params.append(field, `${op}:${value}`);
   if (filter.from !== undefined) params.set('from', new Date(filter.from).toISOString());
   if (filter.to !== undefined) params.set('to', new Date(filter.to).toISOString());
   if (filter.q) params.set('q', filter.q);

@@ -96,6 +96,8 @@ export type QueueItem = z.infer<typeof queueItemSchema>;
 /** POST /api/queues/:id/next and /undo: the caller's item (null when nothing is left for them). */
 export const queueTurnSchema = z.object({
   item: queueItemSchema.nullable(),
+  /** The request likely to come after this one (not reserved): the screen loads it ahead. */
+  upcoming: z.number().int().nullable(),
   progress: queueProgressSchema,
 });
 export type QueueTurn = z.infer<typeof queueTurnSchema>;

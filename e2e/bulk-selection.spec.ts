@@ -80,6 +80,8 @@ test.describe('selecting and tagging', () => {
     await bar(page).getByLabel('Tag').fill('picked');
     await bar(page).getByRole('button', { name: 'Apply' }).click();
     await expect(bar(page).getByRole('alert')).toContainText('no longer exist');
+    // The table shows the rows as they are now: the deleted one is gone.
+    await expect(row(page, b)).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/selection-error-800.png` });
     await expect(row(page, a)).toContainText('picked');
 
@@ -137,6 +139,10 @@ test.describe('as an annotator', () => {
       },
     });
     expect(defined.status).toBe(201);
+    const queue = await server.api('/api/queues', {
+      body: { name: 'triage', definitionIds: [(defined.body as { id: number }).id], ids: [ids[2]] },
+    });
+    expect(queue.status, JSON.stringify(queue.body)).toBe(201);
     await signInAs(page, server, 'Annie', 'annotator');
     await box(page, ids[0] as number).click();
     await expect(bar(page)).toContainText('1 selected');
@@ -150,6 +156,13 @@ test.describe('as an annotator', () => {
       'Done: set score helpfulness to 100 on 1 request.',
     );
     await expect(row(page, ids[0] as number)).toContainText('100');
+    // Add the selection to a review queue.
+    await bar(page).getByRole('button', { name: 'Add to queue' }).click();
+    await page.getByRole('menuitem', { name: 'triage' }).click();
+    await expect(bar(page).getByRole('status')).toHaveText(
+      'Added 1 request to queue “triage” (now 2 items).',
+    );
+    await page.screenshot({ path: `${SHOTS}/selection-bar-annotator.png` });
     // "Select all N matching" hands over to the whole-filter job dialog.
     await bar(page).getByRole('button', { name: 'Select all 3 matching' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change all 3 matching requests' });

@@ -182,6 +182,14 @@ test('a queue from a filter, reviewed by keyboard by two people, then its agreem
   await disputed.getByRole('link', { name: `Request ${newestFirst[2]}` }).click();
   await expect(bea.page.getByRole('dialog')).toContainText(`Answer ${ITEMS - 2}`);
 
+  // The "in queue" filter: every item is done, none pending.
+  await bea.page.goto(server.pageUrl('/?in_queue=1%3Adone'));
+  await expect(bea.page.getByText(`${ITEMS} requests`).first()).toBeVisible();
+  await expect(bea.page.getByText('In queue 1 (done)')).toBeVisible();
+  await bea.page.goto(server.pageUrl('/?in_queue=1%3Apending'));
+  await expect(bea.page.getByText('In queue 1 (pending)')).toBeVisible();
+  await expect(bea.page.getByText('No requests match')).toBeVisible();
+
   expect(ann.errors).toEqual([]);
   expect(bea.errors).toEqual([]);
   await ann.close();

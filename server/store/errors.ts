@@ -43,6 +43,25 @@ export class InvalidSearchFilterError extends InvalidInputError {
   }
 }
 
+/** A filter part whose cost the store cannot bound (e.g. `meta_contains.<key>` over too many values). */
+export class FilterTooBroadError extends InvalidInputError {
+  readonly code = 'filter_too_broad';
+  readonly loc: (string | number)[];
+
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FilterTooBroadError';
+    this.loc = ['query', field];
+  }
+
+  describe(): string {
+    return `${this.field}: ${this.message}`;
+  }
+}
+
 /** A read ran past its time limit and was abandoned; the route answers 503 with Retry-After. */
 export class QueryTimeoutError extends Error {
   readonly code = 'query_timeout';

@@ -71,6 +71,8 @@ export interface QueueStore {
    * they have not reviewed. null when nothing is left for them.
    */
   claimNext(queueId: number, reviewer: string, nowMs: number, leaseMs: number): Promise<QueueItem | null>;
+  /** The item claimNext would most likely give the reviewer after `current` (no lease taken): for prefetching. */
+  peekNext(queueId: number, reviewer: string, current: number): Promise<number | null>;
   submitReview(input: SubmitReview): Promise<SubmitOutcome>;
   /** Releases the reviewer's lease on the item; it comes back to them after everything else. False when not in the queue. */
   skipItem(queueId: number, requestId: number, reviewer: string, nowMs: number): Promise<boolean>;

@@ -143,6 +143,8 @@ forEachStore((kind) => {
       const first = await next(queue.id, ann);
       const id = first.item?.requestId as number;
       expect(first.progress).toMatchObject({ total: 3, done: 0, mine: 0 });
+      expect(first.upcoming).not.toBeNull();
+      expect(first.upcoming).not.toBe(id);
 
       // Validation names the value; nothing is written.
       const bad = await submit(queue.id, id, ann, { values: { helpfulness: 42 } });

@@ -202,7 +202,11 @@ export function queueRoutes(app: FastifyInstance, { store }: RouteDeps): void {
     async ({ params, request }) => {
       const { row, reviewer } = await reviewable(params.id, request);
       const item = await store.queues.claimNext(row.id, reviewer, Date.now(), LEASE_MS);
-      return { item, progress: await store.queues.progress(row.id, reviewer) };
+      const [upcoming, progress] = await Promise.all([
+        item ? store.queues.peekNext(row.id, reviewer, item.requestId) : null,
+        store.queues.progress(row.id, reviewer),
+      ]);
+      return { item, upcoming, progress };
     },
   );
 
@@ -255,7 +259,7 @@ export function queueRoutes(app: FastifyInstance, { store }: RouteDeps): void {
       const undone = await store.queues.undoLast(row.id, reviewer, Date.now(), LEASE_MS);
       if (!undone) throw new HttpError(409, 'nothing_to_undo', 'You have no review in this queue to undo.');
       await restoreScores(store, request, undone);
-      return { item: undone.item, progress: await store.queues.progress(row.id, reviewer) };
+      return { item: undone.item, upcoming: null, progress: await store.queues.progress(row.id, reviewer) };
     },
   );
 

@@ -5,8 +5,9 @@
 import type { RequestFilter } from '../../../contract/api.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
 import { narrowingPredicates } from '../sql/narrowing-filter.ts';
+import { richerPredicates } from '../sql/richer-filter.ts';
 import { filterColumns } from '../sql/rules.ts';
-import { textCondition } from './dialect.ts';
+import { postgresDialect, textCondition } from './dialect.ts';
 
 /** Characters of a metadata value held in its index (values can be far longer). */
 export const METADATA_INDEX_CHARS = 200;
@@ -65,5 +66,6 @@ export function filterConditions(filter: RequestFilter): Sql[] {
   if (filter.to !== undefined) parts.push(sql`r.start_ms < ${filter.to}`);
   if (filter.q !== undefined) parts.push(textCondition(filter.q));
   parts.push(...narrowingPredicates(filter, raw('r.id'), 'prompt_version_number'));
+  parts.push(...richerPredicates(postgresDialect, filter, raw('r.id'), 'r'));
   return parts;
 }

@@ -20,6 +20,7 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { and, list, raw, sql } from '../sql/fragment.ts';
+import { applyMetaContains, CONTAINS_SCAN_MAX, containsKeys } from '../sql/meta-contains.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
 import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
@@ -199,8 +200,22 @@ export class PostgresStore implements Store {
     return { ...page, rows: query.filter.q ? await this.withMatches(page.rows, query.filter.q) : page.rows };
   }
 
+  /** The filter with metadata `contains` resolved to the key's values (sql/meta-contains.ts). */
+  private async resolved(filter: RequestFilter): Promise<RequestFilter> {
+    const keys = containsKeys(filter);
+    if (keys.length === 0) return filter;
+    const values = async (key: string): Promise<[string, string[]]> => {
+      const result = await this.connection.timedRead<{ value: string }>(
+        sql`SELECT value FROM metadata_value_counts WHERE key = ${key} GROUP BY value HAVING sum(n) > 0 LIMIT ${CONTAINS_SCAN_MAX + 1}`,
+      );
+      return [key, result.rows.map((row) => row.value)];
+    };
+    return applyMetaContains(filter, new Map(await Promise.all(keys.map(values))));
+  }
+
   /** A list page without match snippets (PromptLayer's search has no place for them). */
-  private async listPage(query: ListQuery): Promise<ListResponse> {
+  private async listPage(asked: ListQuery): Promise<ListResponse> {
+    const query = { ...asked, filter: await this.resolved(asked.filter) };
     const result = await this.connection.timedRead(listStatement(query));
     const rows = result.rows.slice(0, query.limit);
     const last = rows.at(-1);
@@ -223,12 +238,13 @@ export class PostgresStore implements Store {
   }
 
   async countRequests(filter: RequestFilter): Promise<number> {
-    const result = await this.connection.timedRead<{ total: string }>(countStatement(filter));
+    const statement = countStatement(await this.resolved(filter));
+    const result = await this.connection.timedRead<{ total: string }>(statement);
     return Number(result.rows[0]?.total ?? 0);
   }
 
   async probe(after: number, filter: RequestFilter): Promise<ProbeResponse> {
-    const result = await this.connection.timedRead(probeStatement(after, filter));
+    const result = await this.connection.timedRead(probeStatement(after, await this.resolved(filter)));
     const row = result.rows[0] ?? {};
     return {
       newestId: Number(row.newest_id ?? 0),
@@ -239,7 +255,8 @@ export class PostgresStore implements Store {
 
   async timeline(query: TimelineQuery): Promise<TimelineResponse> {
     const bounds = (await this.connection.timedRead(raw(ROLLUP_BOUNDS_SQL))).rows[0];
-    const plan = planTimelineQuery(postgresDialect, query, bounds, Date.now(), (filter) =>
+    const resolvedQuery = { ...query, filter: await this.resolved(query.filter) };
+    const plan = planTimelineQuery(postgresDialect, resolvedQuery, bounds, Date.now(), (filter) =>
       and(filterConditions(filter)),
     );
     const results = await Promise.all(
@@ -342,9 +359,10 @@ export class PostgresStore implements Store {
   }
 
   async *exportRequests(
-    filter: RequestFilter,
+    asked: RequestFilter,
     sort: Pick<ListQuery, 'sort' | 'order'>,
   ): AsyncIterable<RequestDetail> {
+    const filter = await this.resolved(asked);
     let cursor: string | undefined;
     for (;;) {
       const query: ListQuery = { filter, sort: sort.sort, order: sort.order, limit: EXPORT_BATCH, cursor };
@@ -359,7 +377,8 @@ export class PostgresStore implements Store {
 
   async deleteRequests(filter: RequestFilter): Promise<number> {
     // In batches, each its own statement: a large delete never holds locks for the whole of it.
-    const ids = (await this.q<{ id: string }>(deleteIdsStatement(filter))).rows.map((row) => Number(row.id));
+    const statement = deleteIdsStatement(await this.resolved(filter));
+    const ids = (await this.q<{ id: string }>(statement)).rows.map((row) => Number(row.id));
     let deleted = 0;
     for (let start = 0; start < ids.length; start += DELETE_BATCH) {
       const batch = ids.slice(start, start + DELETE_BATCH);

@@ -1,13 +1,16 @@
 /**
  * The narrowing filter: the parts of a filter that only narrow, as predicates on the request whose
  * id is `id`, in plain SQL both adapters run: review work (no score named X, scored by an author,
- * a comment on a score) and prompt template versions. None of them can drive a page from an index:
- * they narrow what another part (the prompt name, or the time order) reads.
+ * a comment on a score, in a review queue) and prompt template versions. None of them can drive a
+ * page from an index: they narrow what another part (the prompt name, or the time order) reads.
  */
 import type { RequestFilter } from '../../../contract/api.ts';
 import { or, raw, type Sql, sql } from './fragment.ts';
 
-export type NarrowingFilter = Pick<RequestFilter, 'noScores' | 'scoredBy' | 'commented' | 'promptVersions'>;
+export type NarrowingFilter = Pick<
+  RequestFilter,
+  'noScores' | 'scoredBy' | 'commented' | 'promptVersions' | 'inQueue'
+>;
 
 /** The requests column holding the prompt version: the adapters name it differently. */
 export type PromptVersionColumn = 'prompt_version' | 'prompt_version_number';
@@ -17,7 +20,8 @@ export function hasNarrowingFilter(filter: NarrowingFilter): boolean {
     (filter.noScores?.length ?? 0) > 0 ||
     (filter.scoredBy?.length ?? 0) > 0 ||
     filter.commented === true ||
-    (filter.promptVersions?.length ?? 0) > 0
+    (filter.promptVersions?.length ?? 0) > 0 ||
+    filter.inQueue !== undefined
   );
 }
 
@@ -43,5 +47,18 @@ export function narrowingPredicates(
     parts.push(
       sql`EXISTS (SELECT 1 FROM requests pv WHERE pv.id = ${id} AND (${or(versions.map((v) => sql`pv.${raw(versionColumn)} = ${v}`))}))`,
     );
+  if (filter.inQueue) {
+    const { queueId, state } = filter.inQueue;
+    const done =
+      state === 'any'
+        ? raw('')
+        : raw(
+            state === 'done' ? ' AND qi.reviews >= rq.reviews_needed' : ' AND qi.reviews < rq.reviews_needed',
+          );
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM queue_items qi JOIN review_queues rq ON rq.id = qi.queue_id
+        WHERE qi.request_id = ${id} AND qi.queue_id = ${queueId}${done})`,
+    );
+  }
   return parts;
 }

@@ -177,14 +177,20 @@ export class SqlQueueStore implements QueueStore {
     });
   }
 
+  async peekNext(queueId: number, reviewer: string, current: number): Promise<number | null> {
+    const queue = await this.getQueue(queueId);
+    return queue ? this.pick(this.db, queueId, reviewer, queue.reviewsNeeded, current) : null;
+  }
+
   /** The first open item for the reviewer: never skipped ones in queue order, then skipped ones oldest skip first. */
   private async pick(
     tx: SqlRunner,
     queueId: number,
     reviewer: string,
     needed: number,
+    exclude = 0,
   ): Promise<number | null> {
-    const open = sql`i.queue_id = ${queueId} AND i.reviews < ${needed}
+    const open = sql`i.queue_id = ${queueId} AND i.reviews < ${needed} AND i.request_id <> ${exclude}
       AND NOT EXISTS (SELECT 1 FROM queue_reviews r
         WHERE r.queue_id = ${queueId} AND r.request_id = i.request_id AND r.reviewer = ${reviewer})
       AND i.reviews + (SELECT count(*) FROM queue_leases l

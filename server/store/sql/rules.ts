@@ -6,6 +6,7 @@
 import type { FacetsResponse, FacetValue, RequestFilter, SortField } from '../../../contract/api.ts';
 import type { SearchSortField } from '../../../contract/promptlayer-search.ts';
 import { hasNarrowingFilter } from './narrowing-filter.ts';
+import { hasRicherFilter } from './richer-filter.ts';
 
 /** At most this many values per facet kind (the most used). */
 export const FACET_LIMIT = 500;
@@ -80,7 +81,8 @@ export function counterFor(filter: RequestFilter): { kind: string; values: strin
     filter.from !== undefined ||
     filter.to !== undefined ||
     (filter.q !== undefined && filter.q.trim() !== '') ||
-    hasNarrowingFilter(filter);
+    hasNarrowingFilter(filter) ||
+    hasRicherFilter(filter);
   if (rest || used.length > 1) return null;
   const [only] = used;
   if (!only) return { kind: 'status', values: [] };

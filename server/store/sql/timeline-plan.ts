@@ -12,6 +12,7 @@ import type { TimelineBucket, TimelineMetric, TimelineResponse } from '../../../
 import type { Dialect } from './dialect.ts';
 import { and, raw, type Sql, sql } from './fragment.ts';
 import { hasNarrowingFilter } from './narrowing-filter.ts';
+import { hasRicherFilter } from './richer-filter.ts';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -76,6 +77,7 @@ export const DIMENSIONS = ['all', 'model', 'provider', 'prompt'] as const;
 export function rollupAnswers(filter: RequestFilter): boolean {
   return (
     !hasNarrowingFilter(filter) &&
+    !hasRicherFilter(filter) &&
     filter.tags.length === 0 &&
     filter.metadata.length === 0 &&
     filter.scores.length === 0 &&

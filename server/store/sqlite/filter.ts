@@ -7,6 +7,7 @@ import type { RequestFilter } from '../../../contract/api.ts';
 import type { Dialect } from '../sql/dialect.ts';
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
 import { hasNarrowingFilter, type NarrowingFilter, narrowingPredicates } from '../sql/narrowing-filter.ts';
+import { hasRicherFilter, type RicherFilter, richerPredicates } from '../sql/richer-filter.ts';
 import { type FilterColumn, filterColumns } from '../sql/rules.ts';
 
 export type Candidate =
@@ -16,7 +17,9 @@ export type Candidate =
   | { kind: 'score'; name: string; min: number; max: number }
   | { kind: 'fts'; q: string }
   /** Review work and prompt versions (narrowing-filter.ts): never drives, only narrows. */
-  | { kind: 'narrowing'; filter: NarrowingFilter };
+  | { kind: 'narrowing'; filter: NarrowingFilter }
+  /** Exclusions, metadata operators, numeric conditions (richer-filter.ts): never drive, only narrow. */
+  | { kind: 'richer'; filter: RicherFilter };
 
 /** Every narrowing part of a filter but its time range, in a stable order. */
 export function candidatesOf(filter: RequestFilter): Candidate[] {
@@ -33,6 +36,10 @@ export function candidatesOf(filter: RequestFilter): Candidate[] {
   const q = filter.q?.trim();
   if (q) out.push({ kind: 'fts', q });
   if (hasNarrowingFilter(filter)) out.push({ kind: 'narrowing', filter });
+  if (hasRicherFilter(filter)) {
+    const { numeric, metaConditions, exclude } = filter;
+    out.push({ kind: 'richer', filter: { numeric, metaConditions, exclude } });
+  }
   return out;
 }
 
@@ -71,6 +78,8 @@ export function sidePredicate(
       return sql`${dialect.noIndex(id)} IN (${dialect.ftsIds(candidate.q)})`;
     case 'narrowing':
       return and(narrowingPredicates(candidate.filter, id, 'prompt_version'));
+    case 'richer':
+      return and(richerPredicates(dialect, candidate.filter, id, null));
   }
 }
 
@@ -90,6 +99,8 @@ export function restPredicates(
   for (const candidate of candidates) {
     if (candidate === skip) continue;
     if (candidate.kind === 'column') columnParts.push(columnPredicate(dialect, candidate, opts.hideColumns));
+    else if (candidate.kind === 'richer' && opts.rowInScope)
+      sideParts.push(...richerPredicates(dialect, candidate.filter, id, 'r'));
     else sideParts.push(sidePredicate(dialect, candidate, id));
   }
   if (columnParts.length > 0 && !opts.rowInScope) {

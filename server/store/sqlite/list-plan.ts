@@ -15,6 +15,7 @@ import type { CursorPosition } from '../sql/cursor.ts';
 import { type Dialect, INDEX } from '../sql/dialect.ts';
 import { and, join, raw, type Sql, sql } from '../sql/fragment.ts';
 import { narrowingPredicates } from '../sql/narrowing-filter.ts';
+import { richerPredicates } from '../sql/richer-filter.ts';
 import { ESTIMATE_CAP, FACET_KIND, SORT_COLUMNS } from '../sql/rules.ts';
 import { type Candidate, candidatesOf, restPredicates, timeRange } from './filter.ts';
 
@@ -35,6 +36,7 @@ export function estimateSql(dialect: Dialect, candidate: Candidate): Sql {
     case 'fts':
       return sql`SELECT count(*) AS n FROM (${dialect.ftsCandidateIds(candidate.q)} LIMIT ${ESTIMATE_CAP}) x`;
     case 'narrowing':
+    case 'richer':
       // Never drives (chooseDriver skips it): no need to estimate.
       return sql`SELECT ${Number.MAX_SAFE_INTEGER} AS n`;
   }
@@ -59,7 +61,7 @@ export function chooseDriver(
   candidates.forEach((candidate, i) => {
     // No estimate: the only candidate, which then drives whatever its size.
     const count = estimates[i] ?? Number.MAX_SAFE_INTEGER;
-    if (candidate.kind === 'narrowing') return;
+    if (candidate.kind === 'narrowing' || candidate.kind === 'richer') return;
     if (candidate.kind === 'fts' && count >= FTS_DRIVE_MAX) return;
     if (count < bestCount) {
       best = candidate;
@@ -165,6 +167,7 @@ function armsFor(dialect: Dialect, driver: Candidate | null): Arm[] {
         },
       ];
     case 'narrowing':
+    case 'richer':
       // Never chosen as a driver; reading the time order is what it would mean.
       return [requestsArm(r(INDEX.time), [])];
   }
@@ -227,6 +230,8 @@ function candidateIds(dialect: Dialect, candidate: Candidate): Sql {
       return dialect.ftsIds(candidate.q);
     case 'narrowing':
       return sql`SELECT r.id FROM requests r WHERE ${and(narrowingPredicates(candidate.filter, raw('r.id'), 'prompt_version'))}`;
+    case 'richer':
+      return sql`SELECT r.id FROM requests r WHERE ${and(richerPredicates(dialect, candidate.filter, raw('r.id'), 'r'))}`;
   }
 }
 

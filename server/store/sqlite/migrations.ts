@@ -316,7 +316,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         UPDATE spans SET request_id = NULL, attributes = '{}', events = '[]' WHERE request_id = old.id;
       END;`,
   },
-  { version: 120, name: 'review queues: items, leases, reviews, skips', sql: queueTablesSql('sqlite') },
+  {
+    version: 120,
+    name: 'review queues: items, leases, reviews, skips',
+    // IF NOT EXISTS only: also runs on databases numbered past it (e.g. at main's 151 first).
+    idempotent: true,
+    sql: queueTablesSql('sqlite'),
+  },
   {
     version: 150,
     name: 'spans in time order, for retention',

@@ -9,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import {
+  FilterTooBroadError,
   InvalidCursorError,
   InvalidSearchFilterError,
   QueryTimeoutError,
@@ -63,6 +64,8 @@ interface Pending {
 
 function rebuildError(error: Extract<ReadReply, { ok: false }>['error']): Error {
   if (error.name === 'InvalidCursorError') return new InvalidCursorError(error.message);
+  if (error.name === 'FilterTooBroadError')
+    return new FilterTooBroadError(error.field ?? 'filter', error.message);
   if (error.name === 'InvalidSearchFilterError')
     return new InvalidSearchFilterError(error.field ?? 'filter', error.message);
   return Object.assign(new Error(error.message), { name: error.name, code: error.code });

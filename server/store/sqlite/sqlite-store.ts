@@ -29,6 +29,7 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
+import { applyMetaContains, CONTAINS_SCAN_MAX, containsKeys } from '../sql/meta-contains.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
 import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
@@ -224,6 +225,9 @@ export class SqliteStore implements Store {
           try {
             return { ok: true as const, id: this.insertSavepoint(item.request) };
           } catch (error) {
+            // SQLITE_FULL (and I/O errors) may roll back the whole transaction, not just this
+            // row's savepoint: then the batch fails as one, or later rows would autocommit.
+            if (!this.db.inTransaction) throw error;
             return { ok: false as const, error };
           }
         }),
@@ -372,9 +376,22 @@ export class SqliteStore implements Store {
     return readSpan(this.statements, traceId, spanId);
   }
 
+  /** The filter with metadata `contains` resolved to the key's values (sql/meta-contains.ts). */
+  private resolved(filter: RequestFilter): RequestFilter {
+    const keys = containsKeys(filter);
+    if (keys.length === 0) return filter;
+    const values = (key: string) =>
+      this.statements
+        .all(
+          sql`SELECT value FROM metadata_value_counts WHERE key = ${key} AND n > 0 LIMIT ${CONTAINS_SCAN_MAX + 1}`,
+        )
+        .map((row) => String(row.value));
+    return applyMetaContains(filter, new Map(keys.map((key) => [key, values(key)])));
+  }
+
   private page(query: Pick<ListQuery, 'filter' | 'sort' | 'order' | 'limit'>, after: Page['next']): Page {
     const input: PageInput = {
-      filter: query.filter,
+      filter: this.resolved(query.filter),
       sort: query.sort,
       order: query.order,
       take: query.limit + 1,
@@ -425,15 +442,20 @@ export class SqliteStore implements Store {
   async timeline(query: TimelineQuery): Promise<TimelineResponse> {
     if (this.reads) return this.reads.run('timeline', query);
     const bounds = this.statements.get(raw(ROLLUP_BOUNDS_SQL));
-    const plan = planTimelineQuery(dialect, query, bounds, Date.now(), (filter) =>
-      filterPredicate(dialect, filter),
+    const plan = planTimelineQuery(
+      dialect,
+      { ...query, filter: this.resolved(query.filter) },
+      bounds,
+      Date.now(),
+      (filter) => filterPredicate(dialect, filter),
     );
     const results = plan.reads.map((read) => this.statements.all(read.sql));
     return assembleTimeline(plan, results, query.metric);
   }
 
-  async countRequests(filter: RequestFilter): Promise<number> {
-    if (this.reads) return this.reads.run('countRequests', filter);
+  async countRequests(asked: RequestFilter): Promise<number> {
+    if (this.reads) return this.reads.run('countRequests', asked);
+    const filter = this.resolved(asked);
     // The trigger-kept counters answer the common cases exactly without touching requests.
     const counter = counterFor(filter);
     if (counter) return this.facetSum(counter.kind, counter.values);
@@ -449,7 +471,7 @@ export class SqliteStore implements Store {
     if (this.reads) return this.reads.run('probe', after, filter);
     const newest = this.statements.get(raw('SELECT COALESCE(max(id), 0) AS n FROM requests'));
     const fresh = this.statements.get(
-      probeCountSql(dialect, filter, Math.max(0, Math.floor(after)), PROBE_NEW_COUNT_CAP),
+      probeCountSql(dialect, this.resolved(filter), Math.max(0, Math.floor(after)), PROBE_NEW_COUNT_CAP),
     );
     const seq = this.statements.get(raw('SELECT change_seq AS n FROM store_state WHERE id = 1'));
     return {
@@ -663,7 +685,9 @@ export class SqliteStore implements Store {
    */
   async deleteRequests(filter: RequestFilter): Promise<number> {
     const ids = this.statements
-      .all(sql`SELECT r.id AS id FROM requests r WHERE ${filterPredicate(dialect, filter)} ORDER BY r.id`)
+      .all(
+        sql`SELECT r.id AS id FROM requests r WHERE ${filterPredicate(dialect, this.resolved(filter))} ORDER BY r.id`,
+      )
       .map((row) => Number(row.id));
     let deleted = 0;
     for (let start = 0; start < ids.length; start += DELETE_BATCH) {

@@ -12,6 +12,7 @@ import { definePayloadTests } from './payload-tests.ts';
 import { defineQueueTests } from './queue-tests.ts';
 import { defineRetentionTests } from './retention-tests.ts';
 import { defineReviewTests } from './review-tests.ts';
+import { defineRicherFilterTests } from './richer-filter-tests.ts';
 import { defineSearchTests } from './search-tests.ts';
 import { defineSpanTests } from './span-tests.ts';
 import { defineTextSearchTests } from './text-search-tests.ts';
@@ -31,6 +32,7 @@ export function runStoreContract(label: string, openStore: () => Promise<Store>)
     defineRetentionTests(ctx);
     defineReviewTests(ctx);
     defineQueueTests(ctx);
+    defineRicherFilterTests(ctx);
     defineTimelineTests(ctx);
   });
 }

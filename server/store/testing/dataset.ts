@@ -3,7 +3,7 @@
  * prices and latencies repeating) so that sorting and cursors must break ties by id, and a JS
  * model of the filter semantics to compute what every query should return.
  */
-import type { RequestFilter, SortField } from '../../../contract/api.ts';
+import type { NumericFilterField, RequestFilter, SortField } from '../../../contract/api.ts';
 import { makeNewRequest } from '../../testing/factories.ts';
 import { parseTextQuery, wordsOf } from '../sql/text-query.ts';
 import type { NewRequest } from '../store.ts';
@@ -132,5 +132,48 @@ export function matches(request: NewRequest, filter: RequestFilter): boolean {
   if (filter.from !== undefined && request.startMs < filter.from) return false;
   if (filter.to !== undefined && request.startMs >= filter.to) return false;
   if (filter.q && !matchesQ(request, filter.q)) return false;
+  return matchesRicher(request, filter);
+}
+
+function numericValue(request: NewRequest, field: NumericFilterField): number {
+  switch (field) {
+    case 'latency':
+      return request.endMs - request.startMs;
+    case 'cost':
+      return request.price;
+    case 'input_tokens':
+      return request.inputTokens;
+    case 'output_tokens':
+      return request.outputTokens;
+    case 'tokens':
+      return request.inputTokens + request.outputTokens;
+  }
+}
+
+/** The richer conditions (issue #13), by brute force. */
+function matchesRicher(request: NewRequest, filter: RequestFilter): boolean {
+  const exclude = filter.exclude ?? {};
+  const excluded = (values: readonly string[] | undefined, value: string | null) =>
+    value !== null && (values ?? []).includes(value);
+  if (excluded(exclude.models, request.model) || excluded(exclude.providers, request.provider)) return false;
+  if (excluded(exclude.statuses, request.status) || excluded(exclude.promptNames, request.promptName))
+    return false;
+  if (request.tags.some((tag) => excluded(exclude.tags, tag))) return false;
+  for (const condition of filter.metaConditions ?? []) {
+    const value = request.metadata[condition.key];
+    if (condition.op === 'exists' && value === undefined) return false;
+    if (condition.op === 'missing' && value !== undefined) return false;
+    if (condition.op === 'not_in' && value !== undefined && condition.values.includes(value)) return false;
+    if (
+      condition.op === 'contains' &&
+      (value === undefined || !value.toLowerCase().includes(condition.value.toLowerCase()))
+    )
+      return false;
+  }
+  for (const { field, op, value } of filter.numeric ?? []) {
+    const actual = numericValue(request, field);
+    const ok = { gt: actual > value, gte: actual >= value, lt: actual < value, lte: actual <= value }[op];
+    if (!ok) return false;
+  }
   return true;
 }

@@ -91,6 +91,7 @@ export function defineQueueTests(ctx: ContractContext): void {
       const { queue, ids } = await queueWith(store, 2, { reviewsNeeded: 2 });
       const [a, b] = ids as [number, number];
       expect((await store.queues.claimNext(queue.id, 'Bo', NOW, LEASE))?.requestId).toBe(a);
+      expect(await store.queues.peekNext(queue.id, 'Bo', a)).toBe(b);
       expect((await store.queues.claimNext(queue.id, 'Cy', NOW, LEASE))?.requestId).toBe(a);
       expect((await store.queues.claimNext(queue.id, 'Di', NOW, LEASE))?.requestId).toBe(b);
       const submitted = await store.queues.submitReview({
@@ -209,6 +210,41 @@ export function defineQueueTests(ctx: ContractContext): void {
       expect((await store.queues.undoLast(queue.id, 'Bo', NOW + 102, LEASE))?.review.requestId).toBe(a);
       expect(await store.queues.undoLast(queue.id, 'Bo', NOW + 103, LEASE)).toBeNull();
       expect(await store.queues.reviews(queue.id)).toEqual([]);
+    });
+
+    it('filters the list to a queue’s items, pending or done', async () => {
+      const store = ctx.store();
+      const outside = await store.insertRequest(makeNewRequest());
+      const { queue, ids } = await queueWith(store, 3);
+      const [a, b, c] = ids as [number, number, number];
+      await store.queues.claimNext(queue.id, 'Bo', NOW, LEASE);
+      await store.queues.submitReview({
+        queueId: queue.id,
+        requestId: a,
+        reviewer: 'Bo',
+        values: { helpfulness: 0 },
+        comment: null,
+        nowMs: NOW,
+      });
+      const listed = async (state: 'any' | 'pending' | 'done') => {
+        const inQueue = { queueId: queue.id, state };
+        const page = await store.listRequests({
+          filter: filter({ inQueue }),
+          sort: 'time',
+          order: 'desc',
+          limit: 50,
+        });
+        expect(await store.countRequests(filter({ inQueue }))).toBe(page.rows.length);
+        return page.rows.map((row) => row.id).sort((x, y) => x - y);
+      };
+      expect(await listed('any')).toEqual([a, b, c]);
+      expect(await listed('pending')).toEqual([b, c]);
+      expect(await listed('done')).toEqual([a]);
+      expect(await listed('any')).not.toContain(outside);
+      const other = filter({ inQueue: { queueId: queue.id + 1, state: 'any' } });
+      expect(
+        (await store.listRequests({ filter: other, sort: 'time', order: 'desc', limit: 50 })).rows,
+      ).toEqual([]);
     });
 
     it('drops a deleted request from its queues with its reviews', async () => {

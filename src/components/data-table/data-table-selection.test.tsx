@@ -128,6 +128,23 @@ describe('DataTable row selection', () => {
     expect(current?.size).toBe(0);
   });
 
+  it('survives virtualization: a selected row scrolled away and back is still checked', async () => {
+    render(<Harness data={fruits(1000)} />);
+    await settle();
+    fireEvent.click(box(2));
+    const scroller = document.querySelector('.data-table-scroll') as HTMLElement;
+    const scrollTo = async (top: number) => {
+      scroller.scrollTop = top;
+      fireEvent.scroll(scroller);
+      await settle();
+    };
+    await scrollTo(20_000);
+    expect(screen.queryByRole('checkbox', { name: 'Select row 2' })).toBeNull();
+    await scrollTo(0);
+    expect(box(2)).toBeChecked();
+    expect(box(3)).not.toBeChecked();
+  });
+
   it('keeps the selection when more rows load, and starts over on a new scope', async () => {
     const view = render(<Harness data={fruits(20)} />);
     await settle();

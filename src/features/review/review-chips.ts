@@ -23,6 +23,14 @@ export function reviewChips(filter: RequestFilter): FilterChip[] {
     });
   if (filter.commented)
     chips.push({ key: 'commented', label: 'Has a comment', without: ({ commented: _c, ...f }) => f });
+  if (filter.inQueue) {
+    const { queueId, state } = filter.inQueue;
+    chips.push({
+      key: 'in_queue',
+      label: `In queue ${queueId}${state === 'any' ? '' : ` (${state})`}`,
+      without: ({ inQueue: _q, ...f }) => f,
+    });
+  }
   return chips;
 }
 
@@ -47,6 +55,16 @@ export function withCommented(filter: RequestFilter, on: boolean): RequestFilter
 /** Does the filter read scores' authors or comments (a score change may move a request in or out)? */
 export function hasReviewFilter(filter: RequestFilter): boolean {
   return (
-    (filter.noScores?.length ?? 0) > 0 || (filter.scoredBy?.length ?? 0) > 0 || filter.commented === true
+    (filter.noScores?.length ?? 0) > 0 ||
+    (filter.scoredBy?.length ?? 0) > 0 ||
+    filter.commented === true ||
+    filter.inQueue !== undefined
   );
+}
+
+export function withInQueue(
+  filter: RequestFilter,
+  inQueue: NonNullable<RequestFilter['inQueue']>,
+): RequestFilter {
+  return { ...filter, inQueue };
 }

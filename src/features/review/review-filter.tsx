@@ -1,12 +1,14 @@
 /**
  * The toolbar's "Review" filter (issue #12): requests without a score, scored by me or by someone,
- * with a comment. Writes the list's query-string filter (noscore, scored_by, commented).
+ * with a comment, in a review queue. Writes the list's query-string filter (noscore, scored_by,
+ * commented, in_queue).
  */
 import { type FormEvent, useState } from 'react';
 import type { FacetValue, RequestFilter } from '../../../contract/api.ts';
 import { TextField } from '../../components/ui/form-field.tsx';
 import { useSession } from '../auth/session-context.tsx';
 import { FilterPopover } from '../requests/filters/filter-popover.tsx';
+import { InQueueFilter } from './queues/in-queue-filter.tsx';
 import { withCommented, withNoScore, withScoredBy } from './review-chips.ts';
 
 /** How the server names the signed-in caller as an author (server/auth/principal.ts actorLabel). */
@@ -26,7 +28,11 @@ export function ReviewFilter({ scoreNames, filter, onChange }: ReviewFilterProps
   const [missing, setMissing] = useState('');
   const [author, setAuthor] = useState('');
   const me = useMyAuthorLabel();
-  const active = (filter.noScores?.length ?? 0) + (filter.scoredBy?.length ?? 0) + (filter.commented ? 1 : 0);
+  const active =
+    (filter.noScores?.length ?? 0) +
+    (filter.scoredBy?.length ?? 0) +
+    (filter.commented ? 1 : 0) +
+    (filter.inQueue ? 1 : 0);
   const add = (event: FormEvent, update: (prev: RequestFilter) => RequestFilter) => {
     event.preventDefault();
     onChange(update);
@@ -89,6 +95,7 @@ export function ReviewFilter({ scoreNames, filter, onChange }: ReviewFilterProps
         >
           {filter.commented ? 'Any request (drop “has a comment”)' : 'Has a comment'}
         </button>
+        <InQueueFilter onAdd={add} />
       </div>
     </FilterPopover>
   );

@@ -1,6 +1,6 @@
 /**
  * The bar over the table while rows are selected: how many, one action on them (tag, metadata,
- * score), export, delete (admins), "select all N matching" (the whole-filter job) and clear.
+ * score), add to a review queue, export, delete (admins), "select all N matching" (the whole-filter job) and clear.
  * It reports what changed or why nothing did; a selection over BULK_SELECTION_MAX is pointed to
  * the whole-filter job instead.
  */
@@ -14,10 +14,11 @@ import { useCan } from '../../auth/session-context.tsx';
 import { useBulkSelection } from '../../requests/api/bulk-selection.ts';
 import { ExportMenu } from '../../requests/export-menu.tsx';
 import '../review.css';
+import { AddToQueueMenu } from './add-to-queue-menu.tsx';
 import { DeleteSelectionButton } from './delete-selection-dialog.tsx';
 import { SelectionActionForm } from './selection-action-form.tsx';
 import type { SelectionBarProps } from './selection-bar-slot.tsx';
-import { changedMessage, deletedMessage, failureMessage } from './selection-outcome.ts';
+import { addedToQueueMessage, changedMessage, deletedMessage, failureMessage } from './selection-outcome.ts';
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -58,6 +59,13 @@ export default function SelectionBar({ selection, view, total, onSelectAllMatchi
                 },
               );
             }}
+          />
+          <AddToQueueMenu
+            ids={ids}
+            onAdded={(queue, added, total) =>
+              setOutcome({ tone: 'ok', text: addedToQueueMessage(queue, added, total) })
+            }
+            onFailed={(error) => setOutcome({ tone: 'error', text: failureMessage(error) })}
           />
           <ExportMenu view={view} disabled={false} ids={ids} />
           {isAdmin ? (

@@ -11,6 +11,10 @@ export function changedMessage(action: BulkAction, changed: number): string {
   return `Done: ${what} on ${requests(changed)}.`;
 }
 
+export function addedToQueueMessage(queue: string, added: number, total: number): string {
+  return `Added ${requests(added)} to queue “${queue}” (now ${formatCount(total)} items${added === 0 ? ': all were already in it' : ''}).`;
+}
+
 export const deletedMessage = (deleted: number) => `Deleted ${requests(deleted)}.`;
 
 export function failureMessage(error: unknown): string {

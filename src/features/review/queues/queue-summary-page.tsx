@@ -24,6 +24,12 @@ export function QueueSummaryPage({ queueId }: { queueId: number }) {
         <a href={queuesHref({ page: 'review', id: queueId })} onClick={onLinkClick}>
           Review
         </a>
+        <a href={`/?in_queue=${queueId}%3Apending`} onClick={onLinkClick}>
+          Pending items
+        </a>
+        <a href={`/?in_queue=${queueId}%3Adone`} onClick={onLinkClick}>
+          Done items
+        </a>
         <a href={queuesHref({ page: 'list' })} onClick={onLinkClick}>
           All queues
         </a>

@@ -1,9 +1,10 @@
 /** /queues/<id>/review: one request at a time, by keyboard; progress "37 / 200 · mine 12". */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { formatCount } from '../../../lib/format.ts';
 import { hasCommandModifier, isTypingTarget } from '../../../lib/keyboard.ts';
 import { onLinkClick } from '../../prompts/prompts-url.ts';
+import { requestQueries } from '../../requests/api/request-queries.ts';
 import '../../requests/drawer/drawer.css';
 import { queueQueries, useQueueActions } from './queue-queries.ts';
 import { queuesHref } from './queues-url.ts';
@@ -19,6 +20,12 @@ export function ReviewScreen({ queueId }: { queueId: number }) {
   const failure = submit.error ?? skip.error ?? undo.error ?? turn.error ?? queue.error;
   const progress = turn.data?.progress ?? queue.data?.progress;
   const item = turn.data?.item ?? null;
+  // The request likely to come next loads while this one is reviewed, so Enter shows it at once.
+  const client = useQueryClient();
+  const upcoming = turn.data?.upcoming ?? null;
+  useEffect(() => {
+    if (upcoming !== null) void client.prefetchQuery(requestQueries.detail(upcoming));
+  }, [client, upcoming]);
   const reset = () => {
     for (const mutation of [submit, skip, undo]) mutation.reset();
   };
