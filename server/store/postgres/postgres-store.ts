@@ -311,6 +311,18 @@ export class PostgresStore implements Store {
   }
 
   bulkAnnotate(ids: readonly number[], action: BulkAction, options: { allOrNone?: boolean } = {}) {
+    return this.onExisting(ids, options, (run, acted) => run(bulkActionStatement(acted, action)));
+  }
+
+  /**
+   * Runs `act` in one transaction on the ids that exist, locked in id order as a single annotation
+   * write locks its request; with allOrNone, on none of them when any is missing.
+   */
+  private onExisting(
+    ids: readonly number[],
+    { allOrNone = false }: { allOrNone?: boolean },
+    act: (run: (fragment: Sql) => Promise<unknown>, acted: number[]) => Promise<unknown>,
+  ): Promise<BulkResult> {
     const wanted = [...new Set(ids)];
     return this.connection.transaction(async (run): Promise<BulkResult> => {
       const safe = wanted.filter((id) => Number.isSafeInteger(id));
@@ -318,8 +330,8 @@ export class PostgresStore implements Store {
       const acted = locked.map((row) => Number(row.id));
       const found = new Set(acted);
       const missing = wanted.filter((id) => !found.has(id));
-      if (options.allOrNone && missing.length > 0) return { acted: [], missing };
-      if (acted.length > 0) await run(bulkActionStatement(acted, action));
+      if ((allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
+      await act(run, acted);
       return { acted, missing };
     });
   }
@@ -388,17 +400,9 @@ export class PostgresStore implements Store {
   }
 
   deleteRequestIds(ids: readonly number[], options: { allOrNone?: boolean } = {}) {
-    const wanted = [...new Set(ids)];
-    return this.connection.transaction(async (run): Promise<BulkResult> => {
-      const safe = wanted.filter((id) => Number.isSafeInteger(id));
-      const locked = safe.length === 0 ? [] : (await run<{ id: string }>(lockRequestsStatement(safe))).rows;
-      const acted = locked.map((row) => Number(row.id));
-      const found = new Set(acted);
-      const missing = wanted.filter((id) => !found.has(id));
-      if ((options.allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
-      await run(sql`DELETE FROM requests WHERE id = ANY(${acted}::bigint[])`);
-      return { acted, missing };
-    });
+    return this.onExisting(ids, options, (run, acted) =>
+      run(sql`DELETE FROM requests WHERE id = ANY(${acted}::bigint[])`),
+    );
   }
 
   async ping(): Promise<void> {
