@@ -47,6 +47,7 @@ import {
   clamp,
   counterFor,
   METADATA_VALUES_MAX,
+  metadataCounterFor,
   SEARCH_PER_PAGE_MAX,
   SEARCH_SORT_COLUMNS,
 } from '../sql/rules.ts';
@@ -459,6 +460,13 @@ export class SqliteStore implements Store {
     // The trigger-kept counters answer the common cases exactly without touching requests.
     const counter = counterFor(filter);
     if (counter) return this.facetSum(counter.kind, counter.values);
+    const metadata = metadataCounterFor(filter);
+    if (metadata)
+      return Number(
+        this.statements.get(
+          sql`SELECT coalesce(sum(n), 0) AS n FROM metadata_value_counts WHERE key = ${metadata.key} AND value IN (${list(metadata.values)})`,
+        )?.n ?? 0,
+      );
     const candidates = candidatesOf(filter);
     const estimates = needsEstimates(candidates)
       ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
