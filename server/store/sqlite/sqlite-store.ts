@@ -753,34 +753,28 @@ export class SqliteStore implements Store {
   }
 
   async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
-    return this.write(() => {
-      const scanned = this.statements.all(purgeScanSql(dialect, input));
-      const doomed = scanned.filter((row) => Number(row.kept) === 0).map((row) => Number(row.id));
-      if (doomed.length > 0) this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(doomed)})`);
-      const last = scanned.at(-1);
-      return {
-        deleted: doomed.length,
-        next:
-          scanned.length < input.scan || !last
-            ? null
-            : { startMs: Number(last.start_ms), id: Number(last.id) },
-      };
-    });
+    const { deleted, last } = this.purgeScanned(purgeScanSql(dialect, input), 'requests', input.scan);
+    return { deleted, next: last && { startMs: Number(last.start_ms), id: Number(last.id) } };
   }
 
   async purgeSpansBatch(input: PurgeSpansInput): Promise<PurgeSpansResult> {
+    const { deleted, last } = this.purgeScanned(purgeSpansScanSql(input), 'spans', input.scan);
+    return { deleted, next: last && { startUs: Number(last.start_us), id: Number(last.id) } };
+  }
+
+  /** Deletes the scanned rows not flagged kept; `last` is where the next batch starts (null: the scan came up short). */
+  private purgeScanned(
+    scan: Sql,
+    table: 'requests' | 'spans',
+    size: number,
+  ): { deleted: number; last: Record<string, unknown> | null } {
     return this.write(() => {
-      const scanned = this.statements.all(purgeSpansScanSql(input));
+      const scanned = this.statements.all(scan);
       const doomed = scanned.filter((row) => Number(row.kept) === 0).map((row) => Number(row.id));
-      if (doomed.length > 0) this.statements.run(sql`DELETE FROM spans WHERE id IN (${list(doomed)})`);
+      if (doomed.length > 0)
+        this.statements.run(sql`DELETE FROM ${raw(table)} WHERE id IN (${list(doomed)})`);
       const last = scanned.at(-1);
-      return {
-        deleted: doomed.length,
-        next:
-          scanned.length < input.scan || !last
-            ? null
-            : { startUs: Number(last.start_us), id: Number(last.id) },
-      };
+      return { deleted: doomed.length, last: scanned.length < size || !last ? null : last };
     });
   }
 
