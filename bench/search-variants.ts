@@ -83,18 +83,35 @@ export function searchVariants(profile: DataProfile): ReadVariant[] {
         profile.firstMs + Math.floor(r.next() * Math.max(profile.lastMs - profile.firstMs - DAY, 1));
       return { field: 'request_start_time', operator: 'between', value: [iso(from), iso(from + DAY)] };
     }),
-    // The general compiler (no list equivalent): timed over HTTP only.
-    single('metadata key_contains (general)', (r) => ({
+    // Mapped onto the list's richer filters (server/store/sql/search-as-list.ts).
+    // Its floor would need the data-dependent resolution (the key's distinct values, then the
+    // matching ones as an IN list: the same list and count as key_equals/in): timed over HTTP only.
+    {
+      name: 'search: metadata key_contains',
+      budgetP95Ms: SINGLE_BUDGET,
+      makeCase: (r) => ({
+        ...searchCase([
+          {
+            field: 'metadata',
+            operator: 'key_contains',
+            nested_key: 'region',
+            value: r.pick(['us', 'eu', 'ap']),
+          },
+        ]),
+        floor: { kind: 'none' },
+      }),
+    },
+    single('metadata key_not_equals', (r) => ({
       field: 'metadata',
-      operator: 'key_contains',
+      operator: 'key_not_equals',
       nested_key: 'region',
-      value: r.pick(['us', 'eu', 'ap']),
+      value: r.pick(METADATA_REGIONS),
     })),
-    single('latency_ms gt (general)', (r) => ({
-      field: 'latency_ms',
-      operator: 'gt',
-      value: r.int(1000, 20000),
-    })),
+    single('latency_ms gt', (r) => ({ field: 'latency_ms', operator: 'gt', value: r.int(1000, 20000) })),
+    single('cost lte', (r) => ({ field: 'cost', operator: 'lte', value: r.pick([0.0005, 0.001, 0.01]) })),
+    single('input_tokens gte', (r) => ({ field: 'input_tokens', operator: 'gte', value: r.int(100, 3000) })),
+    single('engine is_not', (r) => ({ field: 'engine', operator: 'is_not', value: model(r) })),
+    single('tags not_contains', (r) => ({ field: 'tags', operator: 'not_contains', value: tag(r) })),
     { name: 'search: q', budgetP95Ms: Q_BUDGET, makeCase: (r) => searchCase([], r.pick(CITIES)) },
     {
       name: 'search: metadata + engine + time',
@@ -108,6 +125,22 @@ export function searchVariants(profile: DataProfile): ReadVariant[] {
             value: r.pick(['production', 'staging']),
           },
           { field: 'engine', operator: 'is', value: model(r) },
+          { field: 'request_start_time', operator: 'after', value: iso(profile.lastMs - r.int(1, 14) * DAY) },
+        ]),
+    },
+    {
+      name: 'search: metadata + not engine + latency + time',
+      budgetP95Ms: COMBINED_BUDGET,
+      makeCase: (r) =>
+        searchCase([
+          {
+            field: 'metadata',
+            operator: 'key_equals',
+            nested_key: 'region',
+            value: r.pick(METADATA_REGIONS),
+          },
+          { field: 'engine', operator: 'is_not', value: model(r) },
+          { field: 'latency_ms', operator: 'gt', value: r.int(500, 5000) },
           { field: 'request_start_time', operator: 'after', value: iso(profile.lastMs - r.int(1, 14) * DAY) },
         ]),
     },

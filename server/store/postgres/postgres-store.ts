@@ -20,7 +20,12 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import type { Sql } from '../sql/fragment.ts';
 import { and, list, raw, sql } from '../sql/fragment.ts';
-import { applyMetaContains, CONTAINS_SCAN_MAX, containsKeys } from '../sql/meta-contains.ts';
+import {
+  applyMetaContains,
+  CONTAINS_SCAN_MAX,
+  containsKeys,
+  resolvedUnlessTooBroad,
+} from '../sql/meta-contains.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
 import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
@@ -355,8 +360,10 @@ export class PostgresStore implements Store {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const asList = searchAsList(query);
-    if (asList) {
-      const { filter, sort, order, skip, take } = asList;
+    // A metadata contains too broad for the list's bounded plan keeps the general compiler.
+    const filter = asList ? await resolvedUnlessTooBroad(() => this.resolved(asList.filter)) : null;
+    if (asList && filter) {
+      const { sort, order, skip, take } = asList;
       const [listed, total] = await Promise.all([
         this.listPage({ filter, sort, order, limit: skip + take }),
         this.countRequests(filter),

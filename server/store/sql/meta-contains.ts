@@ -60,3 +60,21 @@ export function applyMetaContains(
   }
   return { ...filter, metadata, metaConditions: rest };
 }
+
+/** The resolved filter, or null when resolving found it too broad (the caller has another plan). */
+export function resolvedUnlessTooBroad(resolve: () => RequestFilter): RequestFilter | null;
+export function resolvedUnlessTooBroad(resolve: () => Promise<RequestFilter>): Promise<RequestFilter | null>;
+export function resolvedUnlessTooBroad(
+  resolve: () => RequestFilter | Promise<RequestFilter>,
+): RequestFilter | null | Promise<RequestFilter | null> {
+  const tooBroad = (error: unknown) => {
+    if (error instanceof FilterTooBroadError) return null;
+    throw error;
+  };
+  try {
+    const result = resolve();
+    return result instanceof Promise ? result.catch(tooBroad) : result;
+  } catch (error) {
+    return tooBroad(error);
+  }
+}

@@ -29,7 +29,12 @@ import type { SpanIngest, SpanIngestResult } from '../spans.ts';
 import { TRACE_READ_LIMIT } from '../spans.ts';
 import { decodeCursor, encodeCursor } from '../sql/cursor.ts';
 import { and, list, raw, type Sql, sql } from '../sql/fragment.ts';
-import { applyMetaContains, CONTAINS_SCAN_MAX, containsKeys } from '../sql/meta-contains.ts';
+import {
+  applyMetaContains,
+  CONTAINS_SCAN_MAX,
+  containsKeys,
+  resolvedUnlessTooBroad,
+} from '../sql/meta-contains.ts';
 import { purgeScanSql, purgeSpansScanSql } from '../sql/purge.ts';
 import { SqlQueueStore } from '../sql/queue-store.ts';
 import { SqlReviewStore } from '../sql/review-store.ts';
@@ -648,8 +653,10 @@ export class SqliteStore implements Store {
   async search(query: SearchQuery): Promise<SearchResult> {
     if (this.reads) return this.reads.run('search', query);
     const asList = searchAsList(query);
-    if (asList) {
-      const { filter, sort, order, skip, take } = asList;
+    // A metadata contains too broad for the list's bounded plan keeps the general compiler.
+    const filter = asList ? resolvedUnlessTooBroad(() => this.resolved(asList.filter)) : null;
+    if (asList && filter) {
+      const { sort, order, skip, take } = asList;
       const page = this.page({ filter, sort, order, limit: skip + take }, null);
       return { rows: this.rowsFor(page.ids.slice(skip)), total: await this.countRequests(filter) };
     }

@@ -9,6 +9,7 @@ import type {
 } from '../../../contract/promptlayer-search.ts';
 import { makeNewRequest } from '../../testing/factories.ts';
 import { InvalidSearchFilterError } from '../errors.ts';
+import { searchAsList } from '../sql/search-as-list.ts';
 import type { NewRequest, SearchQuery } from '../store.ts';
 import { type ContractContext, filter } from './context.ts';
 import { BASE_MS, expectedOrder, matches, type Stored } from './dataset.ts';
@@ -24,6 +25,9 @@ const query = (filterGroup: SearchFilterGroup | null, extra: Partial<SearchQuery
 });
 
 type Leaf = SearchFilter;
+
+/** Never true, and nothing the list path maps: ORed with a tree, it forces the general compiler. */
+const NEVER: SearchFilter = { field: 'cost', operator: 'is_null' };
 const iso = (ms: number) => new Date(ms).toISOString();
 const latency = (r: NewRequest) => r.endMs - r.startMs;
 
@@ -240,6 +244,47 @@ export function defineSearchTests(ctx: ContractContext): void {
             { field: 'request_start_time', operator: 'before', value: mid },
           ],
         },
+        // Mapped onto the richer list filters (issue #13).
+        { field: 'engine', operator: 'is_not', value: 'gpt-4o' },
+        { field: 'provider_type', operator: 'not_in', value: ['openai', 'google'] },
+        { field: 'status', operator: 'not_in', value: ['SUCCESS'] },
+        { field: 'tags', operator: 'not_contains', value: 'even' },
+        { field: 'tags', operator: 'not_in', value: ['three', 'sample'] },
+        { field: 'metadata', operator: 'key_contains', nested_key: 'region', value: 'WEST' },
+        { field: 'metadata', operator: 'key_contains', nested_key: 'region', value: 'mars' },
+        { field: 'metadata', operator: 'key_not_equals', nested_key: 'region', value: 'eu-west' },
+        { field: 'metadata', operator: 'not_in', nested_key: 'user_id', value: ['u1', 'u2'] },
+        { field: 'metadata_keys', operator: 'contains', value: 'region' },
+        { field: 'metadata_keys', operator: 'not_contains', value: 'region' },
+        { field: 'latency_ms', operator: 'gt', value: 300 },
+        { field: 'latency_ms', operator: 'between', value: [99.5, 400.5] },
+        { field: 'cost', operator: 'lte', value: 0.001 },
+        { field: 'cost', operator: 'eq', value: 0.002 },
+        { field: 'input_tokens', operator: 'gte', value: 12 },
+        { field: 'output_tokens', operator: 'lt', value: 10 },
+        {
+          logic: 'OR',
+          filters: [
+            { field: 'engine', operator: 'is', value: 'gpt-4o' },
+            { field: 'engine', operator: 'in', value: ['gemini-1.5-pro'] },
+          ],
+        },
+        {
+          logic: 'OR',
+          filters: [
+            { field: 'tags', operator: 'contains', value: 'three' },
+            { field: 'tags', operator: 'contains', value: 'sample' },
+          ],
+        },
+        {
+          logic: 'AND',
+          filters: [
+            { field: 'metadata', operator: 'key_equals', nested_key: 'env', value: 'dev' },
+            { field: 'engine', operator: 'is_not', value: 'gpt-4o' },
+            { field: 'request_start_time', operator: 'after', value: iso(start[3] as number) },
+            { field: 'cost', operator: 'gt', value: 0 },
+          ],
+        },
       ];
       for (const shape of shapes) {
         for (const extra of [
@@ -248,9 +293,12 @@ export function defineSearchTests(ctx: ContractContext): void {
           { sortBy: 'cost', sortOrder: 'asc', perPage: 3, page: 2 },
           { sortBy: 'latency_ms', perPage: 4, page: 3 },
         ] as Partial<SearchQuery>[]) {
-          const planned = await ctx.store().search(query({ logic: 'AND', filters: [shape] }, extra));
-          // An OR of the filter with itself means the same, and always takes the general compiler.
-          const general = await ctx.store().search(query({ logic: 'OR', filters: [shape, shape] }, extra));
+          const plannedQuery = query({ logic: 'AND', filters: [shape] }, extra);
+          // Each shape here is one the list path takes.
+          expect(searchAsList(plannedQuery), JSON.stringify(shape)).not.toBeNull();
+          const planned = await ctx.store().search(plannedQuery);
+          // OR a never-true leaf: the same rows, and always the general compiler.
+          const general = await ctx.store().search(query({ logic: 'OR', filters: [shape, NEVER] }, extra));
           const label = JSON.stringify({ shape, extra });
           expect(planned.total, label).toBe(general.total);
           expect(planned.rows, label).toEqual(general.rows);

@@ -11,11 +11,16 @@ export function FacetSelect({
   onChange,
   detail,
   display,
+  excluded = [],
+  onExcludedChange,
 }: {
   label: string;
   values: FacetValue[];
   selected: string[];
   onChange: (next: string[]) => void;
+  /** Values a request must not have (`not.<param>=`); with onExcludedChange, each value gets a "not" toggle. */
+  excluded?: string[];
+  onExcludedChange?: (next: string[]) => void;
   /** Secondary text per value (e.g. a model's provider). */
   detail?: (value: FacetValue) => string | undefined;
   /** How a value reads on screen (e.g. a status's one case); the value itself by default. */
@@ -28,14 +33,23 @@ export function FacetSelect({
   const known = new Set(values.map((value) => value.value));
   const all = [
     ...values,
-    ...selected.filter((value) => !known.has(value)).map((value) => ({ value, count: 0 })),
+    ...[...selected, ...excluded]
+      .filter((value, i, list) => !known.has(value) && list.indexOf(value) === i)
+      .map((value) => ({ value, count: 0 })),
   ];
   const needle = search.trim().toLowerCase();
   const shown = needle ? all.filter((value) => show(value.value).toLowerCase().includes(needle)) : all;
-  const toggle = (value: string, checked: boolean) =>
+  const toggle = (value: string, checked: boolean) => {
     onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+    if (checked && excluded.includes(value)) onExcludedChange?.(excluded.filter((item) => item !== value));
+  };
+  const toggleNot = (value: string) => {
+    const isExcluded = excluded.includes(value);
+    onExcludedChange?.(isExcluded ? excluded.filter((item) => item !== value) : [...excluded, value]);
+    if (!isExcluded && selected.includes(value)) onChange(selected.filter((item) => item !== value));
+  };
   return (
-    <FilterPopover label={label} activeCount={selected.length}>
+    <FilterPopover label={label} activeCount={selected.length + excluded.length}>
       {all.length > 8 ? (
         <>
           <label htmlFor={searchId} className="visually-hidden">
@@ -68,6 +82,21 @@ export function FacetSelect({
                 {secondary ? <span className="muted"> {secondary}</span> : null}
               </span>
               <span className="facet-count">{formatCount(value.count)}</span>
+              {onExcludedChange ? (
+                <button
+                  type="button"
+                  className={`btn btn-xs facet-not${excluded.includes(value.value) ? ' active' : ''}`}
+                  aria-pressed={excluded.includes(value.value)}
+                  aria-label={`Not ${show(value.value)}`}
+                  title={`Exclude ${show(value.value)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    toggleNot(value.value);
+                  }}
+                >
+                  not
+                </button>
+              ) : null}
             </label>
           );
         })}

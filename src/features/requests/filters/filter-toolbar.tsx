@@ -7,8 +7,9 @@ import { requestQueries } from '../api/request-queries.ts';
 import type { RequestsView } from '../url-state.ts';
 import { FacetSelect } from './facet-select.tsx';
 import { FilterChips } from './filter-chips.tsx';
-import { withMetadata, withScore } from './filter-chips-model.ts';
+import { withExcluded, withMetadataCondition, withScore } from './filter-chips-model.ts';
 import { MetadataFilter } from './metadata-filter.tsx';
+import { NumericFilter } from './numeric-filter.tsx';
 import { ScoreFilter } from './score-filter.tsx';
 import { SearchBox } from './search-box.tsx';
 import { TimeRangeSelect } from './time-range.tsx';
@@ -44,6 +45,8 @@ export function FilterToolbar({
           values={facets.data?.models ?? []}
           selected={filter.models}
           onChange={(models) => setFilter((prev) => ({ ...prev, models }))}
+          excluded={filter.exclude?.models ?? []}
+          onExcludedChange={(values) => setFilter((prev) => withExcluded(prev, 'models', values))}
           detail={(value) => providerOf.get(value.value)}
         />
         <FacetSelect
@@ -51,6 +54,8 @@ export function FilterToolbar({
           values={facets.data?.providers ?? []}
           selected={filter.providers}
           onChange={(providers) => setFilter((prev) => ({ ...prev, providers }))}
+          excluded={filter.exclude?.providers ?? []}
+          onExcludedChange={(values) => setFilter((prev) => withExcluded(prev, 'providers', values))}
         />
         <FacetSelect
           label="Status"
@@ -63,23 +68,35 @@ export function FilterToolbar({
               statuses: statuses.filter((s) => STATUSES.includes(s as never)) as never,
             }))
           }
+          excluded={filter.exclude?.statuses ?? []}
+          onExcludedChange={(values) => setFilter((prev) => withExcluded(prev, 'statuses', values))}
         />
         <FacetSelect
           label="Tags"
           values={facets.data?.tags ?? []}
           selected={filter.tags}
           onChange={(tags) => setFilter((prev) => ({ ...prev, tags }))}
+          excluded={filter.exclude?.tags ?? []}
+          onExcludedChange={(values) => setFilter((prev) => withExcluded(prev, 'tags', values))}
         />
         <FacetSelect
           label="Prompt"
           values={facets.data?.promptNames ?? []}
           selected={filter.promptNames}
           onChange={(promptNames) => setFilter((prev) => ({ ...prev, promptNames }))}
+          excluded={filter.exclude?.promptNames ?? []}
+          onExcludedChange={(values) => setFilter((prev) => withExcluded(prev, 'promptNames', values))}
         />
         <MetadataFilter
           keys={facets.data?.metadataKeys ?? []}
-          active={filter.metadata}
-          onAdd={(key, value) => setFilter((prev) => withMetadata(prev, key, value))}
+          activeCount={filter.metadata.length + (filter.metaConditions?.length ?? 0)}
+          onAdd={(key, op, value) => setFilter((prev) => withMetadataCondition(prev, key, op, value))}
+        />
+        <NumericFilter
+          activeCount={filter.numeric?.length ?? 0}
+          onAdd={(condition) =>
+            setFilter((prev) => ({ ...prev, numeric: [...(prev.numeric ?? []), condition] }))
+          }
         />
         <ScoreFilter
           names={facets.data?.scoreNames ?? []}
