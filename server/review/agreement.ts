@@ -16,9 +16,10 @@ function tally(values: readonly number[]): Map<number, number> {
 function itemAgreement(values: readonly number[]): number | null {
   const n = values.length;
   if (n < 2) return null;
+  // An item has a handful of ratings: counting equal pairs allocates nothing.
   let same = 0;
-  for (const count of tally(values).values()) same += count * (count - 1);
-  return same / (n * (n - 1));
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (values[i] === values[j]) same += 1;
+  return same / ((n * (n - 1)) / 2);
 }
 
 /** Mean share of agreeing rater pairs over the items with at least two ratings (0–1). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoreDefinition } from '../../contract/score-definitions.ts';
-import type { StoredReview } from '../store/queue-store.ts';
+import type { ReviewValues } from '../store/queue-store.ts';
 import { summarise } from './queue-summary.ts';
 
 const base = { description: '', createdBy: 'Ada', createdAt: 0, archivedAt: null, step: 1 };
@@ -26,15 +26,10 @@ const accuracy: ScoreDefinition = {
   labels: [],
 };
 
-let nextId = 1;
-const review = (requestId: number, reviewer: string, values: Record<string, number>): StoredReview => ({
-  id: nextId++,
+const review = (requestId: number, reviewer: string, values: Record<string, number>): ReviewValues => ({
   requestId,
   reviewer,
   values,
-  previous: {},
-  comment: null,
-  at: nextId,
 });
 
 describe('queue summary', () => {
@@ -84,7 +79,9 @@ describe('queue summary', () => {
   });
 
   it('lists the items where reviewers differ most first, leaving out those where they agree', () => {
-    expect(summary.disputed.map((d) => d.requestId)).toEqual([4, 2]);
-    expect(summary.disputed[0]?.reviews.map((r) => r.reviewer)).toEqual(['Ann', 'Bea']);
+    expect(summary.disputed).toEqual([
+      { requestId: 4, spread: 1 },
+      { requestId: 2, spread: 0.1 },
+    ]);
   });
 });

@@ -5,7 +5,7 @@
 import { REVIEW_QUEUE_LIMITS } from '../../contract/limits.ts';
 import type { Agreement, QueueSummary } from '../../contract/review-queues.ts';
 import type { ScoreDefinition } from '../../contract/score-definitions.ts';
-import type { StoredReview } from '../store/queue-store.ts';
+import type { ReviewValues } from '../store/queue-store.ts';
 import { cohensKappa, fleissKappa, meanAbsoluteDifference, percentAgreement } from './agreement.ts';
 
 const NUMERIC_BINS = 10;
@@ -13,7 +13,7 @@ const NUMERIC_BINS = 10;
 type Rating = { reviewer: string; value: number };
 
 /** Each item's ratings of one definition, by request id. */
-function ratingsOf(name: string, reviews: readonly StoredReview[]): Map<number, Rating[]> {
+function ratingsOf(name: string, reviews: readonly ReviewValues[]): Map<number, Rating[]> {
   const byItem = new Map<number, Rating[]>();
   for (const review of reviews) {
     const value = review.values[name];
@@ -80,11 +80,16 @@ function spread(definition: ScoreDefinition, values: readonly number[]): number 
   return range === 0 ? 0 : (Math.max(...values) - Math.min(...values)) / range;
 }
 
+/** The summary without the disputed items' reviews (the caller reads those few in full). */
+export interface SummaryFigures extends Omit<QueueSummary, 'queue' | 'disputed'> {
+  disputed: { requestId: number; spread: number }[];
+}
+
 export function summarise(
   definitions: readonly ScoreDefinition[],
-  reviews: readonly StoredReview[],
+  reviews: readonly ReviewValues[],
   reviewsNeeded: number,
-): Omit<QueueSummary, 'queue'> {
+): SummaryFigures {
   const spreads = new Map<number, number>();
   const distributions = [];
   const agreement = [];
@@ -113,12 +118,6 @@ export function summarise(
     .filter(([, total]) => total > 0)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, REVIEW_QUEUE_LIMITS.disputed)
-    .map(([requestId, total]) => ({
-      requestId,
-      spread: total / Math.max(1, definitions.length),
-      reviews: reviews
-        .filter((r) => r.requestId === requestId)
-        .map(({ reviewer, values, comment, at }) => ({ requestId, reviewer, values, comment, at })),
-    }));
+    .map(([requestId, total]) => ({ requestId, spread: total / Math.max(1, definitions.length) }));
   return { distributions, agreement, disputed };
 }

@@ -33,6 +33,8 @@ export interface StoredReview {
   at: number;
 }
 
+export type ReviewValues = Pick<StoredReview, 'requestId' | 'reviewer' | 'values'>;
+
 export interface SubmitReview {
   queueId: number;
   requestId: number;
@@ -80,4 +82,6 @@ export interface QueueStore {
   undoLast(queueId: number, reviewer: string, nowMs: number, leaseMs: number): Promise<UndoneReview | null>;
   /** Reviews in the queue (of one item when given), oldest first. */
   reviews(queueId: number, requestId?: number): Promise<StoredReview[]>;
+  /** Every review's values only (what a summary reads), oldest first. */
+  reviewValues(queueId: number): Promise<ReviewValues[]>;
 }

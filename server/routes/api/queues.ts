@@ -13,6 +13,7 @@ import {
   itemReviewsResponseSchema,
   newQueueBodySchema,
   type Queue,
+  type QueueReview,
   queueItemParamsSchema,
   queueParamsSchema,
   queueProgressSchema,
@@ -28,7 +29,7 @@ import { fieldError, HttpError, notFound } from '../../http/errors.ts';
 import { queryParser, route } from '../../http/route.ts';
 import { addMatchingItems } from '../../review/queue-items.ts';
 import { summarise } from '../../review/queue-summary.ts';
-import type { QueueRow, SubmitOutcome } from '../../store/queue-store.ts';
+import type { QueueRow, StoredReview, SubmitOutcome } from '../../store/queue-store.ts';
 import type { RouteDeps } from '../deps.ts';
 import { checkReviewValues, restoreScores, writeReviewScores } from './queue-scores.ts';
 
@@ -41,6 +42,15 @@ const REFUSALS: Record<Exclude<SubmitOutcome, { ok: true }>['reason'], [number, 
   item_done: [409, 'this item already has all the reviews it needs'],
   item_reserved: [409, 'your reservation ran out and another reviewer holds this item: take the next one'],
 };
+
+/** A review as the API shows it (not what it replaced). */
+const publicReview = ({ requestId, reviewer, values, comment, at }: StoredReview): QueueReview => ({
+  requestId,
+  reviewer,
+  values,
+  comment,
+  at,
+});
 
 function tooMany(count: number, field: 'query' | 'ids'): HttpError {
   const msg = `${count.toLocaleString('en-US')} requests: a queue holds at most ${ITEMS_MAX.toLocaleString('en-US')}; narrow the filter`;
@@ -157,8 +167,15 @@ export function queueRoutes(app: FastifyInstance, { store }: RouteDeps): void {
     { params: queueParamsSchema, response: queueSummarySchema },
     async ({ params, request }) => {
       const row = await queueOr404(params.id);
-      const [queue, reviews] = await Promise.all([present(row, request), store.queues.reviews(row.id)]);
-      return { queue, ...summarise(queue.definitions, reviews, row.reviewsNeeded) };
+      const [queue, values] = await Promise.all([present(row, request), store.queues.reviewValues(row.id)]);
+      const figures = summarise(queue.definitions, values, row.reviewsNeeded);
+      const disputed = await Promise.all(
+        figures.disputed.map(async (item) => ({
+          ...item,
+          reviews: (await store.queues.reviews(row.id, item.requestId)).map(publicReview),
+        })),
+      );
+      return { queue, ...figures, disputed };
     },
   );
 
@@ -275,15 +292,7 @@ export function queueRoutes(app: FastifyInstance, { store }: RouteDeps): void {
       const visible = !row.blind || reviews.some((r) => r.reviewer === me);
       return {
         visible,
-        reviews: visible
-          ? reviews.map(({ requestId, reviewer, values, comment, at }) => ({
-              requestId,
-              reviewer,
-              values,
-              comment,
-              at,
-            }))
-          : [],
+        reviews: visible ? reviews.map(publicReview) : [],
       };
     },
   );

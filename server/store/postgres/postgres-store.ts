@@ -97,6 +97,12 @@ const INSERT_STATEMENT_NAME = 'promptlog_insert_requests_v2';
 
 const DETAIL_AND_ROW = sql`${ROW_COLUMNS}, ${DETAIL_COLUMNS}`;
 
+/** What one purge statement did: rows deleted, and the last row scanned (null when the scan came up short). */
+interface PurgeScanned {
+  deleted: number;
+  last: { time: number; id: number } | null;
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly connection: Connection;
@@ -310,6 +316,18 @@ export class PostgresStore implements Store {
   }
 
   bulkAnnotate(ids: readonly number[], action: BulkAction, options: { allOrNone?: boolean } = {}) {
+    return this.onExisting(ids, options, (run, acted) => run(bulkActionStatement(acted, action)));
+  }
+
+  /**
+   * Runs `act` in one transaction on the ids that exist, locked in id order as a single annotation
+   * write locks its request; with allOrNone, on none of them when any is missing.
+   */
+  private onExisting(
+    ids: readonly number[],
+    { allOrNone = false }: { allOrNone?: boolean },
+    act: (run: (fragment: Sql) => Promise<unknown>, acted: number[]) => Promise<unknown>,
+  ): Promise<BulkResult> {
     const wanted = [...new Set(ids)];
     return this.connection.transaction(async (run): Promise<BulkResult> => {
       const safe = wanted.filter((id) => Number.isSafeInteger(id));
@@ -317,8 +335,8 @@ export class PostgresStore implements Store {
       const acted = locked.map((row) => Number(row.id));
       const found = new Set(acted);
       const missing = wanted.filter((id) => !found.has(id));
-      if (options.allOrNone && missing.length > 0) return { acted: [], missing };
-      if (acted.length > 0) await run(bulkActionStatement(acted, action));
+      if ((allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
+      await act(run, acted);
       return { acted, missing };
     });
   }
@@ -389,55 +407,44 @@ export class PostgresStore implements Store {
   }
 
   deleteRequestIds(ids: readonly number[], options: { allOrNone?: boolean } = {}) {
-    const wanted = [...new Set(ids)];
-    return this.connection.transaction(async (run): Promise<BulkResult> => {
-      const safe = wanted.filter((id) => Number.isSafeInteger(id));
-      const locked = safe.length === 0 ? [] : (await run<{ id: string }>(lockRequestsStatement(safe))).rows;
-      const acted = locked.map((row) => Number(row.id));
-      const found = new Set(acted);
-      const missing = wanted.filter((id) => !found.has(id));
-      if ((options.allOrNone && missing.length > 0) || acted.length === 0) return { acted: [], missing };
-      await run(sql`DELETE FROM requests WHERE id = ANY(${acted}::bigint[])`);
-      return { acted, missing };
-    });
+    return this.onExisting(ids, options, (run, acted) =>
+      run(sql`DELETE FROM requests WHERE id = ANY(${acted}::bigint[])`),
+    );
   }
 
   async ping(): Promise<void> {
     await this.q(sql`SELECT 1`);
   }
 
-  /** One statement: the scan and the delete see the same rows, in one short transaction. */
   async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
-    const result = await this.q(sql`WITH scan AS MATERIALIZED (${purgeScanSql(postgresDialect, input)}),
-      gone AS (DELETE FROM requests WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
-      SELECT (SELECT count(*) FROM gone)::bigint AS deleted, (SELECT count(*) FROM scan)::bigint AS scanned,
-        l.start_ms, l.id
-      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT start_ms, id FROM scan ORDER BY start_ms DESC, id DESC LIMIT 1) l ON true`);
-    const row = result.rows[0] ?? {};
-    const scanned = Number(row.scanned ?? 0);
-    return {
-      deleted: Number(row.deleted ?? 0),
-      next:
-        scanned < input.scan || row.id === null || row.id === undefined
-          ? null
-          : { startMs: Number(row.start_ms), id: Number(row.id) },
-    };
+    const scan = purgeScanSql(postgresDialect, input);
+    const { deleted, last } = await this.purgeScanned(scan, raw('requests'), raw('start_ms'), input.scan);
+    return { deleted, next: last && { startMs: last.time, id: last.id } };
   }
 
   async purgeSpansBatch(input: PurgeSpansInput): Promise<PurgeSpansResult> {
-    const result = await this.q(sql`WITH scan AS MATERIALIZED (${purgeSpansScanSql(input)}),
-      gone AS (DELETE FROM spans WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
+    const scan = purgeSpansScanSql(input);
+    const { deleted, last } = await this.purgeScanned(scan, raw('spans'), raw('start_us'), input.scan);
+    return { deleted, next: last && { startUs: last.time, id: last.id } };
+  }
+
+  /**
+   * Deletes the scanned rows not flagged kept, in one statement (the scan and the delete see the
+   * same rows, in one short transaction); `last` is where the next batch starts, null when the
+   * scan came up short.
+   */
+  private async purgeScanned(scan: Sql, table: Sql, time: Sql, size: number): Promise<PurgeScanned> {
+    const result = await this.q(sql`WITH scan AS MATERIALIZED (${scan}),
+      gone AS (DELETE FROM ${table} WHERE id IN (SELECT id FROM scan WHERE kept = 0) RETURNING id)
       SELECT (SELECT count(*) FROM gone)::bigint AS deleted, (SELECT count(*) FROM scan)::bigint AS scanned,
-        l.start_us, l.id
-      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT start_us, id FROM scan ORDER BY start_us DESC, id DESC LIMIT 1) l ON true`);
+        l.${time} AS last_time, l.id
+      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT ${time}, id FROM scan ORDER BY ${time} DESC, id DESC LIMIT 1) l ON true`);
     const row = result.rows[0] ?? {};
     const scanned = Number(row.scanned ?? 0);
+    const done = scanned < size || row.id === null || row.id === undefined;
     return {
       deleted: Number(row.deleted ?? 0),
-      next:
-        scanned < input.scan || row.id === null || row.id === undefined
-          ? null
-          : { startUs: Number(row.start_us), id: Number(row.id) },
+      last: done ? null : { time: Number(row.last_time), id: Number(row.id) },
     };
   }
 

@@ -4,6 +4,7 @@ import type {
   NewQueueRow,
   QueueRow,
   QueueStore,
+  ReviewValues,
   StoredReview,
   SubmitOutcome,
   SubmitReview,
@@ -307,6 +308,17 @@ export class SqlQueueStore implements QueueStore {
       const others = await this.reviewRows(tx, queueId, review.requestId);
       return { review, others, item: { requestId: review.requestId, leaseExpiresAt } };
     });
+  }
+
+  async reviewValues(queueId: number): Promise<ReviewValues[]> {
+    const rows = await this.db.rows(
+      sql`SELECT request_id, reviewer, score_values FROM queue_reviews WHERE queue_id = ${queueId} ORDER BY id`,
+    );
+    return rows.map((row) => ({
+      requestId: num(row.request_id),
+      reviewer: String(row.reviewer),
+      values: JSON.parse(String(row.score_values)) as Record<string, number>,
+    }));
   }
 
   reviews(queueId: number, requestId?: number): Promise<StoredReview[]> {

@@ -92,6 +92,20 @@ export function counterFor(filter: RequestFilter): { kind: string; values: strin
   return { kind, values: distinct };
 }
 
+/**
+ * The metadata counter rows whose sum is the filter's exact count when the filter is one
+ * metadata condition alone (`meta.<key>=` with one or more values: a request has one value per
+ * key, so the values' counts add up); null otherwise.
+ */
+export function metadataCounterFor(filter: RequestFilter): { key: string; values: string[] } | null {
+  const [only, ...others] = filter.metadata;
+  if (only === undefined || others.length > 0) return null;
+  // Without the metadata condition, nothing else may narrow: the counters' "every status".
+  const rest = counterFor({ ...filter, metadata: [] });
+  if (rest === null || rest.kind !== 'status' || rest.values.length > 0) return null;
+  return { key: only.key, values: [...new Set(only.values)] };
+}
+
 /** Escapes LIKE wildcards so that user text matches literally (escape character `\`). */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

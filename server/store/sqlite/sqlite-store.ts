@@ -52,6 +52,7 @@ import {
   clamp,
   counterFor,
   METADATA_VALUES_MAX,
+  metadataCounterFor,
   SEARCH_PER_PAGE_MAX,
   SEARCH_SORT_COLUMNS,
 } from '../sql/rules.ts';
@@ -182,6 +183,9 @@ export class SqliteStore implements Store {
 
   /** Runs `fn` in an immediate transaction that also flushes counters and bumps the change sequence. */
   private write<T>(fn: () => T): T {
+    // A transaction still open here was left open across an await (sqliteTransactions' work must
+    // only await its own statements): joining it would commit or roll back these rows with it.
+    if (this.db.inTransaction) throw new Error('a write began inside another open transaction');
     try {
       return this.db
         .transaction(() => {
@@ -464,6 +468,13 @@ export class SqliteStore implements Store {
     // The trigger-kept counters answer the common cases exactly without touching requests.
     const counter = counterFor(filter);
     if (counter) return this.facetSum(counter.kind, counter.values);
+    const metadata = metadataCounterFor(filter);
+    if (metadata)
+      return Number(
+        this.statements.get(
+          sql`SELECT coalesce(sum(n), 0) AS n FROM metadata_value_counts WHERE key = ${metadata.key} AND value IN (${list(metadata.values)})`,
+        )?.n ?? 0,
+      );
     const candidates = candidatesOf(filter);
     const estimates = needsEstimates(candidates)
       ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
@@ -749,34 +760,28 @@ export class SqliteStore implements Store {
   }
 
   async purgeBatch(input: PurgeBatchInput): Promise<PurgeBatchResult> {
-    return this.write(() => {
-      const scanned = this.statements.all(purgeScanSql(dialect, input));
-      const doomed = scanned.filter((row) => Number(row.kept) === 0).map((row) => Number(row.id));
-      if (doomed.length > 0) this.statements.run(sql`DELETE FROM requests WHERE id IN (${list(doomed)})`);
-      const last = scanned.at(-1);
-      return {
-        deleted: doomed.length,
-        next:
-          scanned.length < input.scan || !last
-            ? null
-            : { startMs: Number(last.start_ms), id: Number(last.id) },
-      };
-    });
+    const { deleted, last } = this.purgeScanned(purgeScanSql(dialect, input), 'requests', input.scan);
+    return { deleted, next: last && { startMs: Number(last.start_ms), id: Number(last.id) } };
   }
 
   async purgeSpansBatch(input: PurgeSpansInput): Promise<PurgeSpansResult> {
+    const { deleted, last } = this.purgeScanned(purgeSpansScanSql(input), 'spans', input.scan);
+    return { deleted, next: last && { startUs: Number(last.start_us), id: Number(last.id) } };
+  }
+
+  /** Deletes the scanned rows not flagged kept; `last` is where the next batch starts (null: the scan came up short). */
+  private purgeScanned(
+    scan: Sql,
+    table: 'requests' | 'spans',
+    size: number,
+  ): { deleted: number; last: Record<string, unknown> | null } {
     return this.write(() => {
-      const scanned = this.statements.all(purgeSpansScanSql(input));
+      const scanned = this.statements.all(scan);
       const doomed = scanned.filter((row) => Number(row.kept) === 0).map((row) => Number(row.id));
-      if (doomed.length > 0) this.statements.run(sql`DELETE FROM spans WHERE id IN (${list(doomed)})`);
+      if (doomed.length > 0)
+        this.statements.run(sql`DELETE FROM ${raw(table)} WHERE id IN (${list(doomed)})`);
       const last = scanned.at(-1);
-      return {
-        deleted: doomed.length,
-        next:
-          scanned.length < input.scan || !last
-            ? null
-            : { startUs: Number(last.start_us), id: Number(last.id) },
-      };
+      return { deleted: doomed.length, last: scanned.length < size || !last ? null : last };
     });
   }
 

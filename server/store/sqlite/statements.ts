@@ -46,6 +46,8 @@ export function sqliteTransactions(db: Database.Database, statements: Statements
     run: async (fragment: Sql) => statements.run(fragment).changes,
   };
   let tail: Promise<unknown> = Promise.resolve();
+  // `work` may await only these (synchronous) statements: anything truly asynchronous would let
+  // another write run inside this transaction (SqliteStore.write refuses to, loudly).
   const transaction = <T>(work: (tx: typeof runner) => Promise<T>): Promise<T> => {
     const result = tail.then(async () => {
       db.exec('BEGIN IMMEDIATE');

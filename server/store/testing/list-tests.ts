@@ -10,7 +10,7 @@ import { makeNewRequest } from '../../testing/factories.ts';
 import { InvalidCursorError } from '../errors.ts';
 import type { Store } from '../store.ts';
 import { type ContractContext, filter } from './context.ts';
-import { BASE_MS, expectedOrder, matches } from './dataset.ts';
+import { BASE_MS, expectedOrder, matches, type Stored } from './dataset.ts';
 
 /** Reads every page and returns the ids in order. */
 export async function walk(
@@ -259,6 +259,23 @@ export function defineListTests(ctx: ContractContext): void {
       await store.deleteRequests(filter({ tags: ['sample'] }));
       expect(await store.countRequests(filter())).toBe(stored.length - 10);
       expect(await store.countRequests(filter({ tags: ['sample'] }))).toBe(0);
+    });
+
+    it('counts one metadata condition alone from counters that follow deletes and edits', async () => {
+      const stored = await ctx.seed();
+      const store = ctx.store();
+      const prod = filter({ metadata: [{ key: 'env', values: ['prod', 'staging'] }] });
+      const expected = (rows: Stored[]) => rows.filter(({ request }) => matches(request, prod)).length;
+      expect(await store.countRequests(prod)).toBe(expected(stored));
+      await store.deleteRequests(filter({ tags: ['sample'] }));
+      const left = stored.filter(({ request }) => !request.tags.includes('sample'));
+      expect(await store.countRequests(prod)).toBe(expected(left));
+      const edited = left.find(({ request }) => request.metadata.env === 'prod');
+      if (!edited) throw new Error('the dataset has a prod request');
+      await store.setMetadata(edited.id, { env: 'dev' });
+      expect(await store.countRequests(prod)).toBe(expected(left) - 1);
+      await store.setMetadata(edited.id, { env: 'staging' });
+      expect(await store.countRequests(prod)).toBe(expected(left));
     });
 
     it('reports the newest id, new matching rows after an id, and a change sequence that grows on every write', async () => {

@@ -134,6 +134,39 @@ export function defineQueueTests(ctx: ContractContext): void {
       expect(await store.queues.claimNext(queue.id, 'Cy', NOW + 2, LEASE)).toBeNull();
     });
 
+    it('takes one of two submits arriving together for the last open slot, refusing the other', async () => {
+      const store = ctx.store();
+      const { queue, ids } = await queueWith(store, 1);
+      const id = ids[0] as number;
+      const submit = (reviewer: string) =>
+        store.queues.submitReview({
+          queueId: queue.id,
+          requestId: id,
+          reviewer,
+          values: { helpfulness: 50 },
+          comment: null,
+          nowMs: NOW,
+        });
+      // The same reviewer twice (a double Enter), then two reviewers without leases.
+      const same = await Promise.all([submit('Bo'), submit('Bo')]);
+      expect(same.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['already_reviewed', 'ok']);
+      const { queue: other, ids: otherIds } = await queueWith(store, 1);
+      const both = await Promise.all(
+        ['Cy', 'Di'].map((reviewer) =>
+          store.queues.submitReview({
+            queueId: other.id,
+            requestId: otherIds[0] as number,
+            reviewer,
+            values: { helpfulness: 0 },
+            comment: null,
+            nowMs: NOW,
+          }),
+        ),
+      );
+      expect(both.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['item_done', 'ok']);
+      expect(await store.queues.progress(other.id, 'Cy')).toMatchObject({ done: 1, reviews: 1 });
+    });
+
     it('records the score each review replaced', async () => {
       const store = ctx.store();
       const { queue, ids } = await queueWith(store, 1);
@@ -148,6 +181,9 @@ export function defineQueueTests(ctx: ContractContext): void {
         nowMs: NOW,
       });
       expect(result).toMatchObject({ ok: true, review: { previous: { helpfulness: 20, accuracy: null } } });
+      expect(await store.queues.reviewValues(queue.id)).toEqual([
+        { requestId: id, reviewer: 'Bo', values: { helpfulness: 100, accuracy: 7 } },
+      ]);
     });
 
     it('brings a skipped item back to its reviewer only after everything else', async () => {

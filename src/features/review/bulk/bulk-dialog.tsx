@@ -1,29 +1,16 @@
 /**
  * "Change all N matching": one action on every request of the current filter, run by the server
- * in batches; the dialog shows its progress and can cancel it. Annotators and admins only.
+ * in batches; the dialog shows its progress and can cancel it. Annotators and admins only. The
+ * dialog's content is a lazy chunk (bulk-dialog-body.tsx), loaded when it opens.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
-import { listToParams } from '../../../../contract/filter-query.ts';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { formatCount } from '../../../lib/format.ts';
 import type { ListView } from '../../requests/api/request-queries.ts';
-import { requestQueries } from '../../requests/api/request-queries.ts';
 import '../review.css';
-import { useCan } from '../../auth/session-context.tsx';
-import {
-  BULK_KINDS,
-  type BulkDraft,
-  describeAction,
-  nameLabel,
-  needsValue,
-  parseBulkDraft,
-} from './bulk-action-draft.ts';
-import { bulkJobQueries, useCancelBulkJob, useStartBulkJob, useStartDeleteJob } from './bulk-queries.ts';
 
-/** The form's choice: an annotation action, or (admins) deleting the matching requests. */
-type Kind = BulkDraft['kind'] | 'delete';
+const BulkDialogBody = lazy(() => import('./bulk-dialog-body.tsx'));
 
 export function BulkDialog({
   view,
@@ -37,8 +24,9 @@ export function BulkDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const [jobId, setJobId] = useState<string | null>(null);
-  const count = total ?? 0;
+  // A started job keeps the count it started with (the live count drops as a delete proceeds).
+  const [job, setJob] = useState<{ id: string; total: number } | null>(null);
+  const count = job?.total ?? total ?? 0;
   return (
     <>
       <Button size="sm" disabled={count === 0} onClick={() => setOpen(true)}>
@@ -48,162 +36,19 @@ export function BulkDialog({
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (!next) setJobId(null);
+          if (!next) setJob(null);
         }}
         title={`Change all ${formatCount(count)} matching ${count === 1 ? 'request' : 'requests'}`}
       >
-        {jobId ? <BulkProgress id={jobId} /> : <BulkForm view={view} count={count} onStarted={setJobId} />}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <BulkDialogBody
+            view={view}
+            count={count}
+            jobId={job?.id ?? null}
+            onStarted={(id) => setJob({ id, total: count })}
+          />
+        </Suspense>
       </Dialog>
     </>
-  );
-}
-
-function BulkForm({
-  view,
-  count,
-  onStarted,
-}: {
-  view: ListView;
-  count: number;
-  onStarted: (id: string) => void;
-}) {
-  const id = useId();
-  const start = useStartBulkJob();
-  const startDelete = useStartDeleteJob();
-  const isAdmin = useCan('admin');
-  const [kind, setKind] = useState<Kind>('add-tag');
-  const [draft, setDraft] = useState<BulkDraft>({ kind: 'add-tag', name: '', value: '' });
-  const [problem, setProblem] = useState<string | null>(null);
-  const parsed = parseBulkDraft(draft);
-  const deleting = kind === 'delete';
-  const error = deleting ? startDelete.error : start.error;
-  const what = `${formatCount(count)} ${count === 1 ? 'request' : 'requests'}`;
-  return (
-    <form
-      className="bulk-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const query = listToParams({ filter: view.filter }).toString();
-        if (deleting)
-          return startDelete.mutate({ query, expected: count }, { onSuccess: (job) => onStarted(job.id) });
-        if (!parsed.ok) return setProblem(parsed.message);
-        setProblem(null);
-        start.mutate(
-          { action: parsed.action, query, expected: count },
-          { onSuccess: (job) => onStarted(job.id) },
-        );
-      }}
-    >
-      <label htmlFor={`${id}-kind`}>Action</label>
-      <select
-        id={`${id}-kind`}
-        value={kind}
-        onChange={(e) => {
-          const next = e.target.value as Kind;
-          setKind(next);
-          if (next !== 'delete') setDraft({ ...draft, kind: next });
-        }}
-      >
-        {BULK_KINDS.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-        {isAdmin ? <option value="delete">Delete requests</option> : null}
-      </select>
-      {deleting ? (
-        <p className="settings-error bulk-warning">
-          Deletes {what} with their tags, metadata and scores. This cannot be undone.
-        </p>
-      ) : (
-        <>
-          <label htmlFor={`${id}-name`}>{nameLabel(draft.kind)}</label>
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={draft.name}
-            aria-invalid={problem !== null}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-          {needsValue(draft.kind) ? (
-            <>
-              <label htmlFor={`${id}-value`}>{draft.kind === 'set-score' ? 'Score (0–100)' : 'Value'}</label>
-              <input
-                id={`${id}-value`}
-                className="input"
-                value={draft.value}
-                inputMode={draft.kind === 'set-score' ? 'numeric' : undefined}
-                onChange={(e) => setDraft({ ...draft, value: e.target.value })}
-              />
-            </>
-          ) : null}
-        </>
-      )}
-      {problem ? (
-        <p role="alert" className="settings-error">
-          {problem}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="settings-error">
-          {error.message}
-        </p>
-      ) : null}
-      <Button
-        type="submit"
-        variant={deleting ? 'danger' : 'primary'}
-        disabled={start.isPending || startDelete.isPending}
-      >
-        {deleting
-          ? `Delete ${what}`
-          : parsed.ok
-            ? `${capitalise(describeAction(parsed.action))} on ${formatCount(count)} requests`
-            : `Apply to ${formatCount(count)} requests`}
-      </Button>
-    </form>
-  );
-}
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function BulkProgress({ id }: { id: string }) {
-  const client = useQueryClient();
-  const job = useQuery(bulkJobQueries.job(id));
-  const cancel = useCancelBulkJob();
-  const state = job.data?.state;
-  useEffect(() => {
-    // Finished: the table, counts and facets show the change.
-    if (state && state !== 'running') void client.invalidateQueries({ queryKey: requestQueries.all() });
-  }, [state, client]);
-  if (job.isError) return <p role="alert">{job.error.message}</p>;
-  if (!job.data) return <p className="muted">Starting…</p>;
-  const { done, total } = job.data;
-  const what = capitalise(describeAction(job.data.action));
-  return (
-    <div className="bulk-progress">
-      <p>
-        {what}: <strong>{formatCount(done)}</strong> of {formatCount(total)} requests
-      </p>
-      <progress
-        max={Math.max(total, 1)}
-        value={done}
-        aria-label="Bulk change progress"
-        aria-valuetext={`${done} of ${total}`}
-      />
-      {state === 'running' ? (
-        <Button variant="danger" onClick={() => cancel.mutate(id)} disabled={cancel.isPending}>
-          Cancel
-        </Button>
-      ) : (
-        <p role="status">
-          {state === 'done'
-            ? `Done: ${formatCount(done)} requests ${job.data.action.kind === 'delete' ? 'deleted' : 'changed'}.`
-            : state === 'cancelled'
-              ? `Cancelled: ${formatCount(done)} requests were changed before it stopped.`
-              : `Failed after ${formatCount(done)} requests: ${job.data.error ?? 'unknown error'}`}
-        </p>
-      )}
-    </div>
   );
 }

@@ -15,7 +15,7 @@ export function QueueSummaryPage({ queueId }: { queueId: number }) {
   const summary = useQuery(queueQueries.summary(queueId));
   if (summary.isError) return <p role="alert">{summary.error.message}</p>;
   if (!summary.data) return <p className="muted queue-summary">Loading…</p>;
-  const { queue, distributions, agreement, disputed } = summary.data;
+  const { queue, distributions, agreement } = summary.data;
   const { progress } = queue;
   return (
     <section className="queue-summary" aria-labelledby="summary-title">
