@@ -8,7 +8,6 @@ import {
   forEachStore,
   KEY_HEADER,
   logRequest,
-  TEST_KEY,
   type TestApp,
 } from '../../testing/test-app.ts';
 
