@@ -95,18 +95,10 @@ export function filterChips(filter: RequestFilter, range: RangePreset | null): F
   return chips;
 }
 
-const EXCLUDED_FIELDS = [
-  ['models', 'Model'],
-  ['providers', 'Provider'],
-  ['statuses', 'Status'],
-  ['tags', 'Tag'],
-  ['promptNames', 'Prompt'],
-] as const;
-
 /** Chips for exclusions, metadata operators and numeric conditions. */
 function richerChips(filter: RequestFilter): FilterChip[] {
   const chips: FilterChip[] = [];
-  for (const [field, name] of EXCLUDED_FIELDS) {
+  for (const [field, name] of LIST_FIELDS) {
     for (const value of filter.exclude?.[field] ?? []) {
       chips.push({
         key: `not:${field}:${value}`,
