@@ -9,7 +9,6 @@ import { RequestsPage } from '../features/requests/requests-page.tsx';
 import { ShortcutsDialog } from '../features/requests/shortcuts-dialog.tsx';
 import { useRequestsView } from '../features/requests/url-state.ts';
 import { queuesRoute } from '../features/review/queues/queues-url.ts';
-import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { hasCommandModifier, isTypingTarget } from '../lib/keyboard.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
@@ -17,6 +16,10 @@ import { ThemeToggle } from './theme-toggle.tsx';
 const PromptsPage = lazy(() => import('../features/prompts/prompts-page.tsx'));
 // Review queues likewise (list, reviewer screen, summary).
 const QueuePages = lazy(() => import('../features/review/queues/queue-pages.tsx'));
+// Settings (admins only: people, keys, score definitions, audit log) likewise.
+const SettingsPage = lazy(() =>
+  import('../features/settings/settings-page.tsx').then((module) => ({ default: module.SettingsPage })),
+);
 
 // The drawer is its own chunk: the table's first paint does not wait for its code.
 const RequestDrawer = lazy(() =>
@@ -102,7 +105,9 @@ export function Layout() {
       </header>
       {onSettings ? (
         <main className="app-main app-main-scroll">
-          <SettingsPage />
+          <Suspense fallback={null}>
+            <SettingsPage />
+          </Suspense>
         </main>
       ) : onQueues ? (
         <main className="app-main app-main-scroll">
