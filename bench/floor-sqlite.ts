@@ -8,7 +8,15 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ListQuery, RequestFilter } from '../contract/api.ts';
-import { counterFor, decodeCursor, list, ROW_COLUMNS, raw, sql } from '../server/store/sql/index.ts';
+import {
+  counterFor,
+  decodeCursor,
+  list,
+  metadataCounterFor,
+  ROW_COLUMNS,
+  raw,
+  sql,
+} from '../server/store/sql/index.ts';
 import { SNIPPET_HEAD_CHARS } from '../server/store/sql/text-snippet.ts';
 import { planTimelineQuery, ROLLUP_BOUNDS_SQL } from '../server/store/sql/timeline-plan.ts';
 import { sqliteDialect as dialect } from '../server/store/sqlite/dialect.ts';
@@ -18,6 +26,7 @@ import {
   chooseDriver,
   countSql,
   estimateSql,
+  metadataCountSql,
   needsEstimates,
   type PageInput,
 } from '../server/store/sqlite/list-plan.ts';
@@ -82,6 +91,8 @@ export function openSqliteFloor(dataDir: string): Floor {
   const count = (filter: RequestFilter) => {
     const counter = counterFor(filter);
     if (counter) return facetSum(counter.kind, counter.values);
+    const metadata = metadataCounterFor(filter);
+    if (metadata) return statements.get(metadataCountSql(metadata));
     const candidates = candidatesOf(filter);
     const estimates = needsEstimates(candidates)
       ? candidates.map((candidate) => Number(statements.get(estimateSql(dialect, candidate))?.n ?? 0))

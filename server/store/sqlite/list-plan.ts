@@ -13,7 +13,7 @@
 import type { RequestFilter, SortField, SortOrder } from '../../../contract/api.ts';
 import type { CursorPosition } from '../sql/cursor.ts';
 import { type Dialect, INDEX } from '../sql/dialect.ts';
-import { and, join, raw, type Sql, sql } from '../sql/fragment.ts';
+import { and, join, list, raw, type Sql, sql } from '../sql/fragment.ts';
 import { narrowingPredicates } from '../sql/narrowing-filter.ts';
 import { richerPredicates } from '../sql/richer-filter.ts';
 import { ESTIMATE_CAP, FACET_KIND, SORT_COLUMNS } from '../sql/rules.ts';
@@ -315,6 +315,11 @@ export function countSql(dialect: Dialect, filter: RequestFilter, driver: Candid
   });
   if (arms.length === 1) return sql`SELECT count(*) AS n FROM (${arms[0] as Sql}) c`;
   return sql`SELECT count(*) AS n FROM (${join(arms, ' UNION ')}) c`;
+}
+
+/** `SELECT … AS n`: the exact count of one metadata condition alone, from its counters (rules.ts metadataCounterFor). */
+export function metadataCountSql(counter: { key: string; values: readonly string[] }): Sql {
+  return sql`SELECT coalesce(sum(n), 0) AS n FROM metadata_value_counts WHERE key = ${counter.key} AND value IN (${list(counter.values)})`;
 }
 
 /**

@@ -100,6 +100,7 @@ import {
   chooseDriver,
   countSql,
   estimateSql,
+  metadataCountSql,
   needsEstimates,
   type PageInput,
   probeCountSql,
@@ -469,12 +470,7 @@ export class SqliteStore implements Store {
     const counter = counterFor(filter);
     if (counter) return this.facetSum(counter.kind, counter.values);
     const metadata = metadataCounterFor(filter);
-    if (metadata)
-      return Number(
-        this.statements.get(
-          sql`SELECT coalesce(sum(n), 0) AS n FROM metadata_value_counts WHERE key = ${metadata.key} AND value IN (${list(metadata.values)})`,
-        )?.n ?? 0,
-      );
+    if (metadata) return Number(this.statements.get(metadataCountSql(metadata))?.n ?? 0);
     const candidates = candidatesOf(filter);
     const estimates = needsEstimates(candidates)
       ? candidates.map((candidate) => Number(this.statements.get(estimateSql(dialect, candidate))?.n ?? 0))
