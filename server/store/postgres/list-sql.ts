@@ -8,7 +8,7 @@ import { type CursorPosition, decodeCursor, encodeCursor } from '../sql/cursor.t
 import { and, raw, type Sql, sql } from '../sql/fragment.ts';
 import { counterFor, metadataCounterFor, SORT_COLUMNS } from '../sql/rules.ts';
 import { SNIPPET_HEAD_CHARS } from '../sql/text-snippet.ts';
-import { filterConditions, METADATA_INDEX_CHARS } from './filter-sql.ts';
+import { filterConditions, metadataCondition } from './filter-sql.ts';
 import { timeDrivenIds } from './time-plan.ts';
 
 export type Keyset = CursorPosition;
@@ -81,12 +81,9 @@ export function fullCountStatement(filter: RequestFilter): Sql {
 export function countStatement(filter: RequestFilter): Sql {
   const counter = counterFor(filter);
   const metadata = counter ? null : metadataCounterFor(filter);
-  if (metadata) {
-    // The prefix index finds the counter rows (values are whole in the table, only indexed by prefix).
-    const prefixes = [...new Set(metadata.values.map((v) => v.slice(0, METADATA_INDEX_CHARS)))];
-    return sql`SELECT coalesce(sum(n), 0)::bigint AS total FROM metadata_value_counts WHERE key = ${metadata.key}
-      AND left(value, ${raw(String(METADATA_INDEX_CHARS))}) = ANY(${prefixes}::text[]) AND value = ANY(${metadata.values}::text[])`;
-  }
+  if (metadata)
+    return sql`SELECT coalesce(sum(n), 0)::bigint AS total FROM metadata_value_counts c
+      WHERE ${metadataCondition(metadata.key, metadata.values, 'c')}`;
   if (!counter) return fullCountStatement(filter);
   const values = counter.values.length > 0 ? sql` AND value = ANY(${counter.values}::text[])` : raw('');
   return sql`SELECT coalesce(sum(n), 0)::bigint AS total FROM facet_counts WHERE kind = ${counter.kind}${values}`;
